@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { PayloadChecker, fillPayload, payloadByte, verifyPayload } from './payload';
+
+describe('payload', () => {
+  it('fill agrees with the byte-at-a-time definition at any alignment', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat({ max: 2 ** 40 }), fc.nat({ max: 64 }), (conn, offset, len) => {
+        const buf = new Uint8Array(len);
+        fillPayload(conn, offset, buf);
+        for (let i = 0; i < len; i++) expect(buf[i]).toBe(payloadByte(conn, offset + i));
+      }),
+    );
+  });
+
+  it('a chunk filled in two pieces equals the chunk filled at once', () => {
+    const whole = new Uint8Array(1000);
+    fillPayload(7, 12345, whole);
+    const a = new Uint8Array(333);
+    const b = new Uint8Array(667);
+    fillPayload(7, 12345, a);
+    fillPayload(7, 12345 + 333, b);
+    expect([...a, ...b]).toEqual([...whole]);
+  });
+
+  it('verify accepts the filled bytes and reports the first changed byte', () => {
+    const buf = new Uint8Array(4096);
+    fillPayload(3, 99, buf);
+    expect(verifyPayload(3, 99, buf)).toBe(-1);
+    buf[2049] = buf[2049]! ^ 0x10;
+    expect(verifyPayload(3, 99, buf)).toBe(2049);
+  });
+
+  it('verify rejects bytes shifted by one offset or from another connection', () => {
+    const buf = new Uint8Array(256);
+    fillPayload(1, 0, buf);
+    expect(verifyPayload(1, 1, buf)).toBeGreaterThanOrEqual(0);
+    expect(verifyPayload(2, 0, buf)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('the checker follows a stream delivered in uneven chunks and spots a lost chunk', () => {
+    const good = new PayloadChecker(5);
+    const lossy = new PayloadChecker(5);
+    let off = 0;
+    for (const len of [1, 7, 1460, 3, 999]) {
+      const c = new Uint8Array(len);
+      fillPayload(5, off, c);
+      good.accept(c);
+      if (len !== 7) lossy.accept(c);
+      off += len;
+    }
+    expect(good.ok).toBe(true);
+    expect(good.offset).toBe(off);
+    expect(lossy.ok).toBe(false);
+    expect(lossy.firstMismatch).toBe(1);
+  });
+});
