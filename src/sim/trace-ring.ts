@@ -1,0 +1,158 @@
+// The trace: one record per layer crossing (DESIGN.md 2.2) written into a
+// bounded ring of typed-array columns. When full, the oldest record is
+// overwritten and counted in `overwritten`. With `enabled` false, record()
+// returns at once, so a run without a trace pays one branch per crossing.
+//
+// hash() is FNV-1a (32-bit) over every retained record's fields in order, plus
+// the overwritten count: two runs of the same (scenario, seed) give the same
+// hash, and a test that compares hashes catches any divergence.
+
+import type { LayerId, TraceKind } from './trace-vocab';
+import type { Nanos } from './units';
+
+export interface TraceRecord {
+  time: Nanos;
+  span: number;
+  from: LayerId;
+  to: LayerId;
+  kind: TraceKind;
+  bytes: number;
+  cycles: number;
+  processor: number;
+}
+
+export class TraceRing {
+  readonly capacity: number;
+  enabled = true;
+  readonly time: Float64Array;
+  readonly span: Uint32Array;
+  readonly from: Uint8Array;
+  readonly to: Uint8Array;
+  readonly kind: Uint8Array;
+  readonly bytes: Uint32Array;
+  readonly cycles: Float64Array;
+  readonly processor: Uint8Array;
+  private head = 0;
+  private len = 0;
+  private lost = 0;
+  private written = 0;
+
+  constructor(capacity: number) {
+    if (!(capacity >= 1) || !Number.isSafeInteger(capacity)) {
+      throw new RangeError(`TraceRing: capacity must be a positive integer, got ${capacity}`);
+    }
+    this.capacity = capacity;
+    this.time = new Float64Array(capacity);
+    this.span = new Uint32Array(capacity);
+    this.from = new Uint8Array(capacity);
+    this.to = new Uint8Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.bytes = new Uint32Array(capacity);
+    this.cycles = new Float64Array(capacity);
+    this.processor = new Uint8Array(capacity);
+  }
+
+  /** Records retained. */
+  get size(): number {
+    return this.len;
+  }
+
+  /** Records lost to overwriting. */
+  get overwritten(): number {
+    return this.lost;
+  }
+
+  /** Records ever written (retained + overwritten): a version counter for readers. */
+  get totalWritten(): number {
+    return this.written;
+  }
+
+  record(time: Nanos, span: number, from: LayerId, to: LayerId, kind: TraceKind, bytes: number, cycles: number, processor: number): void {
+    if (!this.enabled) return;
+    let i: number;
+    if (this.len < this.capacity) {
+      i = this.head + this.len;
+      if (i >= this.capacity) i -= this.capacity;
+      this.len++;
+    } else {
+      i = this.head;
+      this.head = i + 1 === this.capacity ? 0 : i + 1;
+      this.lost++;
+    }
+    this.time[i] = time;
+    this.span[i] = span;
+    this.from[i] = from;
+    this.to[i] = to;
+    this.kind[i] = kind;
+    this.bytes[i] = bytes;
+    this.cycles[i] = cycles;
+    this.processor[i] = processor;
+    this.written++;
+  }
+
+  /** Drop every record (the overwritten count and the total restart at 0). */
+  clear(): void {
+    this.head = 0;
+    this.len = 0;
+    this.lost = 0;
+    this.written = 0;
+  }
+
+  /** Column index of the k-th oldest retained record. */
+  indexOf(k: number): number {
+    const i = this.head + k;
+    return i >= this.capacity ? i - this.capacity : i;
+  }
+
+  /** Visit retained records oldest first. The record object is reused between calls. */
+  forEach(cb: (r: Readonly<TraceRecord>, k: number) => void): void {
+    const r: TraceRecord = { time: 0 as Nanos, span: 0, from: 0, to: 0, kind: 0, bytes: 0, cycles: 0, processor: 0 };
+    for (let k = 0; k < this.len; k++) {
+      const i = this.indexOf(k);
+      r.time = this.time[i]! as Nanos;
+      r.span = this.span[i]!;
+      r.from = this.from[i]!;
+      r.to = this.to[i]!;
+      r.kind = this.kind[i]!;
+      r.bytes = this.bytes[i]!;
+      r.cycles = this.cycles[i]!;
+      r.processor = this.processor[i]!;
+      cb(r, k);
+    }
+  }
+
+  /** Retained records oldest first, as fresh objects. */
+  toArray(): TraceRecord[] {
+    const out: TraceRecord[] = [];
+    this.forEach((r) => out.push({ ...r }));
+    return out;
+  }
+
+  /** FNV-1a over the retained records and the overwritten count, as 8 hex digits. */
+  hash(): string {
+    const f = new Float64Array(1);
+    const w = new Uint32Array(f.buffer);
+    let h = 0x811c9dc5;
+    const mix = (x: number): void => {
+      for (let b = 0; b < 4; b++) {
+        h ^= (x >>> (8 * b)) & 0xff;
+        h = Math.imul(h, 0x01000193);
+      }
+    };
+    const mixF64 = (x: number): void => {
+      f[0] = x;
+      mix(w[0]!);
+      mix(w[1]!);
+    };
+    mix(this.lost);
+    for (let k = 0; k < this.len; k++) {
+      const i = this.indexOf(k);
+      mixF64(this.time[i]!);
+      mix(this.span[i]!);
+      mix(this.from[i]! | (this.to[i]! << 8) | (this.kind[i]! << 16) | (this.processor[i]! << 24));
+      mix(this.bytes[i]!);
+      mixF64(this.cycles[i]!);
+    }
+    return (h >>> 0).toString(16).padStart(8, '0');
+  }
+}
