@@ -1,0 +1,77 @@
+// Frame loss on the medium, as FrameSink wrappers. Each draws from its own rng
+// stream (one per link direction and fault), so adding a fault elsewhere never
+// shifts this one's draws.
+import type { Rng } from '../../../sim';
+import type { FrameSink } from '../frame-sink';
+
+export interface LossCounters {
+  seen: number;
+  dropped: number;
+}
+
+/** Independent (Bernoulli) loss: each frame is dropped with probability `rate`. */
+export class BernoulliLoss implements FrameSink {
+  readonly counters: LossCounters = { seen: 0, dropped: 0 };
+
+  constructor(private readonly rng: Rng, readonly rate: number, public next: FrameSink) {}
+
+  receiveFrame(frame: Uint8Array): void {
+    this.counters.seen += 1;
+    if (this.rate > 0 && this.rng.bernoulli(this.rate)) {
+      this.counters.dropped += 1;
+      return;
+    }
+    this.next.receiveFrame(frame);
+  }
+}
+
+export interface GilbertElliottParams {
+  /** P(good -> bad) per frame. */
+  pGoodToBad: number;
+  /** P(bad -> good) per frame; the mean burst length is 1 / pBadToGood frames. */
+  pBadToGood: number;
+  /** Loss probability in the good state (Gilbert's model: 0). */
+  lossInGood: number;
+  /** Loss probability in the bad state (Gilbert's model: 1). */
+  lossInBad: number;
+}
+
+/**
+ * Parameters for a Gilbert model with a given mean loss rate and mean burst
+ * length (in frames): the bad state loses everything, the good state nothing.
+ * Stationary P(bad) = p / (p + r) = rate, with r = 1 / meanBurst.
+ */
+export function gilbertForRate(rate: number, meanBurst: number): GilbertElliottParams {
+  const r = 1 / Math.max(1, meanBurst);
+  const p = rate >= 1 ? 1 : (rate * r) / (1 - rate);
+  return { pGoodToBad: p, pBadToGood: r, lossInGood: 0, lossInBad: 1 };
+}
+
+/** Bursty loss: a two-state Markov chain (Gilbert-Elliott), one step per frame. */
+export class GilbertElliottLoss implements FrameSink {
+  readonly counters: LossCounters & { bursts: number } = { seen: 0, dropped: 0, bursts: 0 };
+  private bad = false;
+
+  constructor(private readonly rng: Rng, readonly params: GilbertElliottParams, public next: FrameSink) {}
+
+  get inBadState(): boolean {
+    return this.bad;
+  }
+
+  receiveFrame(frame: Uint8Array): void {
+    this.counters.seen += 1;
+    const p = this.params;
+    if (this.bad) {
+      if (this.rng.bernoulli(p.pBadToGood)) this.bad = false;
+    } else if (this.rng.bernoulli(p.pGoodToBad)) {
+      this.bad = true;
+      this.counters.bursts += 1;
+    }
+    const loss = this.bad ? p.lossInBad : p.lossInGood;
+    if (loss > 0 && this.rng.bernoulli(loss)) {
+      this.counters.dropped += 1;
+      return;
+    }
+    this.next.receiveFrame(frame);
+  }
+}

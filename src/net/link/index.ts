@@ -1,0 +1,20 @@
+// src/net/link: Ethernet wires with a drop-tail queue and seeded faults.
+export type { FrameSink, Netif } from './frame-sink';
+export { NULL_SINK } from './frame-sink';
+export { FramePool } from './frame-pool';
+export { Wire, wireBytes, ETH_HEADER_LEN, ETH_MIN_FRAME, ETH_WIRE_OVERHEAD } from './wire';
+export type { WireOptions, WireCounters, FrameTap } from './wire';
+export { Link } from './link';
+export type { LinkOptions } from './link';
+export { BernoulliLoss, GilbertElliottLoss, gilbertForRate } from './faults/loss';
+export type { LossCounters, GilbertElliottParams } from './faults/loss';
+export { Corruption } from './faults/corrupt';
+export { Duplication } from './faults/duplicate';
+export { Reordering } from './faults/reorder';
+export { Jitter } from './faults/jitter';
+export { DropTcp, readTcp } from './faults/drop-tcp';
+export type { TcpFrameInfo } from './faults/drop-tcp';
+export { Outage } from './faults/outage';
+export type { OutageInterval } from './faults/outage';
+export { buildFaultChain, faultCounters } from './faults/chain';
+export type { FaultSpec, FaultSet, FaultChain } from './faults/chain';
