@@ -1,0 +1,17 @@
+// Public names of the bridge between the lab's stack and the Linux kernel
+// (issue 3, item 5): a network namespace with a TUN carried by socat over
+// loopback UDP, the real-time driver, and the checks of what the machine offers.
+export { runHost, commandExists, type HostResult } from './host-command';
+export { ProcessSet, type Child, type StartOptions } from './processes';
+export { missingRequirements, describeMissing, type Requirement } from './preflight';
+export {
+  Namespace,
+  sweepStaleNamespaces,
+  DEFAULT_KERNEL_ADDR,
+  DEFAULT_LAB_ADDR,
+  DEFAULT_PREFIX_LENGTH,
+  DEFAULT_MTU,
+  type NamespaceOptions,
+} from './namespace';
+export { UdpTunnel, type PacketHandler } from './udp-tunnel';
+export { RealtimeDriver, type SteppableClock, type RealtimeDriverOptions } from './realtime-driver';
