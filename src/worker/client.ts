@@ -1,0 +1,268 @@
+// The main-thread side of the worker protocol: WorkerClient.
+//
+// Contract:
+// - Commands are declarative: `start(spec)`, `run()`, `pause()`, `step(n)`, `reset(spec?)`,
+//   `restart()`. At most one request is in flight at a time, so the worker never queues
+//   work the page no longer wants and `step(n)` advances exactly n events.
+// - While running, each reply asks the `SlicePacer` for the next budget. The pacer is
+//   given by the page, which measures wall time; nothing here reads a clock.
+// - Every failure becomes one typed `Failure` and the status `failed`: the Worker's
+//   'error' event (an exception escaped the worker), 'messageerror', a Worker that cannot
+//   be constructed, an `error` reply, or a reply that fails validation. The failed worker
+//   is terminated; `restart()` makes a new one and recreates the world from the last spec.
+// - Replies from an older epoch (a world since replaced by `reset`) are ignored.
+import {
+  PROTOCOL_VERSION, isProtocolError, parseFromWorker,
+  type CrashMode, type Failure, type FromWorker, type SliceBudget, type SliceReason,
+  type ToWorker, type WorldFigures, type WorldInfo, type WorldSpec,
+} from './protocol';
+
+/** What the client needs of a Worker (a real one, or an in-process stand-in in tests). */
+export interface WorkerEventLike {
+  data?: unknown;
+  message?: string;
+  filename?: string;
+  lineno?: number;
+  preventDefault?: () => void;
+}
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: WorkerEventLike) => void): void;
+}
+export type WorkerFactory = () => WorkerLike;
+
+export interface SlicePacer {
+  /** The budget for the next slice, called just before it is sent. */
+  next(): SliceBudget;
+  /** The slice sent last came back having run `events` events. */
+  done(events: number): void;
+}
+
+export type ClientStatus = 'idle' | 'starting' | 'paused' | 'running' | 'ended' | 'failed';
+
+export interface SliceInfo {
+  readonly request: 'run' | 'step';
+  readonly events: number;
+  readonly reason: SliceReason;
+}
+
+export interface ClientListener {
+  status?(status: ClientStatus): void;
+  ready?(info: WorldInfo, spec: WorldSpec, figures: WorldFigures): void;
+  figures?(figures: WorldFigures, slice: SliceInfo): void;
+  failure?(failure: Failure): void;
+}
+
+type InFlight = { kind: 'create' } | { kind: 'run' | 'step'; seq: number };
+
+export class WorkerClient {
+  private worker: WorkerLike | null = null;
+  private epoch = 0;
+  private seq = 0;
+  private inFlight: InFlight | null = null;
+  private queuedSteps = 0;
+  private running = false;
+  private ended = false;
+  private failed: Failure | null = null;
+  private spec: WorldSpec | null = null;
+  private lastStatus: ClientStatus = 'idle';
+
+  constructor(
+    private readonly factory: WorkerFactory,
+    private readonly pacer: SlicePacer,
+    private readonly listener: ClientListener = {},
+  ) {}
+
+  get status(): ClientStatus {
+    if (this.failed) return 'failed';
+    if (!this.spec) return 'idle';
+    if (this.inFlight?.kind === 'create') return 'starting';
+    if (this.running) return 'running';
+    return this.ended ? 'ended' : 'paused';
+  }
+
+  /** True when no request is in flight or queued: the figures will not change by themselves. */
+  get settled(): boolean {
+    return this.inFlight === null && this.queuedSteps === 0 && !this.running;
+  }
+
+  get failure(): Failure | null {
+    return this.failed;
+  }
+
+  get currentSpec(): WorldSpec | null {
+    return this.spec;
+  }
+
+  start(spec: WorldSpec): void {
+    this.spec = spec;
+    this.failed = null;
+    this.running = false;
+    this.ended = false;
+    this.queuedSteps = 0;
+    if (!this.worker && !this.spawn()) return;
+    this.epoch += 1;
+    this.inFlight = { kind: 'create' };
+    this.send({ v: PROTOCOL_VERSION, type: 'create', epoch: this.epoch, spec });
+    this.emitStatus();
+  }
+
+  run(): void {
+    if (this.failed || !this.spec || this.ended) return;
+    this.running = true;
+    this.emitStatus();
+    this.pump();
+  }
+
+  pause(): void {
+    this.running = false;
+    this.emitStatus();
+  }
+
+  step(count = 1): void {
+    if (this.failed || !this.spec || this.ended) return;
+    this.running = false;
+    this.queuedSteps += Math.max(1, Math.floor(count));
+    this.emitStatus();
+    this.pump();
+  }
+
+  /** A fresh world from `spec` (or the current one), paused at time zero. */
+  reset(spec?: WorldSpec): void {
+    const next = spec ?? this.spec;
+    if (!next) return;
+    if (this.failed) {
+      this.spec = next;
+      this.restart();
+      return;
+    }
+    this.start(next);
+  }
+
+  /** A new worker (the old one is terminated) and the last spec's world recreated in it. */
+  restart(): void {
+    this.dropWorker();
+    if (this.spec) this.start(this.spec);
+  }
+
+  /** Test hook: makes the worker fail on purpose. */
+  crash(mode: CrashMode = 'uncaught'): void {
+    if (!this.worker) return;
+    this.send({ v: PROTOCOL_VERSION, type: 'crash', epoch: this.epoch, mode });
+  }
+
+  dispose(): void {
+    this.dropWorker();
+    this.spec = null;
+    this.emitStatus();
+  }
+
+  private spawn(): boolean {
+    try {
+      const worker = this.factory();
+      worker.addEventListener('message', (e) => { if (this.worker === worker) this.onMessage(e.data); });
+      worker.addEventListener('messageerror', () => {
+        if (this.worker === worker) this.fail({ kind: 'transport', message: 'a message from the worker could not be deserialized' });
+      });
+      worker.addEventListener('error', (e) => {
+        if (this.worker !== worker) return;
+        e.preventDefault?.();
+        const where = e.filename ? ` (${e.filename}${e.lineno ? `:${e.lineno}` : ''})` : '';
+        this.fail({ kind: 'worker', message: `${e.message ?? 'the worker failed to load or threw'}${where}` });
+      });
+      this.worker = worker;
+      return true;
+    } catch (e) {
+      this.fail({ kind: 'transport', message: `the worker could not be started: ${e instanceof Error ? e.message : String(e)}` });
+      return false;
+    }
+  }
+
+  private dropWorker(): void {
+    const w = this.worker;
+    this.worker = null;
+    this.inFlight = null;
+    this.queuedSteps = 0;
+    this.running = false;
+    w?.terminate();
+  }
+
+  private send(message: ToWorker): void {
+    try {
+      this.worker?.postMessage(message);
+    } catch (e) {
+      this.fail({ kind: 'transport', message: `a message could not be posted: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  private pump(): void {
+    if (!this.worker || this.inFlight || this.failed) return;
+    if (this.queuedSteps > 0) {
+      const count = this.queuedSteps;
+      this.queuedSteps = 0;
+      this.seq += 1;
+      this.inFlight = { kind: 'step', seq: this.seq };
+      this.send({ v: PROTOCOL_VERSION, type: 'step', epoch: this.epoch, seq: this.seq, unit: 'event', count });
+    } else if (this.running) {
+      this.seq += 1;
+      this.inFlight = { kind: 'run', seq: this.seq };
+      this.send({ v: PROTOCOL_VERSION, type: 'run', epoch: this.epoch, seq: this.seq, budget: this.pacer.next() });
+    }
+  }
+
+  private onMessage(data: unknown): void {
+    const msg = parseFromWorker(data);
+    if (isProtocolError(msg)) {
+      this.fail({ kind: 'protocol', message: msg.message });
+      return;
+    }
+    if (msg.epoch !== null && msg.epoch !== this.epoch) return; // from a replaced world
+    this.handle(msg);
+  }
+
+  private handle(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'ready':
+        if (this.inFlight?.kind !== 'create') return;
+        this.inFlight = null;
+        this.listener.ready?.(msg.info, msg.spec, msg.figures);
+        this.emitStatus();
+        this.pump();
+        return;
+      case 'slice': {
+        const inFlight = this.inFlight;
+        if (!inFlight || inFlight.kind === 'create' || inFlight.seq !== msg.seq) return;
+        this.inFlight = null;
+        if (inFlight.kind === 'run') this.pacer.done(msg.events);
+        if (msg.reason === 'empty') {
+          this.ended = true;
+          this.running = false;
+          this.queuedSteps = 0;
+        }
+        this.listener.figures?.(msg.figures, { request: inFlight.kind, events: msg.events, reason: msg.reason });
+        this.emitStatus();
+        this.pump();
+        return;
+      }
+      case 'error':
+        this.fail(msg.failure);
+        return;
+    }
+  }
+
+  private fail(failure: Failure): void {
+    if (this.failed) return;
+    this.failed = failure;
+    this.dropWorker();
+    this.listener.failure?.(failure);
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    const s = this.status;
+    if (s === this.lastStatus) return;
+    this.lastStatus = s;
+    this.listener.status?.(s);
+  }
+}

@@ -1,0 +1,21 @@
+// Public names of src/worker: the protocol, the session that runs inside the worker, and
+// the main-thread client. The worker entry itself is sim.worker.ts (bundled by Vite).
+export {
+  PROTOCOL_VERSION, parseToWorker, parseFromWorker, parseWorldSpec, isProtocolError,
+  worldSpecSchema, toWorkerSchema, fromWorkerSchema, worldFiguresSchema,
+} from './protocol';
+export type {
+  WorldSpec, WorldKind, SliceBudget, SliceReason, CrashMode, ToWorker, FromWorker,
+  WorldFigures, ProcessorFigures, WorldInfo, Failure, FailureKind, ProtocolError,
+} from './protocol';
+export { createWorld, isWorldError } from './world';
+export type { LabWorld, WorldError } from './world';
+export { WorkerSession, CrashRequested } from './session';
+export type { WorldFactory } from './session';
+export { attachSession } from './worker-host';
+export type { WorkerScopeLike } from './worker-host';
+export { WorkerClient } from './client';
+export type {
+  WorkerLike, WorkerEventLike, WorkerFactory, SlicePacer, ClientStatus, SliceInfo, ClientListener,
+} from './client';
+export { InProcessWorker } from './in-process-worker';

@@ -1,0 +1,141 @@
+// The typed message protocol between the page and the simulation worker.
+//
+// Contract:
+// - Every message carries `v: PROTOCOL_VERSION`; a message of another version is
+//   rejected with a typed error, never half-understood.
+// - Both directions are discriminated unions on `type`. `parseToWorker` and
+//   `parseFromWorker` accept `unknown` (whatever structured clone delivered) and
+//   return either the typed message or a `ProtocolError` naming the problem; they
+//   never throw.
+// - `epoch` numbers one world: `create` starts a new epoch and every reply names the
+//   epoch it belongs to, so the client can drop replies from a world it has replaced.
+// - `seq` numbers one request within an epoch; the reply to a `run`/`step` echoes it.
+// - A world is created from a spec `{ kind, seed, ... }`; new kinds (the machine model's
+//   scenarios) join the `WorldSpec` union without changing the rest of the protocol.
+// - Nothing here reads a clock: a slice is bounded by an event budget and optionally by
+//   a simulated instant; the page measures wall time and sizes the budget.
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1 as const;
+
+const seed = z.number().int().min(0).max(0xffff_ffff);
+const count = z.number().int().min(1).max(1e9);
+const epoch = z.number().int().min(0);
+const seqNo = z.number().int().min(0);
+const nanosValue = z.number().int().min(0);
+
+/** How a world is made. `demo`: the simulation kernel's own seeded demo workload. */
+export const worldSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('demo'), seed }),
+]);
+export type WorldSpec = z.infer<typeof worldSpecSchema>;
+export type WorldKind = WorldSpec['kind'];
+
+const budgetSchema = z.object({ maxEvents: count, untilNanos: nanosValue.optional() });
+export type SliceBudget = z.infer<typeof budgetSchema>;
+
+/** `throw`: fail inside the handler (reported as a typed error message);
+ *  `uncaught`: let the exception escape the worker (the Worker's 'error' event fires). */
+export const crashModeSchema = z.enum(['throw', 'uncaught']);
+export type CrashMode = z.infer<typeof crashModeSchema>;
+
+const v = z.literal(PROTOCOL_VERSION);
+
+export const toWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ v, type: z.literal('create'), epoch, spec: worldSpecSchema }),
+  z.object({ v, type: z.literal('run'), epoch, seq: seqNo, budget: budgetSchema }),
+  z.object({ v, type: z.literal('step'), epoch, seq: seqNo, unit: z.literal('event'), count }),
+  z.object({ v, type: z.literal('crash'), epoch, mode: crashModeSchema }),
+]);
+export type ToWorker = z.infer<typeof toWorkerSchema>;
+
+const processorFigures = z.object({
+  name: z.string(),
+  clockHz: z.number().positive(),
+  busyNanos: z.number().min(0),
+  totalCycles: z.number().min(0),
+  queueDepth: z.number().int().min(0),
+  /** Cycles charged per category, indexed like `WorldInfo.categories`. */
+  cyclesByCategory: z.array(z.number().min(0)),
+});
+export type ProcessorFigures = z.infer<typeof processorFigures>;
+
+export const worldFiguresSchema = z.object({
+  nowNanos: nanosValue,
+  eventsProcessed: z.number().int().min(0),
+  pending: z.number().int().min(0),
+  /** Simulated time of the next event, null when the queue is empty. */
+  nextEventNanos: nanosValue.nullable(),
+  processors: z.array(processorFigures),
+});
+export type WorldFigures = z.infer<typeof worldFiguresSchema>;
+
+const worldInfo = z.object({
+  title: z.string(),
+  summary: z.string(),
+  categories: z.array(z.string()),
+});
+export type WorldInfo = z.infer<typeof worldInfo>;
+
+export const sliceReasonSchema = z.enum(['budget', 'until', 'empty']);
+export type SliceReason = z.infer<typeof sliceReasonSchema>;
+
+/** Where a reported failure arose. The client adds `worker` (the Worker's 'error'
+ *  event), `transport` ('messageerror' or a Worker that cannot start) and `protocol`
+ *  (a reply it cannot read). */
+export const failureKindSchema = z.enum(['protocol', 'world', 'runtime', 'crash', 'worker', 'transport']);
+export type FailureKind = z.infer<typeof failureKindSchema>;
+
+export const failureSchema = z.object({
+  kind: failureKindSchema,
+  message: z.string(),
+  detail: z.string().optional(),
+});
+export type Failure = z.infer<typeof failureSchema>;
+
+export const fromWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ v, type: z.literal('ready'), epoch, spec: worldSpecSchema, info: worldInfo, figures: worldFiguresSchema }),
+  z.object({
+    v, type: z.literal('slice'), epoch, seq: seqNo,
+    events: z.number().int().min(0), reason: sliceReasonSchema, figures: worldFiguresSchema,
+  }),
+  z.object({ v, type: z.literal('error'), epoch: epoch.nullable(), failure: failureSchema }),
+]);
+export type FromWorker = z.infer<typeof fromWorkerSchema>;
+
+export interface ProtocolError {
+  readonly kind: 'protocol-error';
+  readonly message: string;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(message)'}: ${i.message}`)
+    .join('; ');
+}
+
+function parseWith<T>(schema: z.ZodType<T>, data: unknown, direction: string): T | ProtocolError {
+  if (typeof data === 'object' && data !== null && 'v' in data && data.v !== PROTOCOL_VERSION) {
+    return { kind: 'protocol-error', message: `${direction}: protocol version ${String(data.v)} is not ${PROTOCOL_VERSION}` };
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  return { kind: 'protocol-error', message: `${direction}: ${describeIssues(parsed.error)}` };
+}
+
+export function parseToWorker(data: unknown): ToWorker | ProtocolError {
+  return parseWith(toWorkerSchema, data, 'message to worker');
+}
+
+export function parseFromWorker(data: unknown): FromWorker | ProtocolError {
+  return parseWith(fromWorkerSchema, data, 'message from worker');
+}
+
+export function isProtocolError(x: unknown): x is ProtocolError {
+  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'protocol-error';
+}
+
+export function parseWorldSpec(data: unknown): WorldSpec | ProtocolError {
+  return parseWith(worldSpecSchema, data, 'world spec');
+}

@@ -1,0 +1,114 @@
+// The worker's logic: one world at a time, driven by protocol messages.
+//
+// Contract:
+// - `receive(data)` validates `data`, acts on it and posts zero or one reply through
+//   the `post` function it was given. It never throws, with one deliberate exception:
+//   a `crash` message in mode `uncaught` throws out of `receive` so that the hosting
+//   worker fails the way a real bug would (the page then sees the Worker's 'error'
+//   event). Every other failure, including an exception inside the world, becomes an
+//   `error` reply with a typed `Failure`.
+// - After a failure inside the world the world is dropped: its state can no longer be
+//   trusted, so later `run`/`step` requests are answered with an error until `create`.
+// - Replies name the epoch they belong to; requests for another epoch than the current
+//   world's are refused (they come from a page that has not yet seen its own `create`).
+import {
+  PROTOCOL_VERSION, isProtocolError, parseToWorker,
+  type Failure, type FromWorker, type ToWorker, type WorldSpec,
+} from './protocol';
+import { createWorld, isWorldError, type LabWorld, type WorldError } from './world';
+
+export type WorldFactory = (spec: WorldSpec) => LabWorld | WorldError;
+
+export class CrashRequested extends Error {
+  constructor() {
+    super('Crash requested through the test hook (mode uncaught)');
+    this.name = 'CrashRequested';
+  }
+}
+
+function describe(e: unknown): { message: string; detail?: string } {
+  if (e instanceof Error) return e.stack ? { message: e.message, detail: e.stack } : { message: e.message };
+  return { message: String(e) };
+}
+
+export class WorkerSession {
+  private world: LabWorld | null = null;
+  private epoch: number | null = null;
+
+  constructor(
+    private readonly post: (message: FromWorker) => void,
+    private readonly factory: WorldFactory = createWorld,
+  ) {}
+
+  get currentEpoch(): number | null {
+    return this.epoch;
+  }
+
+  receive(data: unknown): void {
+    const msg = parseToWorker(data);
+    if (isProtocolError(msg)) {
+      this.fail(null, { kind: 'protocol', message: msg.message });
+      return;
+    }
+    if (msg.type === 'crash' && msg.mode === 'uncaught') {
+      this.world = null;
+      throw new CrashRequested();
+    }
+    try {
+      this.handle(msg);
+    } catch (e) {
+      // The world threw while running: its state is suspect, drop it.
+      this.world = null;
+      const kind = msg.type === 'crash' ? 'crash' : msg.type === 'create' ? 'world' : 'runtime';
+      this.fail(msg.epoch, { kind, ...describe(e) });
+    }
+  }
+
+  private handle(msg: ToWorker): void {
+    switch (msg.type) {
+      case 'create': {
+        this.world = null;
+        this.epoch = msg.epoch;
+        const made = this.factory(msg.spec);
+        if (isWorldError(made)) {
+          this.fail(msg.epoch, { kind: 'world', message: made.message });
+          return;
+        }
+        this.world = made;
+        this.post({ v: PROTOCOL_VERSION, type: 'ready', epoch: msg.epoch, spec: msg.spec, info: made.info, figures: made.figures() });
+        return;
+      }
+      case 'run': {
+        const world = this.worldFor(msg.epoch);
+        if (!world) return;
+        const { events, reason } = world.runFor(msg.budget);
+        this.post({ v: PROTOCOL_VERSION, type: 'slice', epoch: msg.epoch, seq: msg.seq, events, reason, figures: world.figures() });
+        return;
+      }
+      case 'step': {
+        const world = this.worldFor(msg.epoch);
+        if (!world) return;
+        let events = 0;
+        while (events < msg.count && world.step()) events += 1;
+        const reason = events < msg.count ? 'empty' : 'budget';
+        this.post({ v: PROTOCOL_VERSION, type: 'slice', epoch: msg.epoch, seq: msg.seq, events, reason, figures: world.figures() });
+        return;
+      }
+      case 'crash':
+        throw new Error('Crash requested through the test hook (mode throw)');
+    }
+  }
+
+  private worldFor(epoch: number): LabWorld | null {
+    if (this.world && this.epoch === epoch) return this.world;
+    const why = this.epoch !== epoch
+      ? `request for world ${epoch}, but the current world is ${this.epoch ?? 'none'}`
+      : 'no world: it failed or was never created; send create first';
+    this.fail(epoch, { kind: 'protocol', message: why });
+    return null;
+  }
+
+  private fail(epoch: number | null, failure: Failure): void {
+    this.post({ v: PROTOCOL_VERSION, type: 'error', epoch, failure });
+  }
+}

@@ -1,0 +1,26 @@
+// Binds a WorkerSession to a worker's global scope.
+//
+// Contract: every 'message' goes to the session; a 'messageerror' (data the worker
+// could not deserialize) is answered with a typed transport failure. Exceptions the
+// session lets escape (only a requested `uncaught` crash) propagate to the scope, so
+// the page sees the Worker's 'error' event exactly as for a real bug.
+import { PROTOCOL_VERSION, type FromWorker } from './protocol';
+import { WorkerSession } from './session';
+
+/** The part of DedicatedWorkerGlobalScope the host uses. */
+export interface WorkerScopeLike {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: 'message' | 'messageerror', listener: (event: { data?: unknown }) => void): void;
+}
+
+export function attachSession(scope: WorkerScopeLike): WorkerSession {
+  const session = new WorkerSession((m) => scope.postMessage(m));
+  scope.addEventListener('message', (event) => session.receive(event.data));
+  scope.addEventListener('messageerror', () => {
+    scope.postMessage({
+      v: PROTOCOL_VERSION, type: 'error', epoch: session.currentEpoch,
+      failure: { kind: 'transport', message: 'the worker received a message it could not deserialize' },
+    });
+  });
+  return session;
+}
