@@ -56,7 +56,7 @@ describe('Bus', () => {
   it('reports utilization over a window', () => {
     const sim = new Simulator({ seed: 1 });
     const bus = new Bus(sim, PCIX);
-    bus.dma(BUS_TO_HOST, 970, null); // 30 + 970 = 1000 ns busy from 0
+    bus.dma(BUS_TO_HOST, 940, null); // two bursts: 2 * 30 + 940 = 1000 ns busy from 0
     sim.runUntil(nanos(4000));
     expect(bus.utilization(0, 4000)).toBeCloseTo(0.25, 10);
     expect(bus.utilization(0, 500)).toBeCloseTo(1, 10);
