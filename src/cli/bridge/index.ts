@@ -14,4 +14,5 @@ export {
   type NamespaceOptions,
 } from './namespace';
 export { UdpTunnel, type PacketHandler } from './udp-tunnel';
+export { TunPort, PEER_MAC, LAB_MAC, type PacketPipe, type Deferrer, type TunPortCounters } from './tun-port';
 export { RealtimeDriver, type SteppableClock, type RealtimeDriverOptions } from './realtime-driver';
