@@ -134,17 +134,21 @@ export class Xoshiro128ss implements Rng {
 /** Independent named streams derived from one seed. */
 export class RngStreams {
   readonly seed: number;
+  private readonly mixedSeed: number;
   private readonly made = new Map<string, Rng>();
 
+  /** Any safe integer; seeds that differ in any bit give different streams. */
   constructor(seed: number) {
-    this.seed = seed >>> 0;
+    this.seed = seed;
+    const hi = Math.floor(seed / 4294967296) >>> 0;
+    this.mixedSeed = fmix32((seed >>> 0) ^ fmix32(hi ^ 0x5bd1e995));
   }
 
   /** The stream named `name`: the same object on every call with that name. */
   stream(name: string): Rng {
     let r = this.made.get(name);
     if (r === undefined) {
-      r = Xoshiro128ss.fromSeed(fmix32(this.seed ^ fmix32(fnv1a32(name))));
+      r = Xoshiro128ss.fromSeed(fmix32(this.mixedSeed ^ fmix32(fnv1a32(name))));
       this.made.set(name, r);
     }
     return r;
