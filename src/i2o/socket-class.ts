@@ -1,0 +1,189 @@
+// The socket class as I2O private messages (a reconstruction: see
+// SOCKET_CLASS_NOTE in socket-codes.ts).
+//
+// Requests go host to IOP: InitiatorAddress = HOST_TID, TargetAddress = the
+// socket DDM, MsgFlags 0, Function 0xFF, word 4 = XFunctionCode |
+// OrganizationID 0x4F4C << 16, then the payload words of REQUEST_LAYOUTS and,
+// for SEND and RECV, an SGL over the OSM's DMA-pool buffers. Data never travels
+// inline: a data-bearing message has only an SGL, and a request that does not
+// fit a 32-word inbound frame is refused ('too-large').
+//
+// Everything the IOP sends is a single-transaction reply (MsgFlags REPLY,
+// status word at word 4, private word at word 5), because the outbound queue
+// carries replies only. Requests that finish at once get a COMPLETE reply with
+// the request's XFunctionCode; CONNECT, ACCEPT and RECV finish later, through
+// the CONNECTED, ACCEPTED and RECV_DATA events, which echo the request's
+// TransactionContext, as the LAN class's ReceivePost buckets come back when
+// packets arrive. CLOSED and asynchronous ERRORs echo the TransactionContext
+// of the SOCKET request that made the socket, as I2O event notifications echo
+// their registration. ERROR sets ReqStatus ERROR_NO_DATA_TRANSFER (0x05).
+//
+// Contract: never throws; socketFromI2o(decode(encode(socketToI2o(m)))) = m.
+import {
+  FUNCTION_PRIVATE, HOST_TID, I2O_VERSION_15, MSG_FLAG_REPLY, REPLY_STATUS_ERROR_NO_DATA_TRANSFER,
+  REPLY_STATUS_SUCCESS, SOCKET_DDM_TID,
+} from './constants';
+import { i2oError, isI2oError, type I2oError } from './errors';
+import { decodeFrame, encodeFrame, type I2oMessage } from './frame';
+import { simpleSgl, SGL_FLAG_DIR, type DmaBuffer } from './sgl';
+import {
+  COMPLETABLE_OPS, COMPLETE_LAYOUT, EVENT_LAYOUTS, REQUEST_LAYOUTS, SOCKET_ORG_ID, XFN, isRequestOp, xfnName,
+  type CompletableOp, type SocketEventOp, type SocketLayout, type SocketRequestOp,
+} from './socket-codes';
+
+type Handle = { readonly handle: number };
+type Endpoints = { readonly localAddr: number; readonly localPort: number; readonly remoteAddr: number; readonly remotePort: number };
+
+export type SocketRequest =
+  | { readonly op: 'SOCKET'; readonly family: number; readonly type: number; readonly protocol: number }
+  | ({ readonly op: 'BIND' | 'CONNECT'; readonly addr: number; readonly port: number } & Handle)
+  | ({ readonly op: 'LISTEN'; readonly backlog: number } & Handle)
+  | ({ readonly op: 'ACCEPT' | 'CLOSE' } & Handle)
+  | ({ readonly op: 'SEND' | 'RECV'; readonly flags: number; readonly buffers: readonly DmaBuffer[] } & Handle)
+  | ({ readonly op: 'SHUTDOWN'; readonly how: number } & Handle)
+  | ({ readonly op: 'SETSOCKOPT'; readonly level: number; readonly name: number; readonly value: number } & Handle)
+  | ({ readonly op: 'GETSOCKOPT'; readonly level: number; readonly name: number } & Handle);
+
+export type SocketReply =
+  | ({ readonly op: 'COMPLETE'; readonly request: CompletableOp; readonly value: number } & Handle)
+  | ({ readonly op: 'RECV_DATA'; readonly flags: number; readonly buffers: readonly DmaBuffer[] } & Handle)
+  | ({ readonly op: 'CONNECTED' } & Handle & Endpoints)
+  | ({ readonly op: 'ACCEPTED'; readonly listenHandle: number } & Handle & Endpoints)
+  | ({ readonly op: 'CLOSED'; readonly reason: number } & Handle)
+  | ({ readonly op: 'ERROR'; readonly errno: number; readonly failed: SocketRequestOp } & Handle);
+
+export type SocketMessage = SocketRequest | SocketReply;
+
+export interface SocketEnvelope {
+  readonly initiatorContext: number;
+  readonly transactionContext: number;
+  readonly hostTid?: number;
+  readonly ddmTid?: number;
+  /** SGL addressing for data-bearing messages (default 32). */
+  readonly addressing?: 32 | 64;
+}
+
+export function isSocketRequest(m: SocketMessage): m is SocketRequest {
+  return isRequestOp(m.op);
+}
+
+function layoutOf(m: SocketMessage): { xfn: number; layout: SocketLayout } {
+  if (m.op === 'COMPLETE') return { xfn: XFN[m.request], layout: COMPLETE_LAYOUT };
+  if (isSocketRequest(m)) return { xfn: XFN[m.op], layout: REQUEST_LAYOUTS[m.op] };
+  return { xfn: XFN[m.op], layout: EVENT_LAYOUTS[m.op] };
+}
+
+/** Builds the I2O message that carries `m`. */
+export function socketToI2o(m: SocketMessage, env: SocketEnvelope): I2oMessage | I2oError {
+  const { xfn, layout } = layoutOf(m);
+  const fields = m as unknown as Record<string, unknown>;
+  if (m.op === 'COMPLETE' && !COMPLETABLE_OPS.includes(m.request)) {
+    return i2oError('bad-field', 'socket.request', `${String(m.request)} completes through an event, not COMPLETE`);
+  }
+  const body: number[] = [];
+  for (const word of layout.words) {
+    const v = word.name === 'failedXFunction' ? XFN[(m as { failed: SocketRequestOp }).failed] : fields[word.name];
+    const max = word.bits === 16 ? 0xffff : 0xffffffff;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) {
+      return i2oError('bad-field', `socket.${word.name}`, `${word.label} must fit ${word.bits} bits, got ${String(v)}`);
+    }
+    body.push(v);
+  }
+  let sgl = null;
+  if (layout.sgl !== 'none') {
+    const buffers = (m as { buffers: readonly DmaBuffer[] }).buffers;
+    if (buffers.length === 0) return i2oError('bad-sgl', 'sgl', `${m.op} carries its data in an SGL and needs at least one buffer`);
+    sgl = simpleSgl(buffers, layout.sgl === 'host-to-iop', env.addressing ?? 32);
+  }
+  const request = isSocketRequest(m);
+  const host = env.hostTid ?? HOST_TID;
+  const ddm = env.ddmTid ?? SOCKET_DDM_TID;
+  const status = m.op === 'ERROR' ? REPLY_STATUS_ERROR_NO_DATA_TRANSFER : REPLY_STATUS_SUCCESS;
+  return {
+    version: I2O_VERSION_15,
+    msgFlags: request ? 0 : MSG_FLAG_REPLY,
+    targetTid: request ? ddm : host,
+    initiatorTid: request ? host : ddm,
+    func: FUNCTION_PRIVATE,
+    initiatorContext: env.initiatorContext,
+    transactionContext: env.transactionContext,
+    reply: request ? null : { reqStatus: status, severity: 0, detailedStatus: 0 },
+    priv: { xFunctionCode: xfn, organizationId: SOCKET_ORG_ID },
+    body,
+    sgl,
+  };
+}
+
+/** Reads the socket-class meaning of a decoded frame. */
+export function socketFromI2o(f: I2oMessage): SocketMessage | I2oError {
+  if (f.func !== FUNCTION_PRIVATE || !f.priv) return i2oError('unknown-function', 'header.function', 'not a private message');
+  if (f.priv.organizationId !== SOCKET_ORG_ID) {
+    return i2oError('unknown-function', 'private.organizationId', `OrganizationID 0x${f.priv.organizationId.toString(16)} is not the socket class`);
+  }
+  const name = xfnName(f.priv.xFunctionCode);
+  if (!name) return i2oError('unknown-function', 'private.xFunctionCode', `unknown XFunctionCode 0x${f.priv.xFunctionCode.toString(16)}`);
+  const isReply = f.reply !== null;
+  const requestCode = isRequestOp(name);
+  if (!isReply && !requestCode) return i2oError('bad-field', 'header.msgFlags', `${name} is an IOP-to-host event and must be a reply`);
+  if (isReply && requestCode && !COMPLETABLE_OPS.includes(name as CompletableOp)) {
+    return i2oError('bad-field', 'private.xFunctionCode', `${name} completes through an event, not a plain reply`);
+  }
+  let layout: SocketLayout;
+  let op: string;
+  if (!isReply) [layout, op] = [REQUEST_LAYOUTS[name as SocketRequestOp], name];
+  else if (requestCode) [layout, op] = [COMPLETE_LAYOUT, 'COMPLETE'];
+  else [layout, op] = [EVENT_LAYOUTS[name as SocketEventOp], name];
+  if (f.reply) {
+    const want = op === 'ERROR' ? REPLY_STATUS_ERROR_NO_DATA_TRANSFER : REPLY_STATUS_SUCCESS;
+    if (f.reply.reqStatus !== want) return i2oError('bad-field', 'reply.reqStatus', `${op} carries ReqStatus 0x${want.toString(16)}, got 0x${f.reply.reqStatus.toString(16)}`);
+  }
+  if (f.body.length !== layout.words.length) {
+    return i2oError('bad-size', 'socket', `${op} has ${layout.words.length} payload words, the frame has ${f.body.length}`);
+  }
+  const out: Record<string, unknown> = { op };
+  if (op === 'COMPLETE') out['request'] = name;
+  for (let i = 0; i < layout.words.length; i++) {
+    const word = layout.words[i]!;
+    const v = f.body[i]!;
+    if (word.bits === 16 && v > 0xffff) return i2oError('bad-field', `socket.${word.name}`, `${word.label} must fit 16 bits, got ${v}`);
+    if (word.name === 'failedXFunction') {
+      const failed = xfnName(v);
+      if (!failed || !isRequestOp(failed)) return i2oError('bad-field', 'socket.failedXFunction', `0x${v.toString(16)} is not a socket request`);
+      out['failed'] = failed;
+    } else {
+      out[word.name] = v;
+    }
+  }
+  if (layout.sgl === 'none') {
+    if (f.sgl) return i2oError('bad-sgl', 'sgl', `${op} carries no SGL`);
+  } else {
+    if (!f.sgl) return i2oError('bad-sgl', 'sgl', `${op} needs an SGL`);
+    const wantDir = layout.sgl === 'host-to-iop';
+    const buffers: DmaBuffer[] = [];
+    for (let i = 0; i < f.sgl.elements.length; i++) {
+      const e = f.sgl.elements[i]!;
+      if (((e.flags & SGL_FLAG_DIR) !== 0) !== wantDir) return i2oError('bad-sgl', `sgl[${i}].flags`, `${op} moves data ${layout.sgl}, DIR says otherwise`);
+      buffers.push({ address: e.address, length: e.count });
+    }
+    out['buffers'] = buffers;
+  }
+  return out as unknown as SocketMessage;
+}
+
+/** socketToI2o then encodeFrame: the bytes written, or why not. */
+export function encodeSocketFrame(m: SocketMessage, env: SocketEnvelope, buf: Uint8Array, offset: number): number | I2oError {
+  const f = socketToI2o(m, env);
+  return isI2oError(f) ? f : encodeFrame(f, buf, offset);
+}
+
+export interface DecodedSocketFrame {
+  readonly frame: I2oMessage;
+  readonly socket: SocketMessage;
+}
+
+export function decodeSocketFrame(bytes: Uint8Array): DecodedSocketFrame | I2oError {
+  const frame = decodeFrame(bytes);
+  if (isI2oError(frame)) return frame;
+  const socket = socketFromI2o(frame);
+  return isI2oError(socket) ? socket : { frame, socket };
+}

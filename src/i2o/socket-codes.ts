@@ -1,0 +1,121 @@
+// The socket class's codes and payload layouts: one table that the codec
+// (socket-class.ts), the dissector and the printer all read, so the bytes, the
+// inspector's tree and the one-line summary cannot disagree.
+//
+// RECONSTRUCTION. Intel's socket class is not in the public I2O specification,
+// and the article (seed/) names its messages only in prose. The lab carries it
+// as I2O private messages (Function 0xFF) under an OrganizationID of its own,
+// 0x4F4C ('OL', Offload Lab), with one XFunctionCode per socket operation. The
+// codes, payload words and reply conventions below are the lab's design.
+
+/** The lab's OrganizationID: ASCII 'OL' (0x4F 0x4C). Not a registered I2O vendor id. */
+export const SOCKET_ORG_ID = 0x4f4c;
+
+export const SOCKET_CLASS_NOTE =
+  "Reconstruction: Intel's I2O socket class is not in the public I2O 1.5 specification. " +
+  'The lab encodes socket requests and events as I2O private messages (Function 0xFF) with ' +
+  'its own OrganizationID 0x4F4C (\'OL\') and one XFunctionCode per socket operation; the ' +
+  'codes and payload layouts are the lab\'s design, not Intel\'s.';
+
+export type SocketRequestOp =
+  | 'SOCKET' | 'BIND' | 'LISTEN' | 'ACCEPT' | 'CONNECT' | 'SEND' | 'RECV'
+  | 'SHUTDOWN' | 'CLOSE' | 'SETSOCKOPT' | 'GETSOCKOPT';
+
+/** Requests the IOP answers with a plain completion reply; the others complete through an event. */
+export type CompletableOp = 'SOCKET' | 'BIND' | 'LISTEN' | 'SEND' | 'SHUTDOWN' | 'CLOSE' | 'SETSOCKOPT' | 'GETSOCKOPT';
+export const COMPLETABLE_OPS: readonly CompletableOp[] = ['SOCKET', 'BIND', 'LISTEN', 'SEND', 'SHUTDOWN', 'CLOSE', 'SETSOCKOPT', 'GETSOCKOPT'];
+
+export type SocketEventOp = 'RECV_DATA' | 'CONNECTED' | 'ACCEPTED' | 'CLOSED' | 'ERROR';
+
+/** XFunctionCodes. Requests (host to IOP) 0x0001-0x000B; events (IOP to host) 0x0081-0x0085. */
+export const XFN: Readonly<Record<SocketRequestOp | SocketEventOp, number>> = {
+  SOCKET: 0x0001,
+  BIND: 0x0002,
+  LISTEN: 0x0003,
+  ACCEPT: 0x0004,
+  CONNECT: 0x0005,
+  SEND: 0x0006,
+  RECV: 0x0007,
+  SHUTDOWN: 0x0008,
+  CLOSE: 0x0009,
+  SETSOCKOPT: 0x000a,
+  GETSOCKOPT: 0x000b,
+  RECV_DATA: 0x0081,
+  CONNECTED: 0x0082,
+  ACCEPTED: 0x0083,
+  CLOSED: 0x0084,
+  ERROR: 0x0085,
+};
+
+const XFN_NAMES = new Map<number, SocketRequestOp | SocketEventOp>(
+  Object.entries(XFN).map(([k, v]) => [v, k as SocketRequestOp | SocketEventOp]),
+);
+
+export function xfnName(code: number): SocketRequestOp | SocketEventOp | undefined {
+  return XFN_NAMES.get(code);
+}
+
+export function isRequestOp(name: string): name is SocketRequestOp {
+  const code = XFN[name as SocketRequestOp];
+  return code !== undefined && code < 0x80;
+}
+
+/** One payload word. `bits` bounds its value (16 for ports, errno, levels). */
+export interface PayloadWord {
+  readonly name: string;
+  readonly label: string;
+  readonly bits: 16 | 32;
+}
+
+/** Which way a data-bearing message's SGL moves bytes; 'none' means it has no SGL. */
+export type SglUse = 'none' | 'host-to-iop' | 'iop-to-host';
+
+export interface SocketLayout {
+  readonly words: readonly PayloadWord[];
+  readonly sgl: SglUse;
+  /** One sentence for the inspector and the docs. */
+  readonly summary: string;
+}
+
+const w = (name: string, label: string, bits: 16 | 32 = 32): PayloadWord => ({ name, label, bits });
+const HANDLE = w('handle', 'Socket handle');
+const FLAGS = w('flags', 'MSG_* flags');
+
+/** Request payloads (after the private word): words, then the SGL if any. */
+export const REQUEST_LAYOUTS: Readonly<Record<SocketRequestOp, SocketLayout>> = {
+  SOCKET: { words: [w('family', 'Address family', 16), w('type', 'Socket type', 16), w('protocol', 'Protocol', 16)], sgl: 'none', summary: 'Create a socket on the card; the reply carries its handle.' },
+  BIND: { words: [HANDLE, w('addr', 'Local IPv4 address'), w('port', 'Local port', 16)], sgl: 'none', summary: 'Bind a local address and port.' },
+  LISTEN: { words: [HANDLE, w('backlog', 'Backlog')], sgl: 'none', summary: 'Start listening; connections arrive as ACCEPTED events.' },
+  ACCEPT: { words: [HANDLE], sgl: 'none', summary: 'Ask for the next connection; answered by an ACCEPTED event.' },
+  CONNECT: { words: [HANDLE, w('addr', 'Remote IPv4 address'), w('port', 'Remote port', 16)], sgl: 'none', summary: 'Open a connection; answered by CONNECTED or ERROR.' },
+  SEND: { words: [HANDLE, FLAGS], sgl: 'host-to-iop', summary: 'Send the bytes in the OSM transmit-pool buffers the SGL names.' },
+  RECV: { words: [HANDLE, FLAGS], sgl: 'iop-to-host', summary: 'Lend OSM receive-pool buffers; answered by RECV_DATA when data arrives.' },
+  SHUTDOWN: { words: [HANDLE, w('how', 'How (0 RD, 1 WR, 2 RDWR)', 16)], sgl: 'none', summary: 'Shut down one or both directions.' },
+  CLOSE: { words: [HANDLE], sgl: 'none', summary: 'Release the socket.' },
+  SETSOCKOPT: { words: [HANDLE, w('level', 'Level', 16), w('name', 'Option name', 16), w('value', 'Option value')], sgl: 'none', summary: 'Set an integer socket option.' },
+  GETSOCKOPT: { words: [HANDLE, w('level', 'Level', 16), w('name', 'Option name', 16)], sgl: 'none', summary: 'Read an integer socket option; the reply carries it.' },
+};
+
+/** Completion replies (XFunctionCode = the request's): status word, private word, then these. */
+export const COMPLETE_LAYOUT: SocketLayout = {
+  words: [HANDLE, w('value', 'Result (handle, bytes accepted, option value, or 0)')],
+  sgl: 'none',
+  summary: 'The request completed; for SEND the transmit-pool buffers may be reused.',
+};
+
+/** Event replies (IOP to host): status word, private word, then these. */
+export const EVENT_LAYOUTS: Readonly<Record<SocketEventOp, SocketLayout>> = {
+  RECV_DATA: { words: [HANDLE, FLAGS], sgl: 'iop-to-host', summary: 'Data was placed in the lent receive-pool buffers; the SGL counts say how much.' },
+  CONNECTED: { words: [HANDLE, w('localAddr', 'Local IPv4 address'), w('localPort', 'Local port', 16), w('remoteAddr', 'Remote IPv4 address'), w('remotePort', 'Remote port', 16)], sgl: 'none', summary: 'The handshake of a CONNECT completed.' },
+  ACCEPTED: { words: [w('listenHandle', 'Listening socket handle'), w('handle', 'New socket handle'), w('localAddr', 'Local IPv4 address'), w('localPort', 'Local port', 16), w('remoteAddr', 'Remote IPv4 address'), w('remotePort', 'Remote port', 16)], sgl: 'none', summary: 'A connection was accepted on a listening socket.' },
+  CLOSED: { words: [HANDLE, w('reason', 'Reason (0 peer FIN, 1 reset, 2 close done)', 16)], sgl: 'none', summary: 'The connection closed.' },
+  ERROR: { words: [HANDLE, w('errno', 'errno (Linux numbering)', 16), w('failedXFunction', 'XFunctionCode that failed', 16)], sgl: 'none', summary: 'A request failed, or the connection hit an asynchronous error.' },
+};
+
+// Values the payloads use (Linux numbering, include/linux/socket.h, in.h).
+export const AF_INET = 2;
+export const SOCK_STREAM = 1;
+export const SOCK_DGRAM = 2;
+export const CLOSED_PEER_FIN = 0;
+export const CLOSED_RESET = 1;
+export const CLOSED_LOCAL = 2;
