@@ -40,7 +40,7 @@ describe('whole frames', () => {
     expectWireError(parseFrame(captured.tcpSyn.bytes.subarray(0, 10)), 'ethernet.header');
     expectWireError(parseFrame(captured.tcpSyn.bytes.subarray(0, 50)), 'ipv4.totalLength');
     const bad = captured.tcpSyn.bytes.slice();
-    bad[60] ^= 0xff;
+    bad[60] = bad[60]! ^ 0xff;
     expectWireError(parseFrame(bad), 'tcp.checksum', 'checksum');
     expectWireError(parseFrame(captured.arpReply.bytes.subarray(0, 30)), 'arp.packet');
     expectWireError(buildTcpFrame(ok(parseFrame(captured.tcpSyn.bytes)).eth, ok(parseFrame(captured.tcpSyn.bytes)).ip!, ok(parseFrame(captured.tcpSyn.bytes)).tcp!, new Uint8Array(73)), 'frame.buffer');

@@ -61,7 +61,7 @@ describe('UDP (RFC 768)', () => {
     short[5] = 7;
     expectWireError(parseUdp(short), 'udp.length', 'malformed');
     const bad = dgram.slice();
-    bad[10] ^= 1;
+    bad[10] = bad[10]! ^ 1;
     expectWireError(parseUdp(bad, A, B), 'udp.checksum', 'checksum');
     expectWireError(emitUdp(ok(parseUdp(dgram)), new Uint8Array(19), 0, A, B), 'udp.buffer', 'truncated');
   });
