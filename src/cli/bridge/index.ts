@@ -3,7 +3,8 @@
 // loopback UDP, the real-time driver, and the checks of what the machine offers.
 export { runHost, commandExists, type HostResult } from './host-command';
 export { ProcessSet, type Child, type StartOptions } from './processes';
-export { missingRequirements, describeMissing, type Requirement } from './preflight';
+export { missingRequirements, describeMissing, netemUnavailable, type Requirement } from './preflight';
+export { impairBothWays, qdiscDrops } from './impairment';
 export {
   Namespace,
   sweepStaleNamespaces,

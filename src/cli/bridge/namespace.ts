@@ -113,11 +113,6 @@ export class Namespace {
     return this.procs.stop(child);
   }
 
-  /** Replaces the TUN's root qdisc with netem (e.g. ['loss', '1%', 'delay', '2ms', 'reorder', '5%']). */
-  setNetem(params: readonly string[]): HostResult {
-    return this.run(['tc', 'qdisc', 'replace', 'dev', this.tunName, 'root', 'netem', ...params]);
-  }
-
   /** Whether socat (the TUN's only reader and writer) is still running. */
   get alive(): boolean {
     return !this.closed && !this.socat.hasExited();

@@ -67,3 +67,17 @@ function canCreateNamespace(): boolean {
   runHost('ip', ['netns', 'del', probe]);
   return true;
 }
+
+/**
+ * Null when this kernel has the netem qdisc, else why not. Probed in a throw-away
+ * namespace, because some kernels are built without CONFIG_NET_SCH_NETEM (tc
+ * then says "Specified qdisc kind is unknown").
+ */
+export function netemUnavailable(): string | null {
+  const probe = `offlab-probe-${process.pid}`;
+  const made = runHost('ip', ['netns', 'add', probe]);
+  if (!made.ok) return made.message;
+  const r = runHost('ip', ['netns', 'exec', probe, 'tc', 'qdisc', 'add', 'dev', 'lo', 'root', 'netem', 'delay', '1ms']);
+  runHost('ip', ['netns', 'del', probe]);
+  return r.ok ? null : `the kernel has no netem qdisc (CONFIG_NET_SCH_NETEM): ${r.message}`;
+}
