@@ -110,10 +110,13 @@ export function validateSgl(sgl: Sgl): I2oError | null {
   return null;
 }
 
-/** Writes the list at `byteOffset`; returns the bytes written. The caller checked room with sglWords. */
+/** Writes the list at `byteOffset`; returns the bytes written, or why it cannot. */
 export function encodeSgl(sgl: Sgl, view: DataView, byteOffset: number): number | I2oError {
   const err = validateSgl(sgl);
   if (err) return err;
+  if (byteOffset < 0 || byteOffset + sglWords(sgl) * 4 > view.byteLength) {
+    return i2oError('too-large', 'buffer', `${sglWords(sgl) * 4} bytes at ${byteOffset} overrun a ${view.byteLength}-byte view`);
+  }
   let at = byteOffset;
   if (sgl.addressing === 64) {
     view.setUint32(at, SGL_ATTRIBUTES_64BIT, true);
