@@ -12,3 +12,6 @@ export * from './tcp-options';
 export * from './tcp';
 export * from './udp';
 export * from './frame';
+export * from './pcapng';
+export * from './pcapng-writer';
+export * from './pcapng-reader';
