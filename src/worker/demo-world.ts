@@ -11,9 +11,8 @@ import type { LabWorld } from './world';
 export const DEMO_INFO: WorldInfo = {
   title: 'Kernel demo workload',
   summary:
-    'The simulation kernel\'s own seeded test load: jobs arrive at random (Poisson, one every 2 µs on average) '
-    + 'and queue by priority on two 2 GHz processors, each job charging cycles to a few protocol categories. '
-    + 'It exercises the event queue, the processors and the cycle accounting; it is not yet a network stack.',
+    'The kernel\'s own seeded test load, not yet a network stack: jobs arrive at random (one every 2 µs on '
+    + 'average) and queue by priority on two 2 GHz processors, each job charging cycles to a few protocol categories.',
   categories: [...CATEGORIES],
 };
 

@@ -1,0 +1,24 @@
+// The lab's frame: masthead, run bar, failure banner and the live panel. Later views
+// (architecture, sequence, inspector, charts, lessons) take their place in <main>.
+import { Header } from '../shell/Header';
+import { RunBar } from '../shell/RunBar';
+import { ErrorBanner } from '../shell/ErrorBanner';
+import { useShortcuts } from '../shell/use-shortcuts';
+import { useThemeAttribute } from './use-theme';
+import { LivePanel } from '../live/LivePanel';
+import './App.css';
+
+export function App() {
+  useShortcuts();
+  useThemeAttribute();
+  return (
+    <div className="app">
+      <Header />
+      <RunBar />
+      <main id="main" aria-label="Lab">
+        <ErrorBanner />
+        <LivePanel />
+      </main>
+    </div>
+  );
+}

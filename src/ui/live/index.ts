@@ -1,0 +1,7 @@
+// Public names of the live panel: the panel and the formatting and colour helpers that
+// later charts reuse.
+export { LivePanel } from './LivePanel';
+export { ProcessorCard, type ProcessorCardProps } from './ProcessorCard';
+export { StatTile, type StatTileProps } from './StatTile';
+export { formatCount, formatSi, formatPercent, formatHz } from './format';
+export { categoryColor } from './category-colors';

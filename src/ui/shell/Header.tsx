@@ -1,0 +1,19 @@
+// The lab's masthead: the product's name, one line saying what the lab is, and the
+// colour-scheme toggle.
+import { ThemeToggle } from './ThemeToggle';
+import './Header.css';
+
+export function Header() {
+  return (
+    <header className="masthead">
+      <div className="masthead-text">
+        <h1 data-testid="shell.title">Offload Lab</h1>
+        <p className="tagline" data-testid="shell.tagline">
+          A simulated Linux server’s network path, to see and measure what moving TCP/IP off the host CPU
+          onto an intelligent NIC (the I2O iNIC) saves.
+        </p>
+      </div>
+      <ThemeToggle />
+    </header>
+  );
+}

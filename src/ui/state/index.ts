@@ -1,0 +1,9 @@
+// Public names of the lab's state: the store, its slices' types, the module-level
+// actions that write to it and the user's commands.
+export { labStore, useLab, initialLabState, type LabState, type LabStore } from './store';
+export { DEFAULT_SEED, type SessionSlice } from './session-slice';
+export type { LiveSlice } from './live-slice';
+export { THEME_ORDER, type ThemeChoice, type PrefsSlice } from './prefs-slice';
+export * as actions from './actions';
+export * as commands from './commands';
+export { parseSeed, MAX_SEED, type SeedParse } from './seed';
