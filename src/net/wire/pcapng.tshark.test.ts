@@ -79,7 +79,7 @@ function buildCapture(): Capture {
   let sSeq: SeqNumber = seq(0xfffffff0);
   let cTs = 100;
   let sTs = 5000;
-  const seg = (from: typeof C, to: typeof C, s: SeqNumber, a: SeqNumber, flags: number, window: number, options: TcpOptions, payload = new Uint8Array(0)): void => {
+  const seg = (from: typeof C, to: typeof C, s: SeqNumber, a: SeqNumber, flags: number, window: number, options: TcpOptions, payload: Uint8Array = new Uint8Array(0)): void => {
     put(buildTcpFrame(eth(from, to), ip(from, to), {
       srcPort: from.port, dstPort: to.port, seq: s, ack: a, flags, window, urgentPointer: 0, options, payload,
     }, buf));
