@@ -139,9 +139,31 @@ export const I2O_QUEUE_EMPTY = 0xffffffff;
 
 // Messaging-unit registers relative to the controller's BAR (Linux
 // drivers/message/i2o/core.h: I2O_IRQ_STATUS 0x30, I2O_IRQ_MASK 0x34,
-// I2O_IN_PORT 0x40, I2O_OUT_PORT 0x44, I2O_IRQ_OUTBOUND_POST 0x00000008).
+// I2O_IN_PORT 0x40, I2O_OUT_PORT 0x44, I2O_IRQ_OUTBOUND_POST 0x00000008). The
+// message registers, doorbells and their interrupt bits are the Intel IOP
+// messaging unit's, as drivers for IOP-based boards name them (arcmsr.h:
+// ARCMSR_MU_INBOUND_MESSAGE_REG0 0x10 ... ARCMSR_MU_OUTBOUND_DOORBELL_REG 0x2C,
+// ARCMSR_MU_OUTBOUND_POSTQUEUE_INT 0x08, ARCMSR_MU_INBOUND_POSTQUEUE_INT 0x10).
+export const MU_REG_INBOUND_MESSAGE_0 = 0x10;
+export const MU_REG_INBOUND_MESSAGE_1 = 0x14;
+export const MU_REG_OUTBOUND_MESSAGE_0 = 0x18;
+export const MU_REG_OUTBOUND_MESSAGE_1 = 0x1c;
+export const MU_REG_INBOUND_DOORBELL = 0x20;
+export const MU_REG_INBOUND_INTERRUPT_STATUS = 0x24;
+export const MU_REG_INBOUND_INTERRUPT_MASK = 0x28;
+export const MU_REG_OUTBOUND_DOORBELL = 0x2c;
 export const MU_REG_OUTBOUND_INTERRUPT_STATUS = 0x30;
 export const MU_REG_OUTBOUND_INTERRUPT_MASK = 0x34;
 export const MU_REG_INBOUND_QUEUE_PORT = 0x40;
 export const MU_REG_OUTBOUND_QUEUE_PORT = 0x44;
+
+// Outbound interrupt status bits (host side).
+export const MU_IRQ_OUTBOUND_MESSAGE_0 = 0x01;
+export const MU_IRQ_OUTBOUND_MESSAGE_1 = 0x02;
+export const MU_IRQ_OUTBOUND_DOORBELL = 0x04;
 export const MU_IRQ_OUTBOUND_POST = 0x00000008;
+// Inbound interrupt status bits (IOP side).
+export const MU_IRQ_INBOUND_MESSAGE_0 = 0x01;
+export const MU_IRQ_INBOUND_MESSAGE_1 = 0x02;
+export const MU_IRQ_INBOUND_DOORBELL = 0x04;
+export const MU_IRQ_INBOUND_POST = 0x10;

@@ -26,6 +26,7 @@ export {
 } from './socket-class';
 export { MfaFifo } from './mfa-fifo';
 export { FrameSide, type FrameSideCounters } from './mu-side';
+export { MuSignals } from './mu-signals';
 export {
   DEFAULT_MU_CONFIG, MU_ACCESS, MessagingUnit,
   type MessagingUnitConfig, type MuAccess, type MuCounters, type MuOperation,

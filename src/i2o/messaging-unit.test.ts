@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  I2O_QUEUE_EMPTY, MU_IRQ_OUTBOUND_POST, MU_REG_INBOUND_QUEUE_PORT, MU_REG_OUTBOUND_INTERRUPT_MASK,
-  MU_REG_OUTBOUND_INTERRUPT_STATUS, MU_REG_OUTBOUND_QUEUE_PORT,
+  I2O_QUEUE_EMPTY, MU_IRQ_INBOUND_DOORBELL, MU_IRQ_INBOUND_MESSAGE_1, MU_IRQ_INBOUND_POST, MU_IRQ_OUTBOUND_DOORBELL,
+  MU_IRQ_OUTBOUND_MESSAGE_0, MU_IRQ_OUTBOUND_POST, MU_REG_INBOUND_DOORBELL, MU_REG_INBOUND_MESSAGE_1,
+  MU_REG_INBOUND_QUEUE_PORT, MU_REG_OUTBOUND_DOORBELL, MU_REG_OUTBOUND_INTERRUPT_MASK,
+  MU_REG_OUTBOUND_INTERRUPT_STATUS, MU_REG_OUTBOUND_MESSAGE_0, MU_REG_OUTBOUND_QUEUE_PORT,
 } from './constants';
 import { isI2oError } from './errors';
 import { decodeFrame } from './frame';
@@ -125,9 +127,43 @@ describe('MessagingUnit', () => {
     expect(isI2oError(mu.readRegister(0x38))).toBe(true);
   });
 
+  it('raises the IOP interrupt for a posted request, a doorbell or a message, each maskable and clearable', () => {
+    const mu = new MessagingUnit({ inboundFrames: 1, outboundFrames: 1 });
+    expect(mu.iopInterruptAsserted()).toBe(false);
+    const m = mu.readInboundPort();
+    mu.postInbound(m);
+    expect(mu.iopInboundStatus()).toBe(MU_IRQ_INBOUND_POST);
+    mu.takeInboundPost();
+    expect(mu.iopInterruptAsserted()).toBe(false);
+    expect(mu.writeRegister(MU_REG_INBOUND_DOORBELL, 0x5)).toBeNull();
+    expect(mu.writeRegister(MU_REG_INBOUND_MESSAGE_1, 0xcafe)).toBeNull();
+    expect(mu.iopInboundStatus()).toBe(MU_IRQ_INBOUND_DOORBELL | MU_IRQ_INBOUND_MESSAGE_1);
+    expect([mu.signals.iopReadInboundDoorbell(), mu.signals.iopReadInboundMessage(1)]).toEqual([0x5, 0xcafe]);
+    mu.signals.inboundMask = MU_IRQ_INBOUND_DOORBELL | MU_IRQ_INBOUND_MESSAGE_1;
+    expect(mu.iopInterruptAsserted()).toBe(false);
+    mu.signals.inboundMask = 0;
+    mu.signals.iopClearInboundDoorbell(0x5);
+    mu.signals.iopClearInboundStatus(MU_IRQ_INBOUND_MESSAGE_1);
+    expect(mu.iopInterruptAsserted()).toBe(false);
+  });
+
+  it('raises the host interrupt for an outbound doorbell or message until the host writes the bits back', () => {
+    const mu = new MessagingUnit();
+    mu.signals.iopRingOutboundDoorbell(0x2);
+    mu.signals.iopWriteOutboundMessage(0, 0x1234);
+    expect(mu.readRegister(MU_REG_OUTBOUND_INTERRUPT_STATUS)).toBe(MU_IRQ_OUTBOUND_DOORBELL | MU_IRQ_OUTBOUND_MESSAGE_0);
+    expect(mu.readRegister(MU_REG_OUTBOUND_MESSAGE_0)).toBe(0x1234);
+    const bell = mu.readRegister(MU_REG_OUTBOUND_DOORBELL);
+    expect(bell).toBe(0x2);
+    mu.writeRegister(MU_REG_OUTBOUND_DOORBELL, bell as number);
+    mu.writeRegister(MU_REG_OUTBOUND_INTERRUPT_STATUS, MU_IRQ_OUTBOUND_MESSAGE_0);
+    expect(mu.interruptAsserted()).toBe(false);
+    expect(mu.counters().mmioReads).toBe(3);
+  });
+
   it('says which operations are uncached reads that stall the host', () => {
     const stalls = Object.entries(MU_ACCESS).filter(([, a]) => a.access === 'mmio-read').map(([k]) => k).sort();
-    expect(stalls).toEqual(['readInboundPort', 'readInterruptStatus', 'readOutboundPort']);
+    expect(stalls).toEqual(['hostRegisterRead', 'readInboundPort', 'readOutboundPort']);
   });
 
   it('never loses or duplicates a frame across random sequences of operations', () => {

@@ -18,12 +18,14 @@
 // producer's hands, a post list, or the consumer's hands. A misuse (posting a
 // frame you do not hold, returning one twice) is refused with an I2oError.
 import {
-  INBOUND_FRAME_WORDS, MU_IRQ_OUTBOUND_POST, MU_REG_INBOUND_QUEUE_PORT,
-  MU_REG_OUTBOUND_INTERRUPT_MASK, MU_REG_OUTBOUND_INTERRUPT_STATUS, MU_REG_OUTBOUND_QUEUE_PORT,
+  INBOUND_FRAME_WORDS, MU_REG_INBOUND_DOORBELL, MU_REG_INBOUND_MESSAGE_0, MU_REG_INBOUND_MESSAGE_1,
+  MU_REG_INBOUND_QUEUE_PORT, MU_REG_OUTBOUND_DOORBELL, MU_REG_OUTBOUND_INTERRUPT_MASK,
+  MU_REG_OUTBOUND_INTERRUPT_STATUS, MU_REG_OUTBOUND_MESSAGE_0, MU_REG_OUTBOUND_MESSAGE_1, MU_REG_OUTBOUND_QUEUE_PORT,
   OUTBOUND_FRAME_COUNT, OUTBOUND_FRAME_WORDS,
 } from './constants';
 import { i2oError, type I2oError } from './errors';
 import { FrameSide, type FrameSideCounters } from './mu-side';
+import { MuSignals } from './mu-signals';
 
 export interface MessagingUnitConfig {
   readonly inboundFrames: number;
@@ -51,7 +53,7 @@ export const DEFAULT_MU_CONFIG: MessagingUnitConfig = {
 export type MuOperation =
   | 'readInboundPort' | 'writeFrame' | 'postInbound' | 'takeInboundPost' | 'returnInboundFree'
   | 'iopAllocOutbound' | 'writeOutboundFrame' | 'iopPostOutbound' | 'readOutboundPort'
-  | 'hostReturnOutbound' | 'readInterruptStatus' | 'writeInterruptMask';
+  | 'hostReturnOutbound' | 'hostRegisterRead' | 'hostRegisterWrite' | 'iopSignal';
 
 export type MuAccess = 'mmio-read' | 'mmio-write' | 'pci-write-burst' | 'dma-to-host' | 'iop-local';
 
@@ -67,8 +69,9 @@ export const MU_ACCESS: Readonly<Record<MuOperation, { side: 'host' | 'iop'; acc
   iopPostOutbound: { side: 'iop', access: 'iop-local', note: 'posts the MFA; raises the host interrupt unless masked' },
   readOutboundPort: { side: 'host', access: 'mmio-read', note: 'uncached read across the bus; the host CPU stalls until it returns' },
   hostReturnOutbound: { side: 'host', access: 'mmio-write', note: 'posted write of the consumed MFA to the outbound port' },
-  readInterruptStatus: { side: 'host', access: 'mmio-read', note: 'uncached read of the outbound interrupt status register' },
-  writeInterruptMask: { side: 'host', access: 'mmio-write', note: 'posted write of the outbound interrupt mask register' },
+  hostRegisterRead: { side: 'host', access: 'mmio-read', note: 'uncached read of a status, message or doorbell register; stalls the host CPU' },
+  hostRegisterWrite: { side: 'host', access: 'mmio-write', note: 'posted write of a mask, message or doorbell register' },
+  iopSignal: { side: 'iop', access: 'iop-local', note: 'the IOP reads or writes its own message, doorbell and status registers' },
 };
 
 export interface MuCounters {
@@ -82,7 +85,8 @@ export class MessagingUnit {
   readonly config: MessagingUnitConfig;
   readonly inbound: FrameSide;
   readonly outbound: FrameSide;
-  private interruptMask = 0;
+  /** Message registers, doorbells and interrupt masks; the IOP uses its iop* methods directly. */
+  readonly signals = new MuSignals();
   private mmioReads = 0;
   private mmioWrites = 0;
 
@@ -143,43 +147,55 @@ export class MessagingUnit {
     return this.outbound.release(mfa);
   }
 
-  /** True while a reply is posted and the outbound-post interrupt is not masked. */
+  /** The host's interrupt line: an unmasked outbound source (posted reply, doorbell, message). */
   interruptAsserted(): boolean {
-    return (this.statusBits() & ~this.interruptMask & MU_IRQ_OUTBOUND_POST) !== 0;
+    return (this.outboundStatus() & ~this.signals.outboundMask) !== 0;
+  }
+
+  /** The IOP's interrupt line: an unmasked inbound source (posted request, doorbell, message). */
+  iopInterruptAsserted(): boolean {
+    return (this.iopInboundStatus() & ~this.signals.inboundMask) !== 0;
+  }
+
+  /** The IOP's view of its inbound interrupt status register. */
+  iopInboundStatus(): number {
+    return this.signals.inboundStatus(this.inbound.postedCount() > 0);
   }
 
   /** A host read of a register, as the hardware answers it. */
   readRegister(offset: number): number | I2oError {
+    if (offset === MU_REG_INBOUND_QUEUE_PORT) return this.readInboundPort();
+    if (offset === MU_REG_OUTBOUND_QUEUE_PORT) return this.readOutboundPort();
+    const sig = this.signals;
+    let v: number;
     switch (offset) {
-      case MU_REG_OUTBOUND_INTERRUPT_STATUS:
-        this.mmioReads += 1;
-        return this.statusBits();
-      case MU_REG_OUTBOUND_INTERRUPT_MASK:
-        this.mmioReads += 1;
-        return this.interruptMask;
-      case MU_REG_INBOUND_QUEUE_PORT:
-        return this.readInboundPort();
-      case MU_REG_OUTBOUND_QUEUE_PORT:
-        return this.readOutboundPort();
-      default:
-        return i2oError('bad-field', 'register', `no readable register at 0x${offset.toString(16)}`);
+      case MU_REG_OUTBOUND_INTERRUPT_STATUS: v = this.outboundStatus(); break;
+      case MU_REG_OUTBOUND_INTERRUPT_MASK: v = sig.outboundMask; break;
+      case MU_REG_OUTBOUND_MESSAGE_0: v = sig.hostReadOutboundMessage(0); break;
+      case MU_REG_OUTBOUND_MESSAGE_1: v = sig.hostReadOutboundMessage(1); break;
+      case MU_REG_OUTBOUND_DOORBELL: v = sig.hostReadOutboundDoorbell(); break;
+      default: return i2oError('bad-field', 'register', `no host-readable register at 0x${offset.toString(16)}`);
     }
+    this.mmioReads += 1;
+    return v;
   }
 
-  /** A host write of a register: posting to a port, or setting the mask. */
+  /** A host write of a register: posting to a port, a message, a doorbell, a mask, clearing status. */
   writeRegister(offset: number, value: number): I2oError | null {
+    if (offset === MU_REG_INBOUND_QUEUE_PORT) return this.postInbound(value >>> 0);
+    if (offset === MU_REG_OUTBOUND_QUEUE_PORT) return this.hostReturnOutbound(value >>> 0);
+    const sig = this.signals;
     switch (offset) {
-      case MU_REG_OUTBOUND_INTERRUPT_MASK:
-        this.mmioWrites += 1;
-        this.interruptMask = value >>> 0;
-        return null;
-      case MU_REG_INBOUND_QUEUE_PORT:
-        return this.postInbound(value >>> 0);
-      case MU_REG_OUTBOUND_QUEUE_PORT:
-        return this.hostReturnOutbound(value >>> 0);
-      default:
-        return i2oError('bad-field', 'register', `no writable register at 0x${offset.toString(16)}`);
+      case MU_REG_OUTBOUND_INTERRUPT_MASK: sig.outboundMask = value >>> 0; break;
+      case MU_REG_OUTBOUND_INTERRUPT_STATUS: sig.hostClearOutboundStatus(value); break;
+      case MU_REG_INBOUND_MESSAGE_0: sig.hostWriteInboundMessage(0, value >>> 0); break;
+      case MU_REG_INBOUND_MESSAGE_1: sig.hostWriteInboundMessage(1, value >>> 0); break;
+      case MU_REG_INBOUND_DOORBELL: sig.hostRingInboundDoorbell(value); break;
+      case MU_REG_OUTBOUND_DOORBELL: sig.hostClearOutboundDoorbell(value); break;
+      default: return i2oError('bad-field', 'register', `no host-writable register at 0x${offset.toString(16)}`);
     }
+    this.mmioWrites += 1;
+    return null;
   }
 
   counters(): MuCounters {
@@ -191,7 +207,7 @@ export class MessagingUnit {
     };
   }
 
-  private statusBits(): number {
-    return this.outbound.postedCount() > 0 ? MU_IRQ_OUTBOUND_POST : 0;
+  private outboundStatus(): number {
+    return this.signals.outboundStatus(this.outbound.postedCount() > 0);
   }
 }
