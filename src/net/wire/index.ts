@@ -15,3 +15,4 @@ export * from './frame';
 export * from './pcapng';
 export * from './pcapng-writer';
 export * from './pcapng-reader';
+export * from './print';
