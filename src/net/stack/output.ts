@@ -1,0 +1,274 @@
+// The stack's transmit side and its CPU accounting. Work happens in batches:
+// `begin(priority)` opens one, protocol code charges costs and emits frames into
+// it, `commit()` submits one job with the batch's charges to the stack's
+// processor. Only when that job completes do the frames go to the netif and the
+// sockets the work touched get woken: the CPU time is what delays them.
+//
+// Frames are serialised once into pooled buffers of exactly their length (no
+// copy after building); next hops are resolved through the ARP cache, and a
+// frame waiting for resolution keeps its buffer in the ARP queue with the
+// destination MAC filled in when the reply comes.
+import type { EventHandler, EventId, Nanos, Priority, Processor, Simulator } from '../../sim';
+import { ChargeList } from '../../sim';
+import { ArpCache, type ArpOptions } from '../arp';
+import { FramePool, type Netif } from '../link';
+import {
+  MAC_BROADCAST, buildArpFrame, buildIpv4Frame, buildTcpFrame, isWireError, tcpBufferLen, tcpFrameLen, writeU48,
+  type ArpRepr, type EthernetRepr, type Ipv4Addr, type Ipv4Repr, type MacAddr, type TcpRepr,
+} from '../wire';
+import { COST_CATEGORY, type CostName, type StackCosts } from './costs';
+
+/** Something to run when a batch's job has completed (a socket with waiters). */
+export interface WakeTarget {
+  service(): void;
+}
+
+class Batch {
+  readonly frames: Uint8Array[] = [];
+  readonly wake: WakeTarget[] = [];
+}
+
+export interface OutputCounters {
+  framesOut: number;
+  bytesOut: number;
+  arpRequestsOut: number;
+  arpRepliesOut: number;
+  buildErrors: number;
+  jobs: number;
+}
+
+const KIND_JOB = 1;
+const KIND_ARP_TIMER = 2;
+
+export interface OutputOptions {
+  sim: Simulator;
+  processor: Processor;
+  netif: Netif;
+  mac: MacAddr;
+  addr: Ipv4Addr;
+  costs: StackCosts;
+  checksumOffload: boolean;
+  ttl: number;
+  arp?: ArpOptions;
+}
+
+export class Output implements EventHandler {
+  netif: Netif;
+  costs: StackCosts;
+  checksumOffload: boolean;
+  readonly arp: ArpCache;
+  readonly counters: OutputCounters = { framesOut: 0, bytesOut: 0, arpRequestsOut: 0, arpRepliesOut: 0, buildErrors: 0, jobs: 0 };
+  private readonly sim: Simulator;
+  private readonly processor: Processor;
+  private readonly mac: MacAddr;
+  private readonly addr: Ipv4Addr;
+  private readonly ttl: number;
+  private readonly charges = new ChargeList();
+  private readonly pool = new FramePool();
+  private readonly batches: Batch[] = [];
+  private cur: Batch | null = null;
+  private depth = 0;
+  private priority: Priority = 2 as Priority;
+  private ipId = 0;
+  private arpTimer: EventId = -1;
+  private arpTimerAt = Number.POSITIVE_INFINITY;
+  // Scratch reprs reused for every frame.
+  private readonly eth: EthernetRepr = { dst: 0, src: 0, etherType: 0x0800 };
+  private readonly ip: Ipv4Repr = {
+    src: 0, dst: 0, protocol: 6, ttl: 64, identification: 0, dscp: 0, ecn: 0,
+    dontFragment: true, moreFragments: false, fragmentOffset: 0, payloadLength: 0,
+  };
+  private readonly arpRepr: ArpRepr = { operation: 1, senderMac: 0, senderIp: 0, targetMac: 0, targetIp: 0 };
+  private readonly requestArp = (ip: Ipv4Addr): void => this.sendArp(1, ip, 0, MAC_BROADCAST);
+
+  constructor(o: OutputOptions) {
+    this.sim = o.sim;
+    this.processor = o.processor;
+    this.netif = o.netif;
+    this.mac = o.mac;
+    this.addr = o.addr;
+    this.costs = o.costs;
+    this.checksumOffload = o.checksumOffload;
+    this.ttl = o.ttl;
+    this.arp = new ArpCache(o.arp);
+    this.eth.src = o.mac;
+    this.ip.src = o.addr;
+    this.ip.ttl = o.ttl;
+  }
+
+  get framePoolAllocated(): number {
+    return this.pool.allocated;
+  }
+
+  /** Opens (or nests into) a batch of work at `priority`. */
+  begin(priority: Priority): void {
+    if (this.depth === 0) {
+      this.cur = this.batches.pop() ?? new Batch();
+      this.charges.clear();
+      this.priority = priority;
+    }
+    this.depth += 1;
+  }
+
+  /** Closes the batch; the outermost commit submits it as one job. */
+  commit(): void {
+    this.depth -= 1;
+    if (this.depth > 0) return;
+    const b = this.cur!;
+    this.cur = null;
+    this.counters.jobs += 1;
+    this.processor.submit(this.priority, this.charges, 0, this, KIND_JOB, 0, b);
+  }
+
+  /** Charges one operation on `bytes` bytes to the open batch. */
+  charge(op: CostName, bytes = 0): void {
+    if (op === 'checksum' && this.checksumOffload) return;
+    const c = this.costs[op];
+    const cycles = c.fixedCycles + c.cyclesPerByte * bytes;
+    if (cycles > 0) this.charges.add(COST_CATEGORY[op], cycles);
+  }
+
+  /** Runs `t.service()` when the open batch's job completes (once per batch). */
+  wake(t: WakeTarget): void {
+    const w = this.cur!.wake;
+    if (w.indexOf(t) < 0) w.push(t);
+  }
+
+  /** Serialises a TCP segment to `dst` (Ethernet + IPv4 with DF + TCP, checksums valid). */
+  sendTcp(seg: TcpRepr, dst: Ipv4Addr): void {
+    const len = tcpFrameLen(seg);
+    const buf = this.pool.take(len);
+    const ip = this.ip;
+    ip.dst = dst;
+    ip.protocol = 6;
+    ip.identification = this.nextId();
+    ip.dontFragment = true;
+    ip.moreFragments = false;
+    ip.fragmentOffset = 0;
+    this.eth.dst = 0;
+    const r = buildTcpFrame(this.eth, ip, seg, buf);
+    if (isWireError(r)) {
+      this.counters.buildErrors += 1;
+      this.pool.give(buf);
+      return;
+    }
+    const tcpLen = tcpBufferLen(seg);
+    this.charge(seg.payload.length > 0 || (seg.flags & 0x03) !== 0 ? 'tcpTx' : 'tcpTxAck', seg.payload.length);
+    this.charge('checksum', tcpLen);
+    this.charge('ipTx', tcpLen + 20);
+    this.route(buf, dst);
+  }
+
+  /**
+   * Sends one IPv4 datagram or fragment whose payload bytes are given (UDP, and
+   * anything fragmented); `ip` fields other than src/ttl are the caller's.
+   */
+  sendIpv4(ip: Ipv4Repr, payload: Uint8Array): void {
+    const len = Math.max(60, 34 + payload.length);
+    const buf = this.pool.take(len);
+    ip.src = this.addr;
+    ip.ttl = this.ttl;
+    this.eth.dst = 0;
+    const r = buildIpv4Frame(this.eth, ip, payload, buf);
+    if (isWireError(r)) {
+      this.counters.buildErrors += 1;
+      this.pool.give(buf);
+      return;
+    }
+    this.charge('ipTx', payload.length + 20);
+    this.route(buf, ip.dst);
+  }
+
+  nextId(): number {
+    this.ipId = (this.ipId + 1) & 0xffff;
+    return this.ipId;
+  }
+
+  /** RFC 826's packet reception algorithm, after the stack checked the frame is ARP for IPv4. */
+  receiveArp(a: ArpRepr): void {
+    this.charge('arp');
+    const now = this.sim.now;
+    let merged = false;
+    if (this.arp.has(a.senderIp)) {
+      this.flush(a.senderIp, this.arp.learn(a.senderIp, a.senderMac, now));
+      merged = true;
+    }
+    if (a.targetIp !== this.addr) return;
+    if (!merged) this.flush(a.senderIp, this.arp.learn(a.senderIp, a.senderMac, now));
+    if (a.operation === 1) this.sendArp(2, a.senderIp, a.senderMac, a.senderMac);
+  }
+
+  onEvent(kind: number, _arg: number, obj: unknown): void {
+    if (kind === KIND_ARP_TIMER) {
+      this.arpTimer = -1;
+      this.arpTimerAt = Number.POSITIVE_INFINITY;
+      this.begin(1 as Priority);
+      this.arp.onTimer(this.sim.now, this.requestArp);
+      this.commit();
+      this.armArpTimer();
+      return;
+    }
+    const b = obj as Batch;
+    for (let i = 0; i < b.frames.length; i++) {
+      const f = b.frames[i]!;
+      this.counters.framesOut += 1;
+      this.counters.bytesOut += f.length;
+      this.netif.transmit(f);
+      this.pool.give(f);
+    }
+    b.frames.length = 0;
+    for (let i = 0; i < b.wake.length; i++) b.wake[i]!.service();
+    b.wake.length = 0;
+    this.batches.push(b);
+  }
+
+  private route(buf: Uint8Array, dst: Ipv4Addr): void {
+    const now = this.sim.now;
+    const mac = this.arp.lookup(dst, now);
+    if (mac !== undefined) {
+      writeU48(buf, 0, mac);
+      this.cur!.frames.push(buf);
+      return;
+    }
+    if (this.arp.enqueue(dst, buf, now)) this.sendArp(1, dst, 0, MAC_BROADCAST);
+    this.armArpTimer();
+  }
+
+  private flush(ip: Ipv4Addr, frames: Uint8Array[]): void {
+    const mac = this.arp.lookup(ip, this.sim.now);
+    if (mac === undefined) return;
+    for (const f of frames) {
+      writeU48(f, 0, mac);
+      this.cur!.frames.push(f);
+    }
+  }
+
+  private sendArp(op: 1 | 2, targetIp: Ipv4Addr, targetMac: MacAddr, dstMac: MacAddr): void {
+    const a = this.arpRepr;
+    a.operation = op;
+    a.senderMac = this.mac;
+    a.senderIp = this.addr;
+    a.targetMac = targetMac;
+    a.targetIp = targetIp;
+    this.eth.dst = dstMac;
+    const buf = this.pool.take(60);
+    const r = buildArpFrame(this.eth, a, buf);
+    if (isWireError(r)) {
+      this.counters.buildErrors += 1;
+      this.pool.give(buf);
+      return;
+    }
+    if (op === 1) this.counters.arpRequestsOut += 1;
+    else this.counters.arpRepliesOut += 1;
+    this.charge('arp');
+    this.cur!.frames.push(buf);
+  }
+
+  private armArpTimer(): void {
+    const t = this.arp.nextTimer();
+    if (t === this.arpTimerAt) return;
+    if (this.arpTimer >= 0) this.sim.cancel(this.arpTimer);
+    this.arpTimerAt = t;
+    this.arpTimer = t === Number.POSITIVE_INFINITY ? -1 : this.sim.schedule(Math.max(t, this.sim.now) as Nanos, this, KIND_ARP_TIMER);
+  }
+}
