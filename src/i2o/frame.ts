@@ -24,7 +24,10 @@
 // Contract: decodeFrame and encodeFrame never throw; bad input gives an
 // I2oError naming the field. decode(encode(m)) equals m for every m encode
 // accepts. 64-bit contexts (MsgFlags 0x02) are valid I2O the lab does not use,
-// so both refuse them as 'unsupported'.
+// so both refuse them as 'unsupported'. Every frame here has the full 4-word
+// header: Linux's i2o_msg_nop_mfa() posts a 3-word UtilNOP without a
+// TransactionContext, which decodeFrame refuses as 'bad-size'; the lab's
+// models always send 4 words.
 import {
   FUNCTION_PRIVATE, I2O_HEADER_WORDS, I2O_VERSION_15, INBOUND_FRAME_WORDS, MSG_FLAG_64BIT_CONTEXT,
   MSG_FLAG_FAIL, MSG_FLAG_REPLY, OUTBOUND_FRAME_WORDS, TID_MAX,
@@ -189,18 +192,15 @@ export function decodeFrame(bytes: Uint8Array): I2oMessage | I2oError {
   if (sglOffset !== 0 && (sglOffset < fixed || sglOffset >= words)) {
     return i2oError('bad-sgl-offset', 'header.sglOffset', `SGL offset ${sglOffset} outside words ${fixed}..${words - 1}`);
   }
-  let at = 16;
   let reply: ReplyStatus | null = null;
   if (isReply) {
-    const s = v.getUint32(at, true);
+    const s = v.getUint32(16, true);
     reply = { reqStatus: s >>> 24, severity: (s >>> 16) & 0xff, detailedStatus: s & 0xffff };
-    at += 4;
   }
   let priv: PrivateHeader | null = null;
   if (isPrivate) {
-    const p = v.getUint32(at, true);
+    const p = v.getUint32(isReply ? 20 : 16, true);
     priv = { xFunctionCode: p & 0xffff, organizationId: p >>> 16 };
-    at += 4;
   }
   const bodyEnd = sglOffset !== 0 ? sglOffset : words;
   const body: number[] = [];

@@ -30,32 +30,46 @@ const B = 0x0a00_0002; // 10.0.0.2
 const CASES: [string, SocketMessage, number[]][] = [
   ['SOCKET', { op: 'SOCKET', family: 2, type: 1, protocol: 6 }, [
     0x0008_0001, // MessageSize 8, MsgFlags 0, no SGL, version 1
-    REQ_W1, 0x12, 0x5, // header words 1-3
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_0001, // XFunctionCode 0x0001 SOCKET, OrganizationID 0x4F4C
     2, // family AF_INET
     1, // type SOCK_STREAM
     6, // protocol TCP
   ]],
   ['BIND', { op: 'BIND', handle: 5, addr: A, port: 80 }, [
-    0x0008_0001, REQ_W1, 0x12, 0x5,
+    0x0008_0001, // word 0: MessageSize 8, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_0002, // BIND
     5, // handle
     A, // local address 10.0.0.1
     80, // local port
   ]],
   ['LISTEN', { op: 'LISTEN', handle: 5, backlog: 128 }, [
-    0x0007_0001, REQ_W1, 0x12, 0x5,
+    0x0007_0001, // word 0: MessageSize 7, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_0003, // LISTEN
     5, // handle
     128, // backlog
   ]],
   ['ACCEPT', { op: 'ACCEPT', handle: 5 }, [
-    0x0006_0001, REQ_W1, 0x12, 0x5,
+    0x0006_0001, // word 0: MessageSize 6, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_0004, // ACCEPT
     5, // listening handle
   ]],
   ['CONNECT', { op: 'CONNECT', handle: 6, addr: B, port: 5001 }, [
-    0x0008_0001, REQ_W1, 0x12, 0x5,
+    0x0008_0001, // word 0: MessageSize 8, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_0005, // CONNECT
     6, // handle
     B, // remote address 10.0.0.2
@@ -63,7 +77,9 @@ const CASES: [string, SocketMessage, number[]][] = [
   ]],
   ['SEND', { op: 'SEND', handle: 5, flags: 0, buffers: [{ address: 0x1000, length: 1460 }] }, [
     0x0009_0071, // MessageSize 9, SGL offset 7, version 1
-    REQ_W1, 0x12, 0x5,
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_0006, // SEND
     5, // handle
     0, // flags
@@ -72,7 +88,9 @@ const CASES: [string, SocketMessage, number[]][] = [
   ]],
   ['RECV', { op: 'RECV', handle: 5, flags: 0, buffers: [{ address: 0x20000, length: 2048 }, { address: 0x20800, length: 2048 }] }, [
     0x000b_0071, // MessageSize 11, SGL offset 7
-    REQ_W1, 0x12, 0x5,
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_0007, // RECV
     5, // handle
     0, // flags
@@ -82,18 +100,27 @@ const CASES: [string, SocketMessage, number[]][] = [
     0x0002_0800, //   receive-pool buffer at 0x20800
   ]],
   ['SHUTDOWN', { op: 'SHUTDOWN', handle: 6, how: 1 }, [
-    0x0007_0001, REQ_W1, 0x12, 0x5,
+    0x0007_0001, // word 0: MessageSize 7, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_0008, // SHUTDOWN
     6, // handle
     1, // SHUT_WR
   ]],
   ['CLOSE', { op: 'CLOSE', handle: 6 }, [
-    0x0006_0001, REQ_W1, 0x12, 0x5,
+    0x0006_0001, // word 0: MessageSize 6, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_0009, // CLOSE
     6, // handle
   ]],
   ['SETSOCKOPT', { op: 'SETSOCKOPT', handle: 6, level: 6, name: 1, value: 1 }, [
-    0x0009_0001, REQ_W1, 0x12, 0x5,
+    0x0009_0001, // word 0: MessageSize 9, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_000a, // SETSOCKOPT
     6, // handle
     6, // level IPPROTO_TCP
@@ -101,7 +128,10 @@ const CASES: [string, SocketMessage, number[]][] = [
     1, // on
   ]],
   ['GETSOCKOPT', { op: 'GETSOCKOPT', handle: 6, level: 1, name: 8 }, [
-    0x0008_0001, REQ_W1, 0x12, 0x5,
+    0x0008_0001, // word 0: MessageSize 8, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x4f4c_000b, // GETSOCKOPT
     6, // handle
     1, // SOL_SOCKET
@@ -109,14 +139,19 @@ const CASES: [string, SocketMessage, number[]][] = [
   ]],
   ['COMPLETE(SEND)', { op: 'COMPLETE', request: 'SEND', handle: 5, value: 1460 }, [
     0x0008_8001, // MessageSize 8, MsgFlags REPLY
-    REP_W1, 0x12, 0x5,
+    REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (socket DDM), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x0000_0000, // ReqStatus SUCCESS, DetailedStatusCode 0
     0x4f4c_0006, // XFunctionCode SEND: the completion of the request
     5, // handle
     1460, // bytes accepted: the transmit-pool buffer may be reused
   ]],
   ['COMPLETE(SOCKET)', { op: 'COMPLETE', request: 'SOCKET', handle: 9, value: 9 }, [
-    0x0008_8001, REP_W1, 0x12, 0x5,
+    0x0008_8001, // word 0: MessageSize 8, MsgFlags REPLY, no SGL, version 1
+    REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (socket DDM), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x0000_0000, // SUCCESS
     0x4f4c_0001, // SOCKET
     9, // handle
@@ -124,7 +159,9 @@ const CASES: [string, SocketMessage, number[]][] = [
   ]],
   ['RECV_DATA', { op: 'RECV_DATA', handle: 5, flags: 0, buffers: [{ address: 0x20000, length: 512 }] }, [
     0x000a_8081, // MessageSize 10, MsgFlags REPLY, SGL offset 8
-    REP_W1, 0x12, 0x5,
+    REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (socket DDM), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x0000_0000, // SUCCESS
     0x4f4c_0081, // RECV_DATA
     5, // handle
@@ -133,7 +170,10 @@ const CASES: [string, SocketMessage, number[]][] = [
     0x0002_0000, //   in the receive-pool buffer at 0x20000
   ]],
   ['CONNECTED', { op: 'CONNECTED', handle: 6, localAddr: A, localPort: 40000, remoteAddr: B, remotePort: 5001 }, [
-    0x000b_8001, REP_W1, 0x12, 0x5,
+    0x000b_8001, // word 0: MessageSize 11, MsgFlags REPLY, no SGL, version 1
+    REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (socket DDM), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x0000_0000, // SUCCESS
     0x4f4c_0082, // CONNECTED
     6, // handle
@@ -143,23 +183,34 @@ const CASES: [string, SocketMessage, number[]][] = [
     5001, // remote port
   ]],
   ['ACCEPTED', { op: 'ACCEPTED', listenHandle: 5, handle: 7, localAddr: A, localPort: 80, remoteAddr: B, remotePort: 33000 }, [
-    0x000c_8001, REP_W1, 0x12, 0x5,
+    0x000c_8001, // word 0: MessageSize 12, MsgFlags REPLY, no SGL, version 1
+    REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (socket DDM), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x0000_0000, // SUCCESS
     0x4f4c_0083, // ACCEPTED
     5, // listening handle
     7, // new handle
-    A, 80, // local address and port
-    B, 33000, // remote address and port
+    A, // local address
+    80, // local port
+    B, // remote address
+    33000, // remote port
   ]],
   ['CLOSED', { op: 'CLOSED', handle: 7, reason: 0 }, [
-    0x0008_8001, REP_W1, 0x12, 0x5,
+    0x0008_8001, // word 0: MessageSize 8, MsgFlags REPLY, no SGL, version 1
+    REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (socket DDM), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x0000_0000, // SUCCESS
     0x4f4c_0084, // CLOSED
     7, // handle
     0, // peer FIN
   ]],
   ['ERROR', { op: 'ERROR', handle: 6, errno: 111, failed: 'CONNECT' }, [
-    0x0009_8001, REP_W1, 0x12, 0x5,
+    0x0009_8001, // word 0: MessageSize 9, MsgFlags REPLY, no SGL, version 1
+    REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (socket DDM), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
     0x0500_0000, // ReqStatus 0x05 ERROR_NO_DATA_TRANSFER
     0x4f4c_0085, // ERROR
     6, // handle
