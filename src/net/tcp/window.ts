@@ -46,7 +46,8 @@ export function windowUpdateWanted(tcb: Tcb): boolean {
   if (s !== 'ESTABLISHED' && s !== 'FIN-WAIT-1' && s !== 'FIN-WAIT-2') return false;
   if (tcb.finReceived) return false;
   const current = receiveWindow(tcb);
-  const candidate = tcb.recvBuf.free;
+  // What could be advertised: the 16-bit field bounds it (RFC 7323 2.3).
+  const candidate = Math.min(tcb.recvBuf.free, 0xffff << tcb.rcvWscale);
   const grow = candidate - current;
   return grow >= swsThreshold(tcb) && candidate >= 2 * current;
 }
