@@ -294,6 +294,10 @@ describe('ESTABLISHED: sequence wrap-around', () => {
     expect(out[0]!.seq).toBe(seqAdd(seq(iss), 1));
     expect(out[1]!.seq).toBe(seqAdd(seq(iss), 1461));
     expect(out[1]!.seq).toBeLessThan(iss);
+    sendSeg(s, seg({ ack: seqAdd(seq(iss), 2921) }));
+    expect(s.bytesAcked).toBe(2920);
+    const tail = recvSeg(s);
+    expect(tail.seq).toBe(seqAdd(seq(iss), 2921));
     sendSeg(s, seg({ ack: seqAdd(seq(iss), 3001) }));
     expect(s.bytesAcked).toBe(3000);
     expect(s.pollAt()).toBe(Infinity);
