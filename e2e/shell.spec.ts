@@ -106,9 +106,11 @@ test('a worker crash shows what happened, and Restart recovers a running lab', a
   await expect(lab.errorBanner).toBeVisible();
   await expect(lab.errorBanner).toContainText('exception escaped the simulation worker');
   await expect(lab.errorBanner).toContainText('test hook');
-  await expect(lab.status).toHaveText('Stopped by a failure');
+  await expect(lab.status).toHaveText('Failed');
   await expect(lab.run).toBeDisabled();
   await expect(lab.livePanel).toContainText('cpu0'); // the last figures stay on screen
+  mkdirSync('reports/screenshots', { recursive: true });
+  await page.screenshot({ path: 'reports/screenshots/shell-failed.png' });
 
   await lab.errorRestart.click();
   await expect(lab.errorBanner).toHaveCount(0);

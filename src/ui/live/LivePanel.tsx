@@ -15,6 +15,7 @@ export function LivePanel() {
   const f = live?.figures;
   const running = status === 'running';
   const stale = status === 'failed';
+  const idleWord = stale ? 'stopped' : 'paused';
   return (
     <section className={`live${stale ? ' live-stale' : ''}`} aria-labelledby="live-title" data-testid="live.panel">
       <div className="live-head">
@@ -32,13 +33,13 @@ export function LivePanel() {
         <StatTile testId="status.simTime" label="Simulated time" value={f ? formatNanos(f.nowNanos) : '–'} />
         <StatTile
           testId="status.rate" label="Engine speed"
-          value={live?.eventsPerSecond != null ? formatSi(live.eventsPerSecond) : running ? 'measuring…' : 'paused'}
+          value={live?.eventsPerSecond != null ? formatSi(live.eventsPerSecond) : running ? 'measuring…' : idleWord}
           unit={live?.eventsPerSecond != null ? 'events/s' : undefined}
           hint="per real second, in the worker"
         />
         <StatTile
           testId="status.simSpeed" label="Simulated per second"
-          value={live?.simNanosPerSecond != null ? formatNanos(live.simNanosPerSecond) : running ? 'measuring…' : 'paused'}
+          value={live?.simNanosPerSecond != null ? formatNanos(live.simNanosPerSecond) : running ? 'measuring…' : idleWord}
           hint="sim time per real second"
         />
         <StatTile

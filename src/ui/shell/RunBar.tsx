@@ -16,7 +16,7 @@ const STATUS_TEXT: Record<ClientStatus, string> = {
   paused: 'Paused',
   running: 'Running',
   ended: 'Ended: no events left',
-  failed: 'Stopped by a failure',
+  failed: 'Failed',
 };
 
 function Kbd({ children }: { children: string }) {
