@@ -1,0 +1,1 @@
+export { CONFIGURATIONS, emptyCounters, type ConfigurationName, type Machine, type MachineCounters } from './types';
