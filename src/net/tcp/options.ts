@@ -34,7 +34,7 @@ export interface NegotiatedOptions {
 /** The smallest shift that lets the 16-bit field cover the whole receive buffer. */
 export function windowShiftFor(rcvBuf: number): number {
   let s = 0;
-  while (s < MAX_WINDOW_SHIFT && rcvBuf >> s > 0xffff) s++;
+  while (s < MAX_WINDOW_SHIFT && Math.floor(rcvBuf / 2 ** s) > 0xffff) s++;
   return s;
 }
 
