@@ -442,7 +442,8 @@ export class TcpLayer implements EventHandler {
 
   private reschedule(s: TcpSock): void {
     const conn = s.conn!;
-    let t: number = conn.pollAt();
+    // Timer times may come out fractional (RTO arithmetic); events run on whole nanoseconds.
+    let t: number = Math.ceil(conn.pollAt());
     const now = this.sim.now;
     if (t <= now && s.firedAt === now) {
       // The connection asks for attention at the instant it just had it: give
