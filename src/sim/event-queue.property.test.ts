@@ -4,12 +4,28 @@ import type { EventHandler } from './event-handler';
 import { Simulator } from './simulator';
 import type { Nanos } from './units';
 
-type Op = { op: 'schedule'; delay: number } | { op: 'cancel'; pick: number } | { op: 'step' };
+type Op =
+  | { op: 'schedule'; delay: number }
+  | { op: 'cancel'; pick: number }
+  | { op: 'step' }
+  | { op: 'runFor'; until: number; max: number };
+
+// Delays from equal times to beyond 2^32 ns, so that every level of the wheel,
+// the 32-bit boundary and the early heap (scheduling after runFor stopped at a
+// horizon) are exercised.
+const delayArb = fc.oneof(
+  fc.integer({ min: 0, max: 3 }),
+  fc.integer({ min: 0, max: 300 }),
+  fc.integer({ min: 0, max: 1e6 }),
+  fc.integer({ min: 0, max: 2 ** 34 }),
+  fc.integer({ min: 0, max: 2 ** 50 }),
+);
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('schedule' as const), delay: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1e6 })) }) },
+  { weight: 6, arbitrary: fc.record({ op: fc.constant('schedule' as const), delay: delayArb }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('step' as const) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('runFor' as const), until: delayArb, max: fc.integer({ min: 0, max: 5 }) }) },
 );
 
 describe('event queue (property)', () => {
@@ -35,6 +51,12 @@ describe('event queue (property)', () => {
           } else if (o.op === 'step') {
             const before = fired.length;
             if (sim.step()) live.delete(fired[before]!.seq);
+          } else if (o.op === 'runFor') {
+            const before = fired.length;
+            const target = sim.now + o.until;
+            sim.runFor({ until: target as Nanos, maxEvents: o.max });
+            for (const f of fired.slice(before)) live.delete(f.seq);
+            expect(sim.now).toBeLessThanOrEqual(target);
           }
           expect(sim.pending).toBe(live.size);
         }
@@ -55,7 +77,7 @@ describe('event queue (property)', () => {
           }
         }
       }),
-      { numRuns: 300, seed: 20261125 },
+      { numRuns: 400, seed: 20261125 },
     );
   });
 });

@@ -174,3 +174,42 @@ describe('Simulator', () => {
     expect(fired).toEqual(expected);
   });
 });
+
+describe('Simulator event queue internals', () => {
+  it('an event scheduled after runFor stopped at a horizon still runs before later events', () => {
+    const sim = new Simulator({ seed: 1 });
+    const log = new Log();
+    sim.schedule(T(1_000_000), log, 1);
+    expect(sim.runFor({ until: T(10) })).toEqual({ events: 0, reason: 'until' });
+    sim.schedule(T(500), log, 2);
+    sim.schedule(T(500), log, 3);
+    sim.schedule(T(20), log, 4);
+    sim.runFor({});
+    expect(log.seen.map((e) => e[1])).toEqual([4, 2, 3, 1]);
+    expect(log.seen.map((e) => e[0])).toEqual([20, 500, 500, 1_000_000]);
+  });
+
+  it('orders events across the 32-bit boundary and far into simulated time', () => {
+    const sim = new Simulator({ seed: 1 });
+    const log = new Log();
+    const times = [2 ** 32 + 5, 2 ** 32 - 1, 2 ** 32, 2 ** 45 + 3, 2 ** 52, 7, 2 ** 32 + 5, 2 ** 40];
+    times.forEach((t, i) => sim.schedule(T(t), log, i));
+    sim.runFor({});
+    expect(log.seen.map((e) => e[0])).toEqual([...times].sort((a, b) => a - b));
+    // The two events at 2^32 + 5 keep their schedule order.
+    expect(log.seen.filter((e) => e[0] === 2 ** 32 + 5).map((e) => e[1])).toEqual([0, 6]);
+  });
+
+  it('pending stays exact and memory stays bounded when a timer is re-armed many times', () => {
+    const sim = new Simulator({ seed: 1 });
+    const log = new Log();
+    let id = sim.after(T(200_000_000), log, 1);
+    for (let i = 0; i < 50_000; i++) {
+      sim.cancel(id);
+      id = sim.after(T(200_000_000 + i), log, 1, i);
+    }
+    expect(sim.pending).toBe(1);
+    sim.runFor({});
+    expect(log.seen).toEqual([[200_000_000 + 49_999, 1, 49_999]]);
+  });
+});

@@ -38,6 +38,13 @@ export interface RunResult {
   reason: 'budget' | 'until' | 'empty';
 }
 
+/** Latest schedulable time: integer ns stay exact below 2^53. */
+const MAX_TIME = 2 ** 53 - 1;
+
+function badTime(at: number, now: number): never {
+  throw new RangeError(`Simulator: event time ${at} is before now (${now}), not an integer, or beyond 2^53 ns`);
+}
+
 /** Runs plain callbacks scheduled with call(): obj holds the function. */
 const CALL_HANDLER: EventHandler = {
   onEvent(_kind, _arg, obj, sim) {
@@ -77,14 +84,14 @@ export class Simulator {
   }
 
   schedule(at: Nanos, handler: EventHandler, kind = 0, arg = 0, obj?: unknown): EventId {
-    if (!(at >= this.t) || at !== Math.floor(at) || at === Infinity) {
-      throw new RangeError(`Simulator.schedule: time ${at} is before now (${this.t}) or not an integer`);
-    }
+    if (!(at >= this.t && at <= MAX_TIME) || at !== Math.floor(at)) badTime(at, this.t);
     return this.q.push(at, handler, kind, arg, obj);
   }
 
   after(delay: Nanos, handler: EventHandler, kind = 0, arg = 0, obj?: unknown): EventId {
-    return this.schedule((this.t + delay) as Nanos, handler, kind, arg, obj);
+    const at = this.t + delay;
+    if (!(at >= this.t && at <= MAX_TIME) || at !== Math.floor(at)) badTime(at, this.t);
+    return this.q.push(at, handler, kind, arg, obj);
   }
 
   /** Convenience for cold paths: runs fn(sim) at `at`. Allocates (the closure). */
@@ -122,18 +129,21 @@ export class Simulator {
     let events = 0;
     for (;;) {
       if (events >= max) return { events, reason: 'budget' };
-      const next = q.peekTime();
-      if (next < 0 || next > until) {
+      const slot = q.take(until);
+      if (slot < 0) {
         if (until !== Infinity) this.t = until;
-        return { events, reason: next < 0 ? 'empty' : 'until' };
+        return { events, reason: slot === -1 ? 'empty' : 'until' };
       }
-      this.fire(q, next);
+      this.dispatch(q, slot, q.takenTime);
       events++;
     }
   }
 
   private fire(q: EventQueue, t: number): void {
-    const slot = q.popSlot();
+    this.dispatch(q, q.popSlot(), t);
+  }
+
+  private dispatch(q: EventQueue, slot: number, t: number): void {
     const h = q.handler[slot]!;
     const kind = q.kind[slot]!;
     const arg = q.arg[slot]!;
