@@ -38,6 +38,13 @@ export interface DemoOptions {
   traceCapacity?: number;
 }
 
+// Ids copied into module constants: an imported binding can cost a getter
+// call per use under some loaders (tsx's CommonJS interop).
+const L_APP = LAYER.app;
+const L_SYSCALL = LAYER.syscall;
+const K_CALL = TRACE_KIND.call;
+const K_RETURN = TRACE_KIND.return;
+
 const ARRIVE = 1;
 const DONE = 2;
 const PRIORITIES = [Priority.HardIrq, Priority.SoftIrq, Priority.Kernel, Priority.User] as const;
@@ -75,13 +82,13 @@ class DemoWorkload implements EventHandler {
       const parts = w.int(1, 4);
       for (let k = 0; k < parts; k++) this.charges.add(MIX[w.int(0, MIX.length)]!, w.int(200, 4000));
       const p = this.processors[cpu]!;
-      sim.trace.record(sim.now, span, LAYER.app, LAYER.syscall, TRACE_KIND.call, 0, this.charges.total, p.id);
+      sim.trace.record(sim.now, span, L_APP, L_SYSCALL, K_CALL, 0, this.charges.total, p.id);
       p.submit(prio, this.charges, 0, this, DONE, span, p);
       sim.after(this.nextGap(), this, ARRIVE);
     } else {
       this.completions++;
       const p = _obj as Processor;
-      sim.trace.record(sim.now, arg, LAYER.syscall, LAYER.app, TRACE_KIND.return, 0, 0, p.id);
+      sim.trace.record(sim.now, arg, L_SYSCALL, L_APP, K_RETURN, 0, 0, p.id);
     }
   }
 }

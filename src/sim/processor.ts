@@ -22,7 +22,7 @@ import type { EventHandler } from './event-handler';
 import { JobQueue, type JobTarget } from './job-queue';
 import { PRIORITY_LEVELS, type Priority } from './priority';
 import type { Simulator } from './simulator';
-import { cyclesToNanos, type Hz, type Nanos } from './units';
+import type { Hz, Nanos } from './units';
 
 export interface ProcessorOptions {
   name: string;
@@ -152,7 +152,8 @@ export class Processor implements EventHandler {
       this.queued--;
       const now = this.sim.now;
       this.running = true;
-      this.endAt = now + cyclesToNanos(total, this.clock);
+      // cyclesToNanos, inlined: ceil(cycles * 1e9 / clock).
+      this.endAt = now + Math.ceil((total * 1e9) / this.clock);
       this.history.add(now, this.endAt);
       this.doneEvent = this.sim.schedule(this.endAt as Nanos, this, KIND_DONE);
       return;

@@ -28,6 +28,7 @@ export interface Rng {
 
 const TWO32 = 4294967296;
 const TWO53 = 9007199254740992;
+const TWO21 = 2097152;
 
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */
 export function fmix32(h: number): number {
@@ -101,11 +102,33 @@ export class Xoshiro128ss implements Rng {
 
   int(lo: number, hiExclusive: number): number {
     const range = hiExclusive - lo;
+    if (range >= 1 && range <= TWO21 && (lo | 0) === lo && (hiExclusive | 0) === hiExclusive) {
+      // Lemire's multiply-and-reject ("Fast random integer generation in an
+      // interval", 2019): u * range < 2^53 is exact; the low 32 bits of the
+      // product decide rejection, the high bits are the result. Unbiased.
+      // (m >>> 0 is m mod 2^32, exact for an integer below 2^53.)
+      let m = this.nextU32() * range;
+      let l = m >>> 0;
+      if (l < range) {
+        const t = TWO32 % range;
+        while (l < t) {
+          m = this.nextU32() * range;
+          l = m >>> 0;
+        }
+      }
+      return lo + ((m / TWO32) | 0);
+    }
+    return this.intWide(lo, hiExclusive);
+  }
+
+  /** int() for ranges above 2^21 or bounds outside int32: plain rejection sampling. */
+  private intWide(lo: number, hiExclusive: number): number {
+    const range = hiExclusive - lo;
     if (!(range >= 1) || !Number.isSafeInteger(lo) || !Number.isSafeInteger(hiExclusive)) {
       throw new RangeError(`Rng.int: empty or non-integer range [${lo}, ${hiExclusive})`);
     }
     if (range <= TWO32) {
-      // Rejection: accept only the largest multiple of range below 2^32.
+      // Accept only the largest multiple of range below 2^32.
       const limit = TWO32 - (TWO32 % range);
       for (;;) {
         const u = this.nextU32();

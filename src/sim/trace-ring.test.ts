@@ -71,11 +71,15 @@ describe('TraceRing', () => {
 
 describe('trace vocabulary', () => {
   it('maps every layer and kind name to its id and back', () => {
+    expect(Object.keys(LAYER)).toEqual([...LAYERS]);
+    expect(Object.keys(TRACE_KIND)).toEqual([...TRACE_KINDS]);
     LAYERS.forEach((name, i) => {
+      expect(LAYER[name]).toBe(i);
       expect(layerId(name)).toBe(i);
       expect(layerName(i)).toBe(name);
     });
     TRACE_KINDS.forEach((name, i) => {
+      expect(TRACE_KIND[name]).toBe(i);
       expect(traceKind(name)).toBe(i);
       expect(traceKindName(i)).toBe(name);
     });
