@@ -60,8 +60,4 @@ export class RttEstimator {
     if (this.baseRto * 2 ** this.backoffCount < this.rtoMax) this.backoffCount++;
   }
 
-  /** Keeps the current backoff count but forgets it for the next segment (used by tests). */
-  resetBackoff(): void {
-    this.backoffCount = 0;
-  }
 }
