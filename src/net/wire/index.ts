@@ -16,3 +16,4 @@ export * from './pcapng';
 export * from './pcapng-writer';
 export * from './pcapng-reader';
 export * from './print';
+export * from './dissect';

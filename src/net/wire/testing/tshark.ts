@@ -155,3 +155,32 @@ export function tsharkFields(file: string, fields: readonly string[], filter?: s
     .filter((l) => l !== '')
     .map((l) => l.split('\t'));
 }
+
+export interface PdmlField {
+  name: string;
+  showname: string;
+  pos: number;
+  size: number;
+}
+
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&#x27;': "'", '&apos;': "'" };
+
+/** Every field of every packet, from `tshark -T pdml` (checksum validation on): one array per packet. */
+export function tsharkPdml(file: string, extraArgs: readonly string[] = []): PdmlField[][] {
+  const out = tshark(['-r', file, ...TSHARK_CHECKSUM_ARGS, ...extraArgs, '-T', 'pdml']);
+  return out
+    .split('<packet>')
+    .slice(1)
+    .map((packet) => {
+      const fields: PdmlField[] = [];
+      for (const m of packet.matchAll(/<field name="([^"]*)" showname="([^"]*)" size="(\d+)" pos="(\d+)"/g)) {
+        fields.push({
+          name: m[1]!,
+          showname: m[2]!.replace(/&(quot|amp|lt|gt|#x27|apos);/g, (e) => ENTITIES[e] ?? e),
+          size: Number(m[3]),
+          pos: Number(m[4]),
+        });
+      }
+      return fields;
+    });
+}
