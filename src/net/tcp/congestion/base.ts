@@ -42,12 +42,12 @@ export abstract class LossBasedCongestion implements CongestionControl {
     this.cwnd = this.ssthresh + (inflate ? 3 * this.mss : 0);
   }
 
-  onDupAck(): void {
+  onDupAck(_now: Nanos): void {
     // RFC 5681 3.2 step 4: each further duplicate ACK means a segment left the network.
     this.cwnd += this.mss;
   }
 
-  onPartialAck(acked: number): void {
+  onPartialAck(acked: number, _now: Nanos): void {
     // RFC 6582 3.2 step 5: deflate by the amount acknowledged, add back one SMSS
     // if at least one SMSS was acknowledged.
     this.cwnd = Math.max(this.mss, this.cwnd - acked + (acked >= this.mss ? this.mss : 0));
