@@ -37,12 +37,18 @@ export class BusyHistory {
     return this.len;
   }
 
-  /** Record busy [s, e), s at or after the last recorded end. */
+  /**
+   * Record busy [s, e). Intervals arrive in order of start (s not before the
+   * previous start); one that touches or overlaps the newest interval is
+   * merged into it, so busy time is the measure of the union. Empty intervals
+   * are ignored.
+   */
   add(s: number, e: number): void {
+    if (!(e > s)) return;
     if (this.len > 0) {
       const last = (this.head + this.len - 1) % this.capacity;
-      if (this.end[last] === s) {
-        this.end[last] = e;
+      if (s <= this.end[last]!) {
+        if (e > this.end[last]!) this.end[last] = e;
         return;
       }
       const beforeNext = this.before[last]! + this.end[last]! - this.start[last]!;
@@ -59,12 +65,6 @@ export class BusyHistory {
     this.end[i] = e;
     this.before[i] = this.evictedBusy;
     this.len = 1;
-  }
-
-  /** Move the end of the newest interval to e (a stall lengthening the running job). */
-  extendLast(e: number): void {
-    const last = (this.head + this.len - 1) % this.capacity;
-    this.end[last] = e;
   }
 
   /** Busy time in [0, t); NaN if t is before historyStart. */

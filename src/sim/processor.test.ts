@@ -202,3 +202,19 @@ describe('Processor', () => {
     expect(cpu.totalCycles).toBe(900);
   });
 });
+
+describe('Processor edge cases', () => {
+  it('a zero-cycle job completes at once and a stall during it is accounted from then', () => {
+    const sim = new Simulator({ seed: 1 });
+    const cpu = new Processor(sim, { name: 'c', clock: ghz(1) });
+    const { log, done } = completions();
+    cpu.submit(Priority.Kernel, 'tcp', 100);
+    sim.runUntil(T(500));
+    cpu.submit(Priority.Kernel, 'tcp', 0, done, 0, 1);
+    cpu.stall('mmio', T(50));
+    sim.runFor({});
+    expect(log).toEqual(['1@550']);
+    expect(cpu.busyNanos).toBe(150);
+    expect(cpu.utilization(T(100), T(500))).toBe(0);
+  });
+});

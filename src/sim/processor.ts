@@ -107,8 +107,8 @@ export class Processor implements EventHandler {
     this.byCategory[idx] = this.byCategory[idx]! + (nanos * this.clock) / 1e9;
     const now = this.sim.now;
     if (this.running) {
+      this.history.add(this.endAt, this.endAt + nanos);
       this.endAt += nanos;
-      this.history.extendLast(this.endAt);
       this.sim.cancel(this.doneEvent);
       this.doneEvent = this.sim.schedule(this.endAt as Nanos, this, KIND_DONE);
     } else {
