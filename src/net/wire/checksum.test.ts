@@ -63,6 +63,20 @@ describe('Internet checksum (RFC 1071)', () => {
     );
   });
 
+  it('equals the reference over buffers spanning several fold chunks, at odd byte offsets', () => {
+    const backing = new Uint8Array(3 * 2 ** 20 + 123);
+    let x = 7;
+    for (let i = 0; i < backing.length; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      backing[i] = x >>> 24;
+    }
+    for (const [from, to] of [[1, backing.length], [3, 2 ** 20 + 50], [0, 2 ** 20], [5, 69], [2, 63]] as const) {
+      const view = backing.subarray(from, to); // byteOffset is odd for some: DataView loads are unaligned
+      expect(internetChecksum(view), `${from}..${to}`).toBe(referenceChecksum(view));
+      expect(internetChecksum(backing, from, to), `${from}..${to} by range`).toBe(referenceChecksum(view));
+    }
+  });
+
   it('folds sums far beyond 32 bits without losing carries', () => {
     // 2^20 words of 0xffff: each is "negative zero", so the sum folds to 0xffff.
     const big = new Uint8Array(2 * 2 ** 20).fill(0xff);

@@ -1,11 +1,10 @@
 // The Internet checksum (RFC 1071) and its incremental update (RFC 1624).
 //
 // Contract: every function here is allocation-free and never throws.
-// A running sum is a plain JS number holding the un-folded sum of big-endian
-// 16-bit words. Doubles are exact up to 2^53, and each word adds at most 2^16,
-// so a sum can absorb 2^37 words (256 GiB) before it must be folded: the hot
-// loop therefore adds without folding and folds once at the end (RFC 1071
-// section 2(C), "deferred carries").
+// A running sum is a plain JS number holding an un-folded sum of big-endian
+// words. Doubles are exact up to 2^53, so the hot loop adds without folding
+// and folds rarely (RFC 1071 section 2(C), "deferred carries"); callers fold
+// once at the end with checksumFold or checksumFinish.
 //
 // Accumulating over several buffers (checksumAdd(checksumAdd(0, a), b)) equals
 // the checksum of their concatenation when every buffer but the last has an
@@ -13,18 +12,49 @@
 // TCP and UDP. An odd trailing byte is padded with a zero low byte (RFC 1071
 // section 4.1, "if (count > 0) sum += *(unsigned char *)addr").
 
-/** Add bytes[start, end) as big-endian 16-bit words to a running sum. */
+// One DataView per underlying buffer, made on first use and reused after: a
+// 32-bit big-endian load per four bytes is more than twice as fast in V8 as
+// assembling 16-bit words from bytes, and the cache keeps the hot path free of
+// allocation. A 32-bit word w = hi * 2^16 + lo is congruent to hi + lo modulo
+// 0xffff, so summing 32-bit words folds to the same checksum.
+const views = new WeakMap<ArrayBufferLike, DataView>();
+
+function viewOf(bytes: Uint8Array): DataView {
+  let v = views.get(bytes.buffer);
+  if (v === undefined) {
+    v = new DataView(bytes.buffer);
+    views.set(bytes.buffer, v);
+  }
+  return v;
+}
+
+/** Below this many bytes the byte loop beats the DataView lookup. */
+const SMALL = 64;
+/** Bytes summed before the accumulator is folded: 2^18 32-bit words stay below 2^50. */
+const CHUNK = 1 << 20;
+
+/**
+ * Add bytes[start, end) as big-endian 16-bit words to a running sum. The
+ * result is congruent (mod 0xffff) to the plain word sum, and is zero only
+ * if every word is zero, so checksumFold/checksumFinish give the RFC 1071 value.
+ */
 export function checksumAdd(sum: number, bytes: Uint8Array, start = 0, end = bytes.length): number {
   let s = sum;
   let i = start;
-  // Unrolled by 8 bytes; each group adds four words (at most 2^18), exact.
-  const end8 = end - 7;
-  for (; i < end8; i += 8) {
-    s +=
-      ((bytes[i]! << 8) | bytes[i + 1]!) +
-      ((bytes[i + 2]! << 8) | bytes[i + 3]!) +
-      ((bytes[i + 4]! << 8) | bytes[i + 5]!) +
-      ((bytes[i + 6]! << 8) | bytes[i + 7]!);
+  if (end - start >= SMALL) {
+    const v = viewOf(bytes);
+    const base = bytes.byteOffset;
+    const end16 = end - 15;
+    while (i < end16) {
+      const stop = Math.min(end16, i + CHUNK);
+      let c = 0;
+      for (let p = base + i, q = base + stop; p < q; p += 16) {
+        c += v.getUint32(p) + v.getUint32(p + 4) + v.getUint32(p + 8) + v.getUint32(p + 12);
+      }
+      i += ((stop - i + 15) >>> 4) << 4;
+      s += c;
+      if (s > 2 ** 51) s = checksumFold(s);
+    }
   }
   const end2 = end - 1;
   for (; i < end2; i += 2) s += (bytes[i]! << 8) | bytes[i + 1]!;

@@ -65,6 +65,7 @@ export const hex8 = (v: number): string => `0x${v.toString(16).padStart(2, '0')}
  */
 export function checksumLabel(title: string, fieldValue: number, sum: number): string {
   if (checksumFinish(sum) === 0) return `${title}: ${hex16(fieldValue)} [correct]`;
-  return `${title}: ${hex16(fieldValue)} [incorrect, should be ${hex16(checksumFinish(sum - fieldValue))}]`;
+  // One's complement subtraction of the field: add its complement.
+  return `${title}: ${hex16(fieldValue)} [incorrect, should be ${hex16(checksumFinish(sum + (~fieldValue & 0xffff)))}]`;
 }
 
