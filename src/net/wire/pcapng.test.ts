@@ -26,6 +26,18 @@ describe('pcapng reader', () => {
     });
   });
 
+  it('reads a big-endian file, microsecond resolution by default', () => {
+    // Hand-built in network byte order: SHB, an IDB without if_tsresol, one EPB of 3 bytes.
+    const be = hex(
+      '0a0d0d0a 0000001c 1a2b3c4d 0001 0000 ffffffffffffffff 0000001c' +
+        '00000001 00000014 0001 0000 00000000 00000014' +
+        '00000006 00000024 00000000 00000000 000f4241 00000003 00000005 abcdef00 00000024',
+    );
+    const f = ok(readPcapng(be));
+    expect(f.interfaces[0]!.tsResolution).toEqual({ base: 10, exponent: 6 });
+    expect(f.packets).toEqual([{ interfaceId: 0, timestampNs: 1_000_001_000n, data: Uint8Array.of(0xab, 0xcd, 0xef), originalLength: 5 }]);
+  });
+
   it('rejects truncated files and impossible block lengths, naming the field', () => {
     expectWireError(readPcapng(fixture.subarray(0, 8)), 'pcapng.shb', 'truncated');
     expectWireError(readPcapng(fixture.subarray(0, fixture.length - 2)), /^pcapng\.(block|blockTotalLength)$/);
