@@ -8,6 +8,7 @@ export {
   op,
   resolveOp,
   opCycles,
+  chargeOp,
   FIXED_CYCLES_RANGE,
   CYCLES_PER_BYTE_RANGE,
   CACHE_MISSES_RANGE,

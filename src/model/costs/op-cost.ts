@@ -6,7 +6,7 @@
 //
 // cycles(op, bytes) = fixed + perByte * bytes + misses * missNs * clockGHz
 
-import type { Category } from '../../sim/category';
+import { categoryIndex, type Category, type ChargeList } from '../../sim';
 import { param, type Param } from './param';
 import type { Source } from './source';
 
@@ -45,6 +45,8 @@ export function op(
 /** A resolved operation: plain numbers for hot paths, misses folded into `fixed`. */
 export interface ResolvedOp {
   readonly category: Category;
+  /** categoryIndex(category), precomputed for ChargeList.addIndex on hot paths. */
+  readonly categoryIndex: number;
   /** fixedCycles + cacheMisses * missNs * clock, in cycles. */
   readonly fixed: number;
   readonly perByte: number;
@@ -53,6 +55,7 @@ export interface ResolvedOp {
 export function resolveOp(o: OpCost, missNs: number, clockHz: number): ResolvedOp {
   return {
     category: o.category,
+    categoryIndex: categoryIndex(o.category),
     fixed: o.fixedCycles.value + o.cacheMisses.value * missNs * (clockHz / 1e9),
     perByte: o.cyclesPerByte.value,
   };
@@ -61,4 +64,9 @@ export function resolveOp(o: OpCost, missNs: number, clockHz: number): ResolvedO
 /** Cycles of one operation touching `bytes` bytes. */
 export function opCycles(o: ResolvedOp, bytes = 0): number {
   return o.fixed + o.perByte * bytes;
+}
+
+/** Charge `count` executions of `op` touching `bytes` bytes each to a job's charge list. */
+export function chargeOp(list: ChargeList, o: ResolvedOp, bytes = 0, count = 1): ChargeList {
+  return list.addIndex(o.categoryIndex, count * (o.fixed + o.perByte * bytes));
 }

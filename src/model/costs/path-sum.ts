@@ -3,7 +3,7 @@
 // companion to derive its inputs; the simulated machine charges the same tables
 // event by event, so the two can be compared.
 
-import type { Category } from '../../sim/category';
+import type { Category } from '../../sim';
 import { opCycles, type ResolvedOp } from './op-cost';
 
 export interface PathSum {

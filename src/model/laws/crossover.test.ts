@@ -23,9 +23,15 @@ describe('crossovers of gain = 1 along a sweep', () => {
     expect(firstCrossover([1, 2, 3], [1.2, 1, 0.8])).toEqual({ x: 2, direction: 'loses', index: 1 });
   });
 
-  it('does not count a curve that touches 1 and turns back', () => {
+  it('does not count a curve that touches 1 from above and turns back', () => {
     expect(firstCrossover([1, 2, 3], [1.2, 1, 1.3])).toBeNull();
     expect(firstCrossover([1, 2], [1.2, 1.3])).toBeNull();
+  });
+
+  it('counts reaching a tie from below as the end of the loss (the wire-limited case)', () => {
+    expect(firstCrossover([400, 500, 600], [0.8, 1, 1])).toEqual({ x: 500, direction: 'gains', index: 0 });
+    expect(firstCrossover([400, 500, 600], [0.8, 1 - 1e-12, 1])).toEqual({ x: 500, direction: 'gains', index: 0 });
+    expect(firstCrossover([1, 2, 3], [0.5, 1, 0.5])?.direction).toBe('gains');
   });
 
   it('rejects mismatched lengths and non-finite samples with an error', () => {

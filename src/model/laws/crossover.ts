@@ -5,7 +5,7 @@
 export interface Crossover {
   /** Interpolated parameter value where gain = 1. */
   readonly x: number;
-  /** 'loses' when gain falls below 1 as x grows, 'gains' when it rises above 1. */
+  /** 'loses' when gain falls below 1 as x grows, 'gains' when it rises back to 1 or above. */
   readonly direction: 'loses' | 'gains';
   /** Index of the sample just before the crossing. */
   readonly index: number;
@@ -15,6 +15,10 @@ export interface Crossover {
  * Every crossing of gain = 1 along (xs[i], gains[i]), in sample order. Samples must be
  * in the order swept; mismatched lengths or non-finite values yield an error.
  */
+/** Gains this close to 1 count as exactly 1. */
+export const TIE = 1e-9;
+const tie = (d: number): number => (Math.abs(d) <= TIE ? 0 : d);
+
 export function findCrossovers(
   xs: readonly number[],
   gains: readonly number[],
@@ -24,26 +28,18 @@ export function findCrossovers(
     if (!Number.isFinite(xs[i]!) || !Number.isFinite(gains[i]!)) return { ok: false, error: `sample ${i} is not a finite number` };
   }
   const out: Crossover[] = [];
-  // Walk the signs of gain-1; a crossing is a change between two non-zero signs.
-  // Samples exactly at 1 in between place the crossing at the first of them; a curve
-  // that touches 1 and turns back does not cross.
-  let lastSign = 0;
-  let lastIndex = -1;
-  for (let i = 0; i < xs.length; i++) {
-    const d = gains[i]! - 1;
-    const sign = d > 0 ? 1 : d < 0 ? -1 : 0;
-    if (sign === 0) continue;
-    if (lastSign !== 0 && sign !== lastSign) {
-      const direction = sign < 0 ? 'loses' : 'gains';
-      if (lastIndex === i - 1) {
-        const x0 = xs[i - 1]!, x1 = xs[i]!, d0 = gains[i - 1]! - 1;
-        out.push({ x: x0 + ((x1 - x0) * d0) / (d0 - d), direction, index: i - 1 });
-      } else {
-        out.push({ x: xs[lastIndex + 1]!, direction, index: lastIndex + 1 });
-      }
-    }
-    lastSign = sign;
-    lastIndex = i;
+  // A crossing is where the sweep passes between "offload loses" (gain < 1) and
+  // "offload does not lose" (gain ≥ 1, a tie included: a wire-limited gain of exactly 1
+  // is where the loss ends). Gains within TIE of 1 count as 1, so rounding does not
+  // invent crossings. The crossing sits where the straight line between the two
+  // samples reaches 1 (on the sample itself when it is at 1).
+  for (let i = 0; i + 1 < xs.length; i++) {
+    const x0 = xs[i]!, x1 = xs[i + 1]!;
+    const d0 = tie(gains[i]! - 1), d1 = tie(gains[i + 1]! - 1);
+    const lose0 = d0 < 0, lose1 = d1 < 0;
+    if (lose0 === lose1) continue;
+    const x = d0 === 0 ? x0 : d1 === 0 ? x1 : x0 + ((x1 - x0) * d0) / (d0 - d1);
+    out.push({ x, direction: lose1 ? 'loses' : 'gains', index: i });
   }
   return { ok: true, crossovers: out };
 }

@@ -2,5 +2,5 @@
 // from a scenario's cost tables and workload, and find where a sweep's gain crosses 1.
 
 export { laws, validateLaws, gainFromRatios, type LawsInputs, type LawsResult, type LawsError } from './laws';
-export { findCrossovers, firstCrossover, type Crossover } from './crossover';
+export { findCrossovers, firstCrossover, TIE, type Crossover } from './crossover';
 export { deriveLawsInputs, ismToNativeRatio, ETHERNET_OVERHEAD_BYTES, type LawsDerivation, type LawsDerivationInput } from './derive';

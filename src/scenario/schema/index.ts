@@ -16,3 +16,4 @@ export {
   type LawsBaseline,
   type ScenarioLaws,
 } from './scenario-laws';
+export { lawsSweep, type LawsSweep, type LawsSweepPoint } from './laws-sweep';

@@ -54,3 +54,24 @@ describe('LAWS derived from a scenario', () => {
     }
   });
 });
+
+describe('LAWS along a sweep', () => {
+  it('finds the IOP clock below which offload loses on a communication-bound 2002 host', async () => {
+    const { lawsSweep } = await import('./laws-sweep');
+    const r = lawsSweep(defaultScenario(), 'inic.iopClockMHz', [100, 200, 300, 400, 500, 600, 800]);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const c = r.sweep.crossovers;
+    console.log(`LAWS sweep of inic.iopClockMHz: gains ${r.sweep.points.map((p) => p.gain.toFixed(2)).join(' ')}; crossover ${c.map((x) => `${x.x.toFixed(0)} MHz (${x.direction})`).join(', ')}`);
+    expect(c).toHaveLength(1);
+    expect(c[0]!.direction).toBe('gains');
+    expect(c[0]!.x).toBeGreaterThan(300);
+    expect(c[0]!.x).toBeLessThan(600);
+    for (const p of r.sweep.points) expect(p.gain).toBeLessThanOrEqual(1 + 1e-12);
+  });
+
+  it('reports a bad sweep path as an error naming it', async () => {
+    const { lawsSweep } = await import('./laws-sweep');
+    const r = lawsSweep(defaultScenario(), 'inic.iopClock', [100]);
+    expect(r.ok === false && r.errors[0]!.path).toBe('inic.iopClock');
+  });
+});
