@@ -53,7 +53,7 @@ export const MODERN_25G: Preset = {
     'server.clockMHz': estimate('3 GHz sustained on a 2020 server core', 'brouer'),
     'nic.tso': source('stateless-gains'),
     'nic.gso': source('stateless-gains'),
-    'nic.gro': source('stateless-gains'),
+    'nic.gro': source('menon-2008'),
     'nic.coalescing': source('linux'),
     'nic.txRingDescriptors': estimate('ice/mlx5 default rings of 1,024-2,048 descriptors', 'linux'),
     'nic.rxRingDescriptors': estimate('ice/mlx5 default rings of 1,024-2,048 descriptors', 'linux'),

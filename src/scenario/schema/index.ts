@@ -8,7 +8,7 @@ export { parseScenario, scenarioToJson, defaultScenario, type ParseResult, type 
 export { applyOverride, applyOverrides } from './override';
 export { listParameters, schemaParameters, type ParameterInfo, type ParameterKind } from './parameters';
 export type { ApplyMode, FieldMeta } from './fields';
-export { costTablesForScenario, busModelForScenario, mssForScenario } from './scenario-costs';
+export { costTablesForScenario, busModelForScenario, mssForScenario, resolvedCostsForScenario, type ScenarioCosts } from './scenario-costs';
 export {
   lawsForScenario,
   nativeOptionsForScenario,
