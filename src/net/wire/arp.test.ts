@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emitArp, parseArp, ARP_LEN, ARP_REPLY, ARP_REQUEST } from './arp';
+import { arpView, emitArp, parseArp, ARP_LEN, ARP_REPLY, ARP_REQUEST } from './arp';
 import { formatMac } from './ethernet';
 import { captured } from './fixtures/frames';
 import { formatIpv4 } from './ipv4-addr';
@@ -23,6 +23,13 @@ describe('ARP (RFC 826)', () => {
     expect(r.operation).toBe(ARP_REPLY);
     expect(formatMac(r.senderMac)).toBe('02:00:00:00:00:02');
     expect(formatMac(r.targetMac)).toBe('02:00:00:00:00:01');
+  });
+
+  it('agrees field by field between the view and the repr', () => {
+    const r = ok(parseArp(reply));
+    expect([arpView.operation(reply), arpView.senderMac(reply), arpView.senderIp(reply), arpView.targetMac(reply), arpView.targetIp(reply)]).toEqual([
+      r.operation, r.senderMac, r.senderIp, r.targetMac, r.targetIp,
+    ]);
   });
 
   it('writes the captured reply over a 0xa5-filled buffer', () => {

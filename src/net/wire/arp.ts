@@ -20,6 +20,15 @@ export const ARP_HTYPE_ETHERNET = 1;
 export const ARP_REQUEST = 1;
 export const ARP_REPLY = 2;
 
+/** Accessors over a checked 28-byte ARP packet (view shape; no allocation). */
+export const arpView = {
+  operation: (b: Uint8Array): number => readU16(b, ARP_OPER),
+  senderMac: (b: Uint8Array): number => readU48(b, ARP_SHA),
+  senderIp: (b: Uint8Array): number => readU32(b, ARP_SPA),
+  targetMac: (b: Uint8Array): number => readU48(b, ARP_THA),
+  targetIp: (b: Uint8Array): number => readU32(b, ARP_TPA),
+} as const;
+
 export function parseArp(bytes: Uint8Array): ArpRepr | WireError {
   if (bytes.length < ARP_LEN) return wireError('truncated', 'arp.packet', `need ${ARP_LEN} bytes, have ${bytes.length}`);
   const htype = readU16(bytes, ARP_HTYPE);

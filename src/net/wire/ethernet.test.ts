@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { emitEthernet, formatMac, isMulticastMac, parseEthernet, parseMac, ETHERNET_HEADER_LEN, MAC_BROADCAST } from './ethernet';
+import { emitEthernet, ethernetView, formatMac, isMulticastMac, parseEthernet, parseMac, ETHERNET_HEADER_LEN, MAC_BROADCAST } from './ethernet';
 import { captured } from './fixtures/frames';
 import { ethernetRepr } from './testing/arbitraries';
 import { expectWireError, filledA5, ok } from './testing/assert';
@@ -17,6 +17,11 @@ describe('Ethernet II', () => {
     const arp = ok(parseEthernet(captured.arpRequest.bytes));
     expect(arp.dst).toBe(MAC_BROADCAST);
     expect(arp.etherType).toBe(ETHERTYPE_ARP);
+  });
+
+  it('agrees field by field between the view and the repr', () => {
+    const eth = ok(parseEthernet(syn));
+    expect([ethernetView.dst(syn), ethernetView.src(syn), ethernetView.etherType(syn)]).toEqual([eth.dst, eth.src, eth.etherType]);
   });
 
   it('writes the captured header over a 0xa5-filled buffer', () => {

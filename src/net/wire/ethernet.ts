@@ -16,6 +16,16 @@ export const ETHERNET_HEADER_LEN = 14;
 export const ETHERNET_MIN_FRAME_LEN = 60;
 export const MAC_BROADCAST: MacAddr = 0xffff_ffff_ffff;
 
+/**
+ * Accessors over a frame whose length was checked (>= 14 bytes): the view
+ * shape of STYLE.md, allocation-free, for demultiplexing without a repr.
+ */
+export const ethernetView = {
+  dst: (b: Uint8Array): MacAddr => readU48(b, ETHERNET_DST),
+  src: (b: Uint8Array): MacAddr => readU48(b, ETHERNET_SRC),
+  etherType: (b: Uint8Array): number => readU16(b, ETHERNET_ETHERTYPE),
+} as const;
+
 export function parseEthernet(bytes: Uint8Array): EthernetRepr | WireError {
   if (bytes.length < ETHERNET_HEADER_LEN) {
     return wireError('truncated', 'ethernet.header', `need ${ETHERNET_HEADER_LEN} bytes, have ${bytes.length}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { captured } from './fixtures/frames';
-import { emitIpv4, ipv4Payload, parseIpv4, IPV4_HEADER_LEN } from './ipv4';
+import { emitIpv4, ipv4Payload, ipv4View, parseIpv4, IPV4_HEADER_LEN } from './ipv4';
 import { formatIpv4, ipv4, parseIpv4Addr } from './ipv4-addr';
 import { ipv4Repr } from './testing/arbitraries';
 import { expectWireError, filledA5, ok } from './testing/assert';
@@ -28,6 +28,20 @@ describe('IPv4 (RFC 791)', () => {
       payloadLength: 40,
     });
     expect(ipv4Payload(synIp, ip)).toEqual(synIp.subarray(20, 60));
+  });
+
+  it('agrees field by field between the view and the repr', () => {
+    for (const b of [synIp, frag1, frag2]) {
+      const ip = ok(parseIpv4(b));
+      expect([ipv4View.src(b), ipv4View.dst(b), ipv4View.protocol(b), ipv4View.ttl(b), ipv4View.identification(b)]).toEqual([
+        ip.src, ip.dst, ip.protocol, ip.ttl, ip.identification,
+      ]);
+      expect([ipv4View.dontFragment(b), ipv4View.moreFragments(b), ipv4View.fragmentOffset(b)]).toEqual([
+        ip.dontFragment, ip.moreFragments, ip.fragmentOffset,
+      ]);
+      expect(ipv4View.totalLength(b) - ipv4View.headerLength(b)).toBe(ip.payloadLength);
+    }
+    expect(ipv4View.checksum(synIp)).toBe(0xf0ff);
   });
 
   it('reads the fragmentation fields of a captured fragment pair', () => {

@@ -35,6 +35,24 @@ export function ipv4HeaderLenOf(bytes: Uint8Array): number {
   return bytes.length === 0 ? 0 : (readU8(bytes, IPV4_VER_IHL) & 0x0f) * 4;
 }
 
+/**
+ * Accessors over a header that parseIpv4 accepted (view shape; no allocation),
+ * for fast paths that need one field: demultiplexing, TTL, reassembly keys.
+ */
+export const ipv4View = {
+  headerLength: ipv4HeaderLenOf,
+  totalLength: (b: Uint8Array): number => readU16(b, IPV4_TOTAL_LENGTH),
+  identification: (b: Uint8Array): number => readU16(b, IPV4_IDENTIFICATION),
+  dontFragment: (b: Uint8Array): boolean => (readU16(b, IPV4_FLAGS_FRAGMENT) & IPV4_FLAG_DF) !== 0,
+  moreFragments: (b: Uint8Array): boolean => (readU16(b, IPV4_FLAGS_FRAGMENT) & IPV4_FLAG_MF) !== 0,
+  fragmentOffset: (b: Uint8Array): number => (readU16(b, IPV4_FLAGS_FRAGMENT) & IPV4_FRAGMENT_MASK) * 8,
+  ttl: (b: Uint8Array): number => readU8(b, IPV4_TTL),
+  protocol: (b: Uint8Array): number => readU8(b, IPV4_PROTOCOL),
+  checksum: (b: Uint8Array): number => readU16(b, IPV4_CHECKSUM),
+  src: (b: Uint8Array): number => readU32(b, IPV4_SRC),
+  dst: (b: Uint8Array): number => readU32(b, IPV4_DST),
+} as const;
+
 export function parseIpv4(bytes: Uint8Array, verifyChecksum = true): Ipv4Repr | WireError {
   if (bytes.length < IPV4_HEADER_LEN) {
     return wireError('truncated', 'ipv4.header', `need ${IPV4_HEADER_LEN} bytes, have ${bytes.length}`);

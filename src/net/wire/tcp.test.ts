@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { captured, tcpAckWithSack } from './fixtures/frames';
 import { ipv4 } from './ipv4-addr';
 import { seq, seqDiff } from './seq';
-import { emitTcp, parseTcp, tcpBufferLen, tcpHeaderLen } from './tcp';
+import { emitTcp, parseTcp, tcpBufferLen, tcpHeaderLen, tcpView } from './tcp';
 import { tcpOptionsLen } from './tcp-options';
 import { tcpRepr } from './testing/arbitraries';
 import { expectWireError, filledA5, ok } from './testing/assert';
@@ -28,6 +28,14 @@ describe('TCP (RFC 9293) segments', () => {
       options: { mss: 1460, sackPermitted: true, timestamps: { tsVal: 0x4e80db3e, tsEcr: 0 }, windowScale: 10 },
       payload: new Uint8Array(0),
     });
+  });
+
+  it('agrees field by field between the view and the repr', () => {
+    const seg = l4(captured.tcpDataFromServer.bytes);
+    const t = ok(parseTcp(seg, B, A));
+    expect([tcpView.srcPort(seg), tcpView.dstPort(seg), tcpView.seq(seg), tcpView.ack(seg)]).toEqual([t.srcPort, t.dstPort, t.seq, t.ack]);
+    expect([tcpView.flags(seg), tcpView.window(seg), tcpView.urgentPointer(seg)]).toEqual([t.flags, t.window, t.urgentPointer]);
+    expect([tcpView.headerLength(seg), tcpView.payloadLength(seg), tcpView.checksum(seg)]).toEqual([32, 17, (seg[16]! << 8) | seg[17]!]);
   });
 
   it('reads data, flags and timestamps of captured segments', () => {

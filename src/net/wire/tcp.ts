@@ -10,7 +10,7 @@
 // repr and its options, emit allocates nothing.
 import { checksumAdd, checksumFinish, pseudoHeaderSum } from './checksum';
 import { readU16, readU32, readU8, writeU16, writeU32, writeU8 } from './bytes';
-import { seq } from './seq';
+import { seq, type SeqNumber } from './seq';
 import { emitTcpOptions, parseTcpOptions, tcpOptionsLen } from './tcp-options';
 import { IPPROTO_TCP, wireError, type Ipv4Addr, type TcpRepr, type WireError } from './types';
 
@@ -31,6 +31,23 @@ export const TCP_MAX_HEADER_LEN = 60;
 export function tcpHeaderLenOf(bytes: Uint8Array): number {
   return (readU8(bytes, TCP_DATA_OFFSET) >>> 4) * 4;
 }
+
+/**
+ * Accessors over a segment whose header parseTcp accepted (view shape; no
+ * allocation), e.g. for a connection lookup by ports before a full parse.
+ */
+export const tcpView = {
+  srcPort: (b: Uint8Array): number => readU16(b, TCP_SRC_PORT),
+  dstPort: (b: Uint8Array): number => readU16(b, TCP_DST_PORT),
+  seq: (b: Uint8Array): SeqNumber => seq(readU32(b, TCP_SEQ)),
+  ack: (b: Uint8Array): SeqNumber => seq(readU32(b, TCP_ACK_NUM)),
+  headerLength: tcpHeaderLenOf,
+  flags: (b: Uint8Array): number => readU8(b, TCP_FLAGS),
+  window: (b: Uint8Array): number => readU16(b, TCP_WINDOW),
+  checksum: (b: Uint8Array): number => readU16(b, TCP_CHECKSUM),
+  urgentPointer: (b: Uint8Array): number => readU16(b, TCP_URGENT),
+  payloadLength: (b: Uint8Array): number => b.length - tcpHeaderLenOf(b),
+} as const;
 
 export function parseTcp(bytes: Uint8Array, src?: Ipv4Addr, dst?: Ipv4Addr): TcpRepr | WireError {
   if (bytes.length < TCP_HEADER_LEN) {

@@ -5,7 +5,7 @@ import { ipv4 } from './ipv4-addr';
 import { udpRepr } from './testing/arbitraries';
 import { expectWireError, filledA5, ok } from './testing/assert';
 import { isWireError } from './types';
-import { emitUdp, parseUdp, udpBufferLen, UDP_CHECKSUM } from './udp';
+import { emitUdp, parseUdp, udpBufferLen, udpView, UDP_CHECKSUM } from './udp';
 
 const A = ipv4('10.0.0.1');
 const B = ipv4('10.0.0.2');
@@ -17,6 +17,12 @@ describe('UDP (RFC 768)', () => {
     expect(u.srcPort).toBe(40001);
     expect(u.dstPort).toBe(5001);
     expect(new TextDecoder().decode(u.payload)).toBe('udp datagram');
+  });
+
+  it('agrees field by field between the view and the repr', () => {
+    const u = ok(parseUdp(dgram, A, B));
+    expect([udpView.srcPort(dgram), udpView.dstPort(dgram), udpView.length(dgram)]).toEqual([u.srcPort, u.dstPort, 8 + u.payload.length]);
+    expect(udpView.checksum(dgram)).toBe((dgram[6]! << 8) | dgram[7]!);
   });
 
   it('writes the captured datagram over a 0xa5-filled buffer', () => {

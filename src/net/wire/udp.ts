@@ -16,6 +16,14 @@ export const UDP_LENGTH = 4;
 export const UDP_CHECKSUM = 6;
 export const UDP_HEADER_LEN = 8;
 
+/** Accessors over a checked UDP header (view shape; no allocation). */
+export const udpView = {
+  srcPort: (b: Uint8Array): number => readU16(b, UDP_SRC_PORT),
+  dstPort: (b: Uint8Array): number => readU16(b, UDP_DST_PORT),
+  length: (b: Uint8Array): number => readU16(b, UDP_LENGTH),
+  checksum: (b: Uint8Array): number => readU16(b, UDP_CHECKSUM),
+} as const;
+
 export function parseUdp(bytes: Uint8Array, src?: Ipv4Addr, dst?: Ipv4Addr): UdpRepr | WireError {
   if (bytes.length < UDP_HEADER_LEN) {
     return wireError('truncated', 'udp.header', `need ${UDP_HEADER_LEN} bytes, have ${bytes.length}`);
