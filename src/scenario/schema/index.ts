@@ -6,7 +6,7 @@ export { scenarioSchema, CONFIGURATIONS, type Scenario, type ScenarioInput, type
 export { WORKLOAD_KINDS } from './workload';
 export { parseScenario, scenarioToJson, defaultScenario, type ParseResult, type ScenarioError } from './parse';
 export { applyOverride, applyOverrides } from './override';
-export { listParameters, schemaParameters, type ParameterInfo, type ParameterKind } from './parameters';
+export { listParameters, schemaParameters, PARAMETER_GROUPS, type ParameterInfo, type ParameterKind } from './parameters';
 export type { ApplyMode, FieldMeta } from './fields';
 export { costTablesForScenario, busModelForScenario, mssForScenario, resolvedCostsForScenario, type ScenarioCosts } from './scenario-costs';
 export {
@@ -17,3 +17,4 @@ export {
   type ScenarioLaws,
 } from './scenario-laws';
 export { lawsSweep, type LawsSweep, type LawsSweepPoint } from './laws-sweep';
+export { scenarioDiff } from './diff';

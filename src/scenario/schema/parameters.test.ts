@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyOverride } from './override';
-import { listParameters } from './parameters';
+import { listParameters, PARAMETER_GROUPS } from './parameters';
 import { defaultScenario } from './parse';
 
-const GROUPS = new Set(['run', 'server', 'nic', 'bus', 'inic', 'wire', 'peer', 'tcp', 'workload', 'faults', 'costs']);
+const GROUPS = new Set(PARAMETER_GROUPS.map((g) => g.id));
 
 describe('listParameters', () => {
   const all = listParameters();

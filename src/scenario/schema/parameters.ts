@@ -32,6 +32,21 @@ export interface ParameterInfo {
   readonly inList?: boolean;
 }
 
+/** The groups in the order the layers stack (DESIGN.md 1.2), with labels for people. */
+export const PARAMETER_GROUPS: readonly { readonly id: string; readonly label: string }[] = [
+  { id: 'run', label: 'Run: seed, duration, configurations' },
+  { id: 'workload', label: 'Workload (app)' },
+  { id: 'tcp', label: 'TCP (socket, inet, tcp)' },
+  { id: 'server', label: 'Host CPU' },
+  { id: 'nic', label: 'NIC and netdev (stateless offloads, coalescing, NAPI)' },
+  { id: 'inic', label: 'iNIC (OSM pools, I2O frames, IOP)' },
+  { id: 'bus', label: 'I/O bus (PCI, PCI-X, PCIe)' },
+  { id: 'wire', label: 'Wire and switch' },
+  { id: 'peer', label: 'Peers' },
+  { id: 'faults', label: 'Faults' },
+  { id: 'costs', label: 'Cost tables (cycles per operation)' },
+];
+
 type Node = Record<string, unknown>;
 
 let cachedSchema: Node | undefined;
