@@ -2,7 +2,8 @@
 // if_tsresol = 9, nanosecond timestamps), enhanced packet blocks with 64-bit
 // timestamps. Writes little-endian, as the format allows either and readers
 // check the byte-order magic. Blocks are built as they come and joined by
-// toBytes(); the writer is for captures and tests, not the per-packet hot path.
+// toBytes() (the whole file, while nothing was flushed) or flush() (what is new);
+// the writer is for captures and tests, not the per-packet hot path.
 //
 // Never throws: a packet for an unknown interface, a negative or fractional
 // timestamp, or data beyond the interface's snap length is refused with a
@@ -69,6 +70,20 @@ function block(type: number, bodyLen: number, options: readonly Option[], fill: 
 function textOptions(pairs: Array<[number, string | undefined]>): Option[] {
   const out: Option[] = [];
   for (const [code, text] of pairs) if (text !== undefined && text !== '') out.push({ code, value: utf8.encode(text) });
+  return out;
+}
+
+const EMPTY = new Uint8Array(0);
+
+function join(blocks: readonly Uint8Array[], from: number): Uint8Array {
+  let total = 0;
+  for (let i = from; i < blocks.length; i++) total += blocks[i]!.length;
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (let i = from; i < blocks.length; i++) {
+    out.set(blocks[i]!, o);
+    o += blocks[i]!.length;
+  }
   return out;
 }
 
@@ -160,16 +175,22 @@ export class PcapngWriter {
     return undefined;
   }
 
-  /** The file so far. */
+  private flushed = 0;
+
+  /** The whole file so far. */
   toBytes(): Uint8Array {
-    let total = 0;
-    for (const b of this.blocks) total += b.length;
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const b of this.blocks) {
-      out.set(b, o);
-      o += b.length;
-    }
+    return join(this.blocks, 0);
+  }
+
+  /**
+   * The bytes written since the last flush (the section header and interfaces
+   * first), for streaming a long capture out in pieces; the pieces joined in
+   * order equal toBytes(). Flushed blocks are released.
+   */
+  flush(): Uint8Array {
+    const out = join(this.blocks, this.flushed);
+    for (let i = this.flushed; i < this.blocks.length; i++) this.blocks[i] = EMPTY;
+    this.flushed = this.blocks.length;
     return out;
   }
 }

@@ -103,6 +103,22 @@ describe('pcapng writer', () => {
     expect(f.packets[1]).toMatchObject({ interfaceId: 0, timestampNs: 2n ** 63n, originalLength: 60 });
   });
 
+  it('streams in pieces with flush() that join into one valid file', () => {
+    const w = new PcapngWriter();
+    w.addInterface();
+    w.writePacket(0, 1, captured.tcpSyn.bytes);
+    const first = w.flush();
+    w.writePacket(0, 2, captured.tcpSynAck.bytes);
+    w.writePacket(0, 3, captured.tcpAck.bytes);
+    const second = w.flush();
+    expect(w.flush()).toHaveLength(0);
+    const joined = new Uint8Array(first.length + second.length);
+    joined.set(first);
+    joined.set(second, first.length);
+    const f = ok(readPcapng(joined));
+    expect(f.packets.map((p) => p.data)).toEqual([captured.tcpSyn.bytes, captured.tcpSynAck.bytes, captured.tcpAck.bytes]);
+  });
+
   it('refuses packets it cannot describe, naming the field', () => {
     const w = new PcapngWriter();
     w.addInterface({ snapLen: 10 });
