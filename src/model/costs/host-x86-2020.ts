@@ -4,10 +4,11 @@
 // netdev 16%, skb 7%, memory management 7%, locks 5%, scheduling 5%, data copy 5%;
 // so without offloads the per-packet work dominates and data copy is small, and
 // with TSO/GRO the per-packet work is amortised over 64 KB and copy dominates.
-// The numbers below are estimates that reproduce that shape at 1500-byte MTU:
-// per 1448-byte segment received, ~4,300 cycles of which copy ~600 (~14%) and
-// tcp+ip ~1,500 (~35%), i.e. ~3 cycles/B, ~9 Gb/s on one 3 GHz core without
-// offloads (the order Cai et al. and Brouer report for a single flow).
+// The numbers below are estimates that reproduce that shape at 1500-byte MTU: per
+// 1448-byte segment received without offloads ~5,500 cycles, of which tcp+ip ~31% and
+// copy ~8%, i.e. ~3.8 cycles/B or ~6.4 Gb/s on one 3 GHz core; with checksum offload,
+// TSO/GRO and coalescing ~1 cycle/B (~24 Gb/s per core), the order Cai et al. and
+// Brouer report for a single flow. native-calibration.test.ts pins the shape.
 
 import type { HostCostTable } from './host-table';
 import { op } from './op-cost';

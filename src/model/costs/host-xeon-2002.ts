@@ -21,14 +21,14 @@
 //     checksum 50 + 1.0 x 1460                                         1510
 //     copy 200 + 0.8 x 1460                                            1368
 //     skbFree 250 + 0.25 miss                                           316
-//     (syscall 1200 + socketLayer 400 + contextSwitch 4000+2 misses) / 44.9   128
+//     (syscall 1200 + socketLayer 400 + contextSwitch 4000+2 misses) / 44.9   136
 //     half an ACK sent: (skbAlloc 482 + tcpTxAck 600 + ipTx 400 + qdisc 300 + driverTx 500
 //       + dmaDesc 200 + doorbell 300 + txCleanup 250 + skbFree 316) / 2          1674
 //     total ~11,030 -> 7.55 cycles/B; tcp+ip = 1164 + 614 + (600 + 400)/2 = 2278 = 21%
 //
 //   sender, per segment: copy 1368 + checksum 1510 + skbAlloc 482 + tcpTx 932 + ipTx 400
 //     + qdisc 300 + driverTx 500 + dmaDesc 200 + doorbell 300 + txCleanup 250 + skbFree 316
-//     + inetSock 300 + syscall share 128 + half an ACK received (irq 2100 + softirq 500
+//     + inetSock 300 + syscall share 136 + half an ACK received (irq 2100 + softirqEntry 300
 //     + napi 200 + driverRx 864 + skbAlloc 482 + ipRx 614 + tcpRxAck 864 + inetSock 300
 //     + skbFree 316) / 2 = ~10,015 -> 6.86 cycles/B; tcp+ip = 932+400+(614+864)/2 = 2071 = 21%
 //

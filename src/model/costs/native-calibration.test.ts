@@ -62,3 +62,29 @@ describe('the xeon-2002 table summed over a 1460-byte bulk segment', () => {
     expect(r2).toBeLessThan(recv.total * 0.7);
   });
 });
+
+describe('the x86-2020 table summed over a 1448-byte segment', () => {
+  const t = buildCostTables('x86-2020', 'arm-2020');
+  if (!t.ok) throw new Error('the 2020 profiles must build');
+  const h = resolveHostCosts(t.tables, 3e9);
+  const base = { ...NATIVE_2002_BULK, segmentBytes: 1448 };
+
+  it('has Cai et al.\'s shape without offloads: tcp+ip the largest share (~37%), copy small (~5%)', () => {
+    const r = nativeReceivePerSegment(h, base);
+    const tcpip = categoryShare(r, ['tcp', 'ip']);
+    const copy = categoryShare(r, ['copy']);
+    console.log(`x86-2020 receive, no offloads: ${(r.total / 1448).toFixed(2)} cycles/B, tcp+ip ${(tcpip * 100).toFixed(0)}%, copy ${(copy * 100).toFixed(0)}%`);
+    expect(tcpip).toBeGreaterThan(0.25);
+    expect(tcpip).toBeLessThan(0.45);
+    expect(copy).toBeLessThan(0.12);
+    for (const [c, v] of Object.entries(r.byCategory)) expect(v, c).toBeLessThanOrEqual(r.byCategory.tcp ?? 0);
+  });
+
+  it('gets to ~1 cycle/B with checksum offload, TSO/GRO and coalescing, where copy grows to a large share', () => {
+    const r = nativeReceivePerSegment(h, { ...base, checksumOffload: true, tsoSegments: 45, groSegments: 45, packetsPerInterrupt: 16 });
+    const cpb = r.total / 1448;
+    console.log(`x86-2020 receive with offloads: ${cpb.toFixed(2)} cycles/B = ${((3e9 / cpb) * 8 / 1e9).toFixed(1)} Gb/s per 3 GHz core, copy ${(categoryShare(r, ['copy']) * 100).toFixed(0)}%`);
+    expect(cpb).toBeLessThan(1.5);
+    expect(categoryShare(r, ['copy'])).toBeGreaterThan(0.2);
+  });
+});
