@@ -27,14 +27,18 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
 }
 
+/** Units that read badly after a number in a message ('must be ≤ 1 probability'). */
+const DIMENSIONLESS = new Set(['ratio', 'probability', 'x', 'seed']);
+
 /** A number with range checks, a default and metadata, all from a Param. */
 export function num(p: Param, o: NumOptions = {}) {
   const unit = p.unit;
-  let s = z.number({ error: `must be a number (${unit})` });
-  if (o.int === true) s = s.int({ error: `must be a whole number of ${unit}` });
+  const u = DIMENSIONLESS.has(unit) ? '' : ` ${unit}`;
+  let s = z.number({ error: u === '' ? 'must be a number' : `must be a number (${unit})` });
+  if (o.int === true) s = s.int({ error: u === '' ? 'must be a whole number' : `must be a whole number of ${unit}` });
   s = s
-    .min(p.range.min, { error: `must be ≥ ${fmt(p.range.min)} ${unit}` })
-    .max(p.range.max, { error: `must be ≤ ${fmt(p.range.max)} ${unit}` });
+    .min(p.range.min, { error: `must be ≥ ${fmt(p.range.min)}${u}` })
+    .max(p.range.max, { error: `must be ≤ ${fmt(p.range.max)}${u}` });
   const meta: FieldMeta = { unit, source: p.source, description: p.description, apply: o.apply ?? 'restart' };
   return s.default(o.value ?? p.value).meta(meta);
 }

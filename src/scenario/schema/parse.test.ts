@@ -27,6 +27,10 @@ describe('parseScenario', () => {
       { path: 'workload.messageBytes', message: 'must be ≤ 65536 B' },
     ]);
     expect(errorsOf({ wire: { mtuBytes: 100 } })).toEqual([{ path: 'wire.mtuBytes', message: 'must be ≥ 576 B' }]);
+    expect(errorsOf({ seed: -1, faults: { wire: { corruptionRate: 2 } } })).toEqual([
+      { path: 'seed', message: 'must be ≥ 0' },
+      { path: 'faults.wire.corruptionRate', message: 'must be ≤ 1' },
+    ]);
   });
 
   it('names unknown keys as unknown parameters at their full path', () => {
