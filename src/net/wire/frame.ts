@@ -2,8 +2,9 @@
 // memory, or parse one into its layers. Used by the stack, the link and the
 // packet inspector.
 //
-// Contract: builders compute the IPv4 total length from the transport layer
-// (the ip repr's payloadLength is ignored), pad to the 60-byte Ethernet minimum
+// Contract: builders set the EtherType, the IPv4 protocol and total length
+// themselves (the reprs' etherType, protocol and payloadLength are ignored,
+// except by buildIpv4Frame, which sends ip.protocol), pad to the 60-byte minimum
 // with zeros, and return the frame length or a WireError; they allocate
 // nothing. parseFrame never throws: it returns the first layer's error. An IPv4
 // fragment (MF set or a non-zero offset) is not parsed as TCP/UDP: its payload
