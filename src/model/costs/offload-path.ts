@@ -10,6 +10,14 @@
 //            buffers and replies once per buffer; the host copies to the user and
 //            reposts buckets in batches (one ReceivePost per repost threshold).
 
+import {
+  COMPLETE_LAYOUT,
+  I2O_HEADER_WORDS,
+  I2O_PRIVATE_WORDS,
+  I2O_REPLY_STATUS_WORDS,
+  REQUEST_LAYOUTS,
+  type SocketLayout,
+} from '../../i2o';
 import type { ResolvedHostCosts, ResolvedIopCosts } from './resolve';
 import { PathAccumulator, type PathSum } from './path-sum';
 
@@ -37,11 +45,17 @@ export interface OffloadPathSums {
   readonly iop: PathSum;
 }
 
-/** Header (4 words) + private word + status/context, then 2 words per SGL element. */
-const FRAME_FIXED_WORDS = 6;
+const payloadWords = (l: SocketLayout): number => Math.ceil(l.words.reduce((a, w) => a + w.bits, 0) / 32);
+
+/** A SEND or RECV request frame before its SGL: header, private word, handle and flags (src/i2o). */
+const FRAME_FIXED_WORDS = I2O_HEADER_WORDS + I2O_PRIVATE_WORDS + Math.max(payloadWords(REQUEST_LAYOUTS.SEND), payloadWords(REQUEST_LAYOUTS.RECV));
+/** A simple SGL element: flags/count word + 32-bit address. */
+const SGL_ELEMENT_WORDS = 2;
+/** A completion reply: header, status word, private word, handle and result. */
+const REPLY_BYTES = 4 * (I2O_HEADER_WORDS + I2O_REPLY_STATUS_WORDS + I2O_PRIVATE_WORDS + payloadWords(COMPLETE_LAYOUT));
 
 function sglPerFrame(o: OffloadBulkOptions): number {
-  return Math.max(1, Math.floor((o.inboundFrameWords - FRAME_FIXED_WORDS) / 2));
+  return Math.max(1, Math.floor((o.inboundFrameWords - FRAME_FIXED_WORDS) / SGL_ELEMENT_WORDS));
 }
 
 function hostCall(acc: PathAccumulator, h: ResolvedHostCosts, o: OffloadBulkOptions, calls: number): void {
@@ -64,7 +78,7 @@ function inboundMessage(host: PathAccumulator, iop: PathAccumulator, h: Resolved
 
 /** `n` replies from the IOP, `perIrq` of them behind each host interrupt. */
 function replies(host: PathAccumulator, iop: PathAccumulator, h: ResolvedHostCosts, p: ResolvedIopCosts, n: number, perIrq: number): void {
-  iop.add('i2oReplyBuild', p.ops.i2oReplyBuild, n, 20);
+  iop.add('i2oReplyBuild', p.ops.i2oReplyBuild, n, REPLY_BYTES);
   const irqs = n / perIrq;
   host.add('hardIrq', h.ops.hardIrq, irqs);
   host.raw('mmioRead', 'mmio', (n + irqs) * h.mmioReadCycles);
@@ -103,7 +117,7 @@ export function offloadSendPerSegment(h: ResolvedHostCosts, p: ResolvedIopCosts,
   hostCall(host, h, o, k);
   host.add('osmMemoryManagement', h.ops.osmMemoryManagement, 2 * buffers * k);
   host.add('copy', h.ops.copy, buffers * k, o.appCallBytes / buffers);
-  inboundMessage(host, iop, h, p, messages * k, 4 * (FRAME_FIXED_WORDS + 2 * Math.min(buffers, perFrame)));
+  inboundMessage(host, iop, h, p, messages * k, 4 * (FRAME_FIXED_WORDS + SGL_ELEMENT_WORDS * Math.min(buffers, perFrame)));
   iop.add('dmaEngineSetup', p.ops.dmaEngineSetup, buffers * k);
   iopSegmentsOut(iop, p, o, 1, o.segmentBytes, true);
   iopSegmentsIn(iop, p, o, 1 / o.ackEverySegments, 0, false);
@@ -125,6 +139,6 @@ export function offloadReceivePerSegment(h: ResolvedHostCosts, p: ResolvedIopCos
   host.add('copy', h.ops.copy, buffersPerSeg, o.poolBufferBytes);
   host.add('osmMemoryManagement', h.ops.osmMemoryManagement, 2 * buffersPerSeg);
   const posts = buffersPerSeg / o.repostBatch;
-  inboundMessage(host, iop, h, p, posts, 4 * (FRAME_FIXED_WORDS + 2 * Math.min(o.repostBatch, sglPerFrame(o))));
+  inboundMessage(host, iop, h, p, posts, 4 * (FRAME_FIXED_WORDS + SGL_ELEMENT_WORDS * Math.min(o.repostBatch, sglPerFrame(o))));
   return { host: host.result(), iop: iop.result() };
 }
