@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventHandler } from './event-handler';
+import { Xoshiro128ss } from './rng';
 import { Simulator } from './simulator';
 import type { Nanos } from './units';
 
@@ -78,6 +79,80 @@ describe('event queue (property)', () => {
         }
       }),
       { numRuns: 400, seed: 20261125 },
+    );
+  });
+});
+
+describe('event queue against a reference model (long random runs)', () => {
+  it('matches a sorted-list model through sweeps, horizons and peeks over 20,000 operations', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), (seed) => {
+        const rng = Xoshiro128ss.fromSeed(seed);
+        const sim = new Simulator({ seed });
+        const fired: number[] = [];
+        const h: EventHandler = { onEvent: (_k, seq) => fired.push(seq) };
+        // Model: live events as (time, seq), and the order they must fire in.
+        const model = new Map<number, number>();
+        const ids: number[] = [];
+        const expected: number[] = [];
+        const fireModelUpTo = (t: number, max: number): void => {
+          const due = [...model.entries()].filter(([, time]) => time <= t).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+          for (const [seq] of due.slice(0, max)) {
+            expected.push(seq);
+            model.delete(seq);
+          }
+        };
+        for (let i = 0; i < 20000; i++) {
+          const r = rng.next();
+          if (r < 0.55) {
+            const scale = [4, 300, 70000, 2 ** 33][rng.int(0, 4)]!;
+            const at = sim.now + rng.int(0, scale);
+            const seq = ids.length;
+            ids.push(sim.schedule(at as Nanos, h, 0, seq));
+            model.set(seq, at);
+          } else if (r < 0.9) {
+            // Cancel a recent id (often still pending) or an old one (often fired).
+            const seq = rng.bernoulli(0.8) ? Math.max(0, ids.length - 1 - rng.int(0, 64)) : rng.int(0, Math.max(1, ids.length));
+            if (seq < ids.length) {
+              sim.cancel(ids[seq]!);
+              model.delete(seq);
+            }
+          } else if (r < 0.905) {
+            // A timer re-armed many times: piles up cancelled entries until a sweep.
+            let seq = ids.length;
+            let at = sim.now + rng.int(0, 2 ** 30);
+            ids.push(sim.schedule(at as Nanos, h, 0, seq));
+            model.set(seq, at);
+            for (let k = 0; k < 300; k++) {
+              sim.cancel(ids[seq]!);
+              model.delete(seq);
+              seq = ids.length;
+              at = sim.now + rng.int(0, 2 ** 30);
+              ids.push(sim.schedule(at as Nanos, h, 0, seq));
+              model.set(seq, at);
+            }
+          } else if (r < 0.97) {
+            const max = rng.int(0, 20);
+            const before = fired.length;
+            sim.runFor({ maxEvents: max });
+            // The events run are the first `max` of the model's order, whatever their time.
+            fireModelUpTo(Infinity, fired.length - before);
+          } else {
+            const until = sim.now + rng.int(0, 5000);
+            const next = sim.peekTime();
+            const modelNext = model.size === 0 ? undefined : Math.min(...model.values());
+            if (next !== modelNext) return false;
+            sim.runFor({ until: until as Nanos });
+            fireModelUpTo(until, Infinity);
+          }
+          if (sim.pending !== model.size) return false;
+        }
+        sim.runFor({});
+        fireModelUpTo(Infinity, Infinity);
+        expect(fired).toEqual(expected);
+        return true;
+      }),
+      { numRuns: 6, seed: 7 },
     );
   });
 });
