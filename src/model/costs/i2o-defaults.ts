@@ -1,16 +1,18 @@
 // I2O frame counts and sizes, the LAN OSM's receive-bucket defaults that the socket
-// OSM borrows, the OSM's two DMA pools, and the IOP's reply coalescing.
+// OSM borrows, the OSM's two DMA pools, and the IOP's reply coalescing. Frame sizes
+// and counts are src/i2o's own constants, so the messaging unit and the tables agree.
 
+import { DEFAULT_MU_CONFIG, INBOUND_FRAME_WORDS, OUTBOUND_FRAME_COUNT, OUTBOUND_FRAME_WORDS } from '../../i2o';
 import { param } from './param';
 import { estimate, source } from './source';
 
 const LI2O = source('linux-i2o');
 
 export const I2O_DEFAULTS = {
-  inboundFrameWords: param(32, 'words', { min: 8, max: 256 }, LI2O, 'Size of an inbound (host to IOP) message frame, 32-bit words'),
-  inboundFrames: param(64, 'frames', { min: 1, max: 4096 }, estimate('the IOP advertises its inbound frame count in its status block; 64 frames of 128 B fit the 8 KB messaging window IOPs of the era mapped', 'i2o-1.5'), 'Inbound message frames the IOP offers'),
-  outboundFrameWords: param(128, 'words', { min: 8, max: 256 }, LI2O, 'Size of an outbound (IOP to host) reply frame, 32-bit words'),
-  outboundFrames: param(128, 'frames', { min: 1, max: 4096 }, LI2O, 'Outbound reply frames the host allocates'),
+  inboundFrameWords: param(INBOUND_FRAME_WORDS, 'words', { min: 8, max: 256 }, LI2O, 'Size of an inbound (host to IOP) message frame, 32-bit words'),
+  inboundFrames: param(DEFAULT_MU_CONFIG.inboundFrames, 'frames', { min: 1, max: 4096 }, estimate('the IOP advertises its inbound frame count in its status block; 64 frames of 128 B fit the 8 KB messaging window IOPs of the era mapped', 'i2o-1.5'), 'Inbound message frames the IOP offers'),
+  outboundFrameWords: param(OUTBOUND_FRAME_WORDS, 'words', { min: 8, max: 256 }, LI2O, 'Size of an outbound (IOP to host) reply frame, 32-bit words'),
+  outboundFrames: param(OUTBOUND_FRAME_COUNT, 'frames', { min: 1, max: 4096 }, LI2O, 'Outbound reply frames the host allocates'),
   maxSglElementsPerSendFrame: param(9, 'elements', { min: 1, max: 64 }, LI2O, 'Scatter-gather elements per send frame (the LAN OSM\'s 9 packets per 32-word frame)'),
   receiveBuckets: param(96, 'buckets', { min: 1, max: 4096 }, LI2O, 'Receive buffers kept posted to the IOP (LAN OSM default)'),
   repostThreshold: param(18, 'buckets', { min: 1, max: 4096 }, LI2O, 'Repost receive buffers after this many were consumed (LAN OSM default)'),
