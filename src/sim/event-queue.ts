@@ -43,6 +43,7 @@
 // generations wrap modulo 2^26, so ids stay below 2^52. No allocation per event
 // once the arrays have grown (by doubling) to the working size.
 
+import { EarlyHeap } from './early-heap';
 import type { EventHandler } from './event-handler';
 
 export type EventId = number;
@@ -66,11 +67,8 @@ export class EventQueue {
   private curLo = 0;
   /** Level-0 bucket found by the last peekTime(), or -1 if the early heap goes first. */
   private nextBucket = -1;
-  // Early heap (times below cur), ordered by (time, seq).
-  private eTime = new Float64Array(16);
-  private eSeq = new Float64Array(16);
-  private eSlot = new Int32Array(16);
-  private eN = 0;
+  /** Events before cur, ordered by (time, seq). */
+  private readonly early = new EarlyHeap();
   // Slots.
   /** handler of each slot; null when the slot is free or its event was cancelled. */
   readonly handler: (EventHandler | null)[];
@@ -131,7 +129,7 @@ export class EventQueue {
   private place(slot: number, time: number): void {
     const s = this.seq++;
     const hi = (time / TWO32) | 0;
-    if (hi < this.curHi || (hi === this.curHi && time >>> 0 < this.curLo)) this.earlyPush(time, s, slot);
+    if (hi < this.curHi || (hi === this.curHi && time >>> 0 < this.curLo)) this.early.push(time, s, slot);
     else this.insert(slot, hi, time >>> 0);
   }
 
@@ -154,13 +152,13 @@ export class EventQueue {
   peekTime(): number {
     const handler = this.handler;
     for (;;) {
-      if (this.eN > 0) {
-        const s = this.eSlot[0]!;
+      if (this.early.n > 0) {
+        const s = this.early.topSlot();
         if (handler[s] !== null) {
           this.nextBucket = -1;
-          return this.eTime[0]!;
+          return this.early.topTime();
         }
-        this.earlyRemoveTop();
+        this.early.removeTop();
         this.dropCancelled(s);
         continue;
       }
@@ -188,8 +186,8 @@ export class EventQueue {
     let slot: number;
     const b = this.nextBucket;
     if (b < 0) {
-      slot = this.eSlot[0]!;
-      this.earlyRemoveTop();
+      slot = this.early.topSlot();
+      this.early.removeTop();
     } else {
       slot = this.head[b]!;
       this.unlinkHead(b, 0);
@@ -321,66 +319,6 @@ export class EventQueue {
     return true;
   }
 
-  // ---- early heap: a binary heap on (time, seq) --------------------------
-
-  private earlyPush(t: number, s: number, slot: number): void {
-    if (this.eN === this.eTime.length) {
-      const grow = <A extends Float64Array | Int32Array>(a: A, make: (n: number) => A): A => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.eTime = grow(this.eTime, (n) => new Float64Array(n));
-      this.eSeq = grow(this.eSeq, (n) => new Float64Array(n));
-      this.eSlot = grow(this.eSlot, (n) => new Int32Array(n));
-    }
-    let i = this.eN++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = this.eTime[p]!;
-      if (pt < t || (pt === t && this.eSeq[p]! < s)) break;
-      this.eTime[i] = pt;
-      this.eSeq[i] = this.eSeq[p]!;
-      this.eSlot[i] = this.eSlot[p]!;
-      i = p;
-    }
-    this.eTime[i] = t;
-    this.eSeq[i] = s;
-    this.eSlot[i] = slot;
-  }
-
-  private earlyRemoveTop(): void {
-    const n = --this.eN;
-    if (n === 0) return;
-    const t = this.eTime[n]!;
-    const s = this.eSeq[n]!;
-    const sl = this.eSlot[n]!;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      let ct = this.eTime[c]!;
-      let cs = this.eSeq[c]!;
-      if (c + 1 < n) {
-        const dt = this.eTime[c + 1]!;
-        const ds = this.eSeq[c + 1]!;
-        if (dt < ct || (dt === ct && ds < cs)) {
-          c++;
-          ct = dt;
-          cs = ds;
-        }
-      }
-      if (t < ct || (t === ct && s < cs)) break;
-      this.eTime[i] = ct;
-      this.eSeq[i] = cs;
-      this.eSlot[i] = this.eSlot[c]!;
-      i = c;
-    }
-    this.eTime[i] = t;
-    this.eSeq[i] = s;
-    this.eSlot[i] = sl;
-  }
-
   // ---- maintenance --------------------------------------------------------
 
   /** Unlink every cancelled entry (wheel and early heap): O(buckets + entries). */
@@ -412,24 +350,10 @@ export class EventQueue {
       else this.clearBit(level, b & 255);
       this.levelCount[level] = this.levelCount[level]! - dropped;
     }
-    let k = 0;
-    for (let i = 0; i < this.eN; i++) {
-      const sl = this.eSlot[i]!;
-      if (handler[sl] === null) {
-        this.release(sl);
-        continue;
-      }
-      this.eTime[k] = this.eTime[i]!;
-      this.eSeq[k] = this.eSeq[i]!;
-      this.eSlot[k] = sl;
-      k++;
-    }
-    // Re-heapify the survivors by re-pushing them (the early heap is small).
-    const t = this.eTime.slice(0, k);
-    const q = this.eSeq.slice(0, k);
-    const sl = this.eSlot.slice(0, k);
-    this.eN = 0;
-    for (let i = 0; i < k; i++) this.earlyPush(t[i]!, q[i]!, sl[i]!);
+    this.early.filter(
+      (slot) => handler[slot] !== null,
+      (slot) => this.release(slot),
+    );
     this.cancelled = 0;
   }
 
