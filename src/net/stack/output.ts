@@ -35,6 +35,9 @@ export interface OutputCounters {
   arpRepliesOut: number;
   buildErrors: number;
   jobs: number;
+  /** Copies between application and socket buffers charged ('copy'), and their bytes. */
+  copies: number;
+  bytesCopied: number;
 }
 
 const KIND_JOB = 1;
@@ -57,7 +60,9 @@ export class Output implements EventHandler {
   costs: StackCosts;
   checksumOffload: boolean;
   readonly arp: ArpCache;
-  readonly counters: OutputCounters = { framesOut: 0, bytesOut: 0, arpRequestsOut: 0, arpRepliesOut: 0, buildErrors: 0, jobs: 0 };
+  readonly counters: OutputCounters = {
+    framesOut: 0, bytesOut: 0, arpRequestsOut: 0, arpRepliesOut: 0, buildErrors: 0, jobs: 0, copies: 0, bytesCopied: 0,
+  };
   private readonly sim: Simulator;
   private readonly processor: Processor;
   private readonly mac: MacAddr;
@@ -123,6 +128,10 @@ export class Output implements EventHandler {
   /** Charges one operation on `bytes` bytes to the open batch. */
   charge(op: CostName, bytes = 0): void {
     if (op === 'checksum' && this.checksumOffload) return;
+    if (op === 'copy') {
+      this.counters.copies += 1;
+      this.counters.bytesCopied += bytes;
+    }
     const c = this.costs[op];
     const cycles = c.fixedCycles + c.cyclesPerByte * bytes;
     if (cycles > 0) this.charges.add(COST_CATEGORY[op], cycles);
