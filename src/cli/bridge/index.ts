@@ -17,3 +17,9 @@ export {
 export { UdpTunnel, type PacketHandler } from './udp-tunnel';
 export { TunPort, PEER_MAC, LAB_MAC, type PacketPipe, type Deferrer, type TunPortCounters } from './tun-port';
 export { RealtimeDriver, type SteppableClock, type RealtimeDriverOptions } from './realtime-driver';
+export { BridgeSession, type SessionOptions } from './session';
+export { HttpPayloadServer, PAYLOAD_CONN_HTTP, type HttpServerOptions, type ResponseReport } from './http-server';
+export { sendPayloadTo, PAYLOAD_CONN_SEND, type SendReport } from './payload-sender';
+export { writeAll, drainToEof, concatSource, type ByteSource } from './stream-writer';
+export { parseRequestHead, responseHead, respondTo, MAX_HEAD_BYTES, type HeadParse } from './http10';
+export { parseArgs, parseSize, USAGE, type BridgeArgs, type BridgeMode } from './args';

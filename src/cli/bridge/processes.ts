@@ -5,8 +5,12 @@
 // sends SIGTERM to each live child, waits up to `graceMs` for it to exit, then
 // SIGKILLs what is left and waits for that too. `stopAllSync` is for a process
 // `exit` handler, where nothing asynchronous can run: it SIGKILLs every child
-// still alive.
+// still alive. Where util-linux's setpriv exists, each child is started under
+// `setpriv --pdeathsig KILL` (which execs it, so the pid is the child's own):
+// should this process die without cleaning up (SIGKILL, a crashed test
+// worker), the kernel ends the children too.
 import { spawn } from 'node:child_process';
+import { commandExists } from './host-command';
 import type { ChildProcess, StdioOptions } from 'node:child_process';
 
 export interface Child {
@@ -26,13 +30,21 @@ export interface StartOptions {
 
 const STDERR_CAP = 64 * 1024;
 
+let setprivAvailable: boolean | null = null;
+
+function withDeathSignal(cmd: string, args: readonly string[]): [string, string[]] {
+  setprivAvailable ??= commandExists('setpriv');
+  return setprivAvailable ? ['setpriv', ['--pdeathsig', 'KILL', cmd, ...args]] : [cmd, [...args]];
+}
+
 export class ProcessSet {
   private readonly children = new Set<Child>();
 
   start(cmd: string, args: readonly string[], opts: StartOptions = {}): Child | string {
     let proc: ChildProcess;
     try {
-      proc = spawn(cmd, args, { stdio: opts.stdio ?? ['ignore', 'ignore', 'pipe'] });
+      const [file, argv] = withDeathSignal(cmd, args);
+      proc = spawn(file, argv, { stdio: opts.stdio ?? ['ignore', 'ignore', 'pipe'] });
     } catch (e) {
       return `${cmd}: ${(e as Error).message}`;
     }
