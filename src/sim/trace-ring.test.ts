@@ -63,6 +63,18 @@ describe('TraceRing', () => {
     expect(r.hash()).toBe(new TraceRing(2).hash());
   });
 
+  it('allocates its columns only when the first record is written', () => {
+    const r = new TraceRing(1000);
+    expect(r.time.length).toBe(0);
+    r.enabled = false;
+    put(r, 1);
+    expect(r.time.length).toBe(0);
+    r.enabled = true;
+    put(r, 2);
+    expect(r.time.length).toBe(1000);
+    expect(r.toArray().map((x) => x.time)).toEqual([2]);
+  });
+
   it('rejects a capacity that is not a positive integer', () => {
     expect(() => new TraceRing(0)).toThrow(RangeError);
     expect(() => new TraceRing(1.5)).toThrow(RangeError);

@@ -24,14 +24,17 @@ export interface TraceRecord {
 export class TraceRing {
   readonly capacity: number;
   enabled = true;
-  readonly time: Float64Array;
-  readonly span: Uint32Array;
-  readonly from: Uint8Array;
-  readonly to: Uint8Array;
-  readonly kind: Uint8Array;
-  readonly bytes: Uint32Array;
-  readonly cycles: Float64Array;
-  readonly processor: Uint8Array;
+  // Columns, allocated on the first record so that a simulator whose trace
+  // is never written (most tests, runs with the trace off) costs no memory.
+  // Read them through indexOf(k); do not write.
+  time = new Float64Array(0);
+  span = new Uint32Array(0);
+  from = new Uint8Array(0);
+  to = new Uint8Array(0);
+  kind = new Uint8Array(0);
+  bytes = new Uint32Array(0);
+  cycles = new Float64Array(0);
+  processor = new Uint8Array(0);
   private head = 0;
   private len = 0;
   private lost = 0;
@@ -42,14 +45,18 @@ export class TraceRing {
       throw new RangeError(`TraceRing: capacity must be a positive integer, got ${capacity}`);
     }
     this.capacity = capacity;
-    this.time = new Float64Array(capacity);
-    this.span = new Uint32Array(capacity);
-    this.from = new Uint8Array(capacity);
-    this.to = new Uint8Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.bytes = new Uint32Array(capacity);
-    this.cycles = new Float64Array(capacity);
-    this.processor = new Uint8Array(capacity);
+  }
+
+  private allocate(): void {
+    const c = this.capacity;
+    this.time = new Float64Array(c);
+    this.span = new Uint32Array(c);
+    this.from = new Uint8Array(c);
+    this.to = new Uint8Array(c);
+    this.kind = new Uint8Array(c);
+    this.bytes = new Uint32Array(c);
+    this.cycles = new Float64Array(c);
+    this.processor = new Uint8Array(c);
   }
 
   /** Records retained. */
@@ -69,6 +76,7 @@ export class TraceRing {
 
   record(time: Nanos, span: number, from: LayerId, to: LayerId, kind: TraceKind, bytes: number, cycles: number, processor: number): void {
     if (!this.enabled) return;
+    if (this.time.length === 0) this.allocate();
     let i: number;
     if (this.len < this.capacity) {
       i = this.head + this.len;
@@ -128,7 +136,11 @@ export class TraceRing {
     return out;
   }
 
-  /** FNV-1a over the retained records and the overwritten count, as 8 hex digits. */
+  /**
+   * FNV-1a over the retained records and the overwritten count, as 8 hex
+   * digits. Float64 fields are hashed through their bytes as a little-endian
+   * machine stores them (every platform this lab runs on).
+   */
   hash(): string {
     const f = new Float64Array(1);
     const w = new Uint32Array(f.buffer);
