@@ -1,0 +1,60 @@
+// The ISM's record of one offloaded socket: its descriptor in the ISM stack,
+// the requests it must apply in order (SEND, SHUTDOWN, CLOSE: a close never
+// overtakes data sent before it), the host receive buffers lent to it, and,
+// for a listener, the accept credit.
+import type { DmaBuffer } from '../../../i2o';
+import type { Accepted, Cont, SockType } from '../../../net/stack';
+
+export class SendOp {
+  readonly kind = 'send' as const;
+  /** DMA transfers still in flight; the data goes to the stack when all have landed. */
+  pending: number;
+  readonly offsets: number[] = [];
+  readonly total: number;
+
+  constructor(
+    readonly sock: IsmSocket,
+    readonly transactionContext: number,
+    readonly buffers: readonly DmaBuffer[],
+    readonly staging: Uint8Array,
+  ) {
+    let at = 0;
+    for (const b of buffers) {
+      this.offsets.push(at);
+      at += b.length;
+    }
+    this.total = at;
+    this.pending = buffers.length;
+  }
+}
+
+export type IsmOp =
+  | SendOp
+  | { readonly kind: 'shutdown'; readonly how: number; readonly transactionContext: number }
+  | { readonly kind: 'close'; readonly transactionContext: number };
+
+export class IsmSocket {
+  readonly ops: IsmOp[] = [];
+  opBusy = false;
+  /** Host receive-pool buffers lent by RECV requests, filled in order. */
+  readonly lent: DmaBuffer[] = [];
+  lentHead = 0;
+  /** A stack recv is outstanding, or its data is being DMA'd to the host. */
+  recvBusy = false;
+  recvDma = false;
+  /** End of stream or an error was reported: no more RECV_DATA. */
+  rxDone = false;
+  closed = false;
+  closePending = false;
+  listening = false;
+  accepting = false;
+  credit = 0;
+  staging: Uint8Array | null = null;
+  recvCont: Cont<number> = () => undefined;
+  sendCont: Cont<number> = () => undefined;
+  acceptCont: Cont<Accepted> = () => undefined;
+  connectCont: Cont<0> = () => undefined;
+  closeCont: Cont<0> = () => undefined;
+
+  constructor(readonly handle: number, readonly fd: number, readonly type: SockType) {}
+}

@@ -1,0 +1,135 @@
+// The offload configuration's options (DESIGN.md 1.1 `offload`) and their
+// defaults. Every default comes from src/model/costs (I2O_DEFAULTS, the IOP
+// and host profiles, the bus model), where each names its source; what is
+// chosen here says so. Faults follow the scenario schema's card faults
+// (src/scenario/schema/faults.ts), in nanoseconds instead of milliseconds.
+import { type Hz, type Nanos, ghz, mhz, micros } from '../../sim';
+import type { TcpConfig } from '../../net/tcp';
+import type { Ipv4Addr, MacAddr } from '../../net/wire';
+import { I2O_DEFAULTS, busModel, buildCostTables, type BusConfig, type BusModel, type CostTables } from '../costs';
+
+/** A window of simulated time [at, at + length). */
+export interface FaultWindow {
+  readonly atNs: Nanos;
+  readonly forNs: Nanos;
+}
+
+export interface OffloadFaults {
+  /** Every free buffer of the pool is withheld during the window (and buffers freed in it too). */
+  readonly poolExhaustion?: readonly (FaultWindow & { readonly pool: 'tx' | 'rx' })[];
+  /**
+   * The free list of an I2O queue runs dry during the window: inbound, the IOP
+   * keeps the frames it consumed instead of returning them; outbound, the host
+   * keeps the reply frames it consumed. The port then reads 0xFFFFFFFF.
+   */
+  readonly i2oQueueFull?: readonly (FaultWindow & { readonly queue: 'inbound' | 'outbound' })[];
+  /** Probability that one DMA transfer fails (the transport retries it). */
+  readonly dmaErrorRate?: number;
+}
+
+export interface PoolOptions {
+  readonly bufferBytes: number;
+  readonly buffers: number;
+}
+
+export interface OffloadOptions {
+  readonly name?: string;
+  readonly addr: Ipv4Addr;
+  readonly mac: MacAddr;
+  /** Host and IOP cost tables (default: xeon-2002 + iop321-2002). */
+  readonly costs?: CostTables;
+  readonly hostClock?: Hz;
+  readonly iopClock?: Hz;
+  /** The host I/O bus (default PCI-X 64-bit/133 MHz). */
+  readonly bus?: BusConfig;
+  readonly mtu?: number;
+  /** TCP defaults for the ISM's sockets. */
+  readonly tcp?: TcpConfig;
+  readonly staticArp?: readonly { addr: Ipv4Addr; mac: MacAddr }[];
+  readonly inboundFrames?: number;
+  readonly inboundFrameWords?: number;
+  readonly outboundFrames?: number;
+  readonly outboundFrameWords?: number;
+  readonly txPool?: Partial<PoolOptions>;
+  readonly rxPool?: Partial<PoolOptions>;
+  /** Reply coalescing: interrupt after `maxReplies` replies or `timeout`, whichever first; off = one per reply. */
+  readonly replyCoalescing?: { readonly enabled?: boolean; readonly maxReplies?: number; readonly timeout?: Nanos };
+  /** Receive buffers the OSM keeps lent to the card per connection (LAN OSM: 96 buckets). */
+  readonly receiveBuckets?: number;
+  /** Lend more once this many were consumed (LAN OSM: 18). */
+  readonly repostThreshold?: number;
+  /** The card's MAC computes TCP/UDP checksums for the ISM (default true). */
+  readonly macChecksumOffload?: boolean;
+  readonly faults?: OffloadFaults;
+}
+
+/** Everything resolved to plain values. */
+export interface OffloadConfig {
+  readonly name: string;
+  readonly addr: Ipv4Addr;
+  readonly mac: MacAddr;
+  readonly costs: CostTables;
+  readonly hostClock: Hz;
+  readonly iopClock: Hz;
+  readonly bus: BusModel;
+  readonly mtu: number;
+  readonly tcp: TcpConfig;
+  readonly staticArp: readonly { addr: Ipv4Addr; mac: MacAddr }[];
+  readonly inboundFrames: number;
+  readonly inboundFrameWords: number;
+  readonly outboundFrames: number;
+  readonly outboundFrameWords: number;
+  readonly txPool: PoolOptions;
+  readonly rxPool: PoolOptions;
+  readonly coalesce: { readonly maxReplies: number; readonly timeout: Nanos };
+  readonly receiveBuckets: number;
+  readonly repostThreshold: number;
+  readonly macChecksumOffload: boolean;
+  readonly faults: OffloadFaults;
+}
+
+const D = I2O_DEFAULTS;
+
+export function resolveOffloadConfig(o: OffloadOptions): OffloadConfig {
+  let costs = o.costs;
+  if (costs === undefined) {
+    const built = buildCostTables('xeon-2002', 'iop321-2002');
+    if (!built.ok) throw new Error('offload: the default cost tables failed to build');
+    costs = built.tables;
+  }
+  const rc = o.replyCoalescing ?? {};
+  const enabled = rc.enabled ?? true;
+  return {
+    name: o.name ?? 'server',
+    addr: o.addr,
+    mac: o.mac,
+    costs,
+    // The 2002-gigabit host (a 2.4 GHz Xeon) and the IOP321's nominal 600 MHz (REFERENCES.md).
+    hostClock: o.hostClock ?? ghz(2.4),
+    iopClock: o.iopClock ?? mhz(600),
+    bus: busModel(o.bus ?? { kind: 'pci-x', widthBits: 64, clockMHz: 133 }),
+    mtu: o.mtu ?? 1500,
+    tcp: o.tcp ?? {},
+    staticArp: o.staticArp ?? [],
+    inboundFrames: o.inboundFrames ?? D.inboundFrames.value,
+    inboundFrameWords: o.inboundFrameWords ?? D.inboundFrameWords.value,
+    outboundFrames: o.outboundFrames ?? D.outboundFrames.value,
+    outboundFrameWords: o.outboundFrameWords ?? D.outboundFrameWords.value,
+    txPool: { bufferBytes: o.txPool?.bufferBytes ?? D.txPoolBufferBytes.value, buffers: o.txPool?.buffers ?? D.txPoolBuffers.value },
+    rxPool: { bufferBytes: o.rxPool?.bufferBytes ?? D.rxPoolBufferBytes.value, buffers: o.rxPool?.buffers ?? D.rxPoolBuffers.value },
+    coalesce: enabled
+      ? { maxReplies: rc.maxReplies ?? D.replyCoalesceMax.value, timeout: rc.timeout ?? micros(D.replyCoalesceUs.value) }
+      : { maxReplies: 1, timeout: 0 as Nanos },
+    receiveBuckets: o.receiveBuckets ?? D.receiveBuckets.value,
+    repostThreshold: o.repostThreshold ?? D.repostThreshold.value,
+    macChecksumOffload: o.macChecksumOffload ?? true,
+    faults: o.faults ?? {},
+  };
+}
+
+/** True when `now` lies inside any of the windows. */
+export function inWindow(now: number, windows: readonly FaultWindow[] | undefined): boolean {
+  if (windows === undefined) return false;
+  for (const w of windows) if (now >= w.atNs && now < w.atNs + w.forNs) return true;
+  return false;
+}

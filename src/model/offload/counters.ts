@@ -1,0 +1,27 @@
+// Counters of the offload machine that no other component keeps (the bus and
+// the messaging unit count their own transfers, reads and messages).
+export class OffloadCounters {
+  /** Host interrupts taken (outbound-reply ISR entries). */
+  interrupts = 0;
+  /** Blocked callers woken by the OSM's kernel interface. */
+  contextSwitches = 0;
+  /** Host CPU copies between user memory and a pool buffer, and their bytes. */
+  copies = 0;
+  bytesCopied = 0;
+  /** Host uncached reads (inbound port pops, outbound port reads). */
+  mmioReads = 0;
+  /** Calls that found a DMA pool dry (they block, return EAGAIN or wait to lend). */
+  poolExhausted = 0;
+  /** Inbound port reads that returned 0xFFFFFFFF (the host backs off and retries). */
+  i2oQueueFull = 0;
+  /** Replies the IOP had to hold because no outbound frame was free. */
+  outboundFull = 0;
+  /** DMA transfers that failed and were retried. */
+  dmaErrors = 0;
+  /** IOP interrupts (inbound posts and the MAC). */
+  iopInterrupts = 0;
+  /** Frames that failed to decode (never expected; counted, never thrown). */
+  malformedFrames = 0;
+  /** Frames the card's MAC dropped for want of a receive descriptor. */
+  macRxDrops = 0;
+}

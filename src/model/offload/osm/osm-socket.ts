@@ -1,0 +1,73 @@
+// The OSM's record of one socket (its struct socket and private data): the
+// state the user interface answers from, the data received into receive-pool
+// buffers and not yet read, the buffers lent to the card, and the calls
+// parked on the socket until the kernel interface wakes them.
+import type { Accepted, Cont, Fd, Linger, SockAddr, SockType, Errno } from '../../../net/stack';
+
+export type OsmState = 'idle' | 'connecting' | 'connected' | 'listening';
+
+export interface SendWait {
+  data: Uint8Array;
+  done: number;
+  cont: Cont<number>;
+}
+
+export interface RecvWait {
+  into: Uint8Array;
+  cont: Cont<number>;
+}
+
+export interface PollWait {
+  events: number;
+  cont: (revents: number) => void;
+}
+
+export class OsmSocket {
+  fd: Fd = -1;
+  state: OsmState = 'idle';
+  nonblocking = false;
+  linger: Linger = { onoff: false, seconds: 0 };
+  wrShut = false;
+  rdShut = false;
+  /** An asynchronous error reported by the card, returned once (SO_ERROR semantics). */
+  pendingError: Errno | null = null;
+  /** The card reported end of stream (or the receive side failed): reads return 0 once the data is gone. */
+  rxEof = false;
+  /** Received data: receive-pool buffer indices, with the unread range of each. */
+  readonly rxBuf: number[] = [];
+  readonly rxOff: number[] = [];
+  readonly rxEnd: number[] = [];
+  rxHead = 0;
+  rxBytes = 0;
+  /** Receive-pool buffers lent to the card for this socket. */
+  readonly lent: number[] = [];
+  /** Transmit-pool buffers held by SENDs the card has not completed. */
+  txHeld = 0;
+  /**
+   * The socket's buffer sizes as the application set them (SO_SNDBUF,
+   * SO_RCVBUF). The OSM splits each between the card's socket (half) and its
+   * own pool share (the rest, in buffers), so that data held on both sides
+   * never exceeds what the application asked for.
+   */
+  sndBuf = 131072;
+  rcvBuf = 131072;
+  txShare = 1;
+  rxShare = 1;
+  /** The descriptor was closed (the card may still be finishing the close). */
+  released = false;
+  remote: SockAddr | null = null;
+  /** For a listener: connections the card accepted and the application has not yet taken. */
+  readonly acceptQueue: OsmSocket[] = [];
+  sendW: SendWait | null = null;
+  recvW: RecvWait | null = null;
+  acceptW: Cont<Accepted> | null = null;
+  connectW: Cont<0> | null = null;
+  closeW: Cont<0> | null = null;
+  pollW: PollWait[] = [];
+
+  constructor(readonly handle: number, readonly type: SockType) {}
+
+  get hasRxData(): boolean {
+    return this.rxBytes > 0;
+  }
+}

@@ -1,0 +1,402 @@
+// The OSM's user interface: the af_inet replacement. It implements SocketApi
+// with exactly the native stack's semantics and errno values (the socket-level
+// suite runs against it), on top of the other three subsystems.
+//
+// Every call pays syscall entry/exit, the generic socket layer and the user
+// interface on the host CPU (Priority.Kernel, in the caller's context).
+// Stream data moves only through the pools: send() copies into transmit
+// buffers named by SEND requests, recv() copies out of receive buffers the
+// card filled. Calls that must wait park on the socket record and are woken
+// by the kernel interface.
+//
+// What the user interface answers from where (see card/ism.ts): descriptors,
+// O_NONBLOCK, shutdown flags, received data, end of stream and asynchronous
+// errors live in the OSM's socket record; the state of the connection itself
+// (is it connected, reset, bound, which addresses) is the ISM socket's,
+// read at the call (a real OSM mirrors it from the card's events), which is
+// what makes every errno the native one. Datagram sockets are passed to the
+// ISM at the call: the reconstructed socket class has no per-datagram address
+// in SEND or RECV_DATA, so their data does not travel through the pools.
+import { Priority, type Nanos, type Simulator } from '../../../sim';
+import { AF_INET, SOCK_DGRAM, SOCK_STREAM } from '../../../i2o';
+import {
+  PENDING, POLLERR, POLLHUP, POLLIN, POLLOUT, isSysError, sysError, type Accepted, type Cont, type Fd,
+  type GetSockOptValues, type Received, type Result, type ShutdownHow, type SockAddr, type SockOpt, type SockOptValues,
+  type SockType, type SocketApi, type SysError,
+} from '../../../net/stack';
+import type { Ism } from '../card/ism';
+import { CTX_CONTROL, FIRST_HOST_HANDLE } from '../contexts';
+import type { HostWork } from './host-work';
+import type { KernelInterface, SocketTable } from './kernel-interface';
+import { MemoryManagement } from './memory';
+import type { MessageInterface } from './message-interface';
+import { OsmSocket } from './osm-socket';
+import { sockOptWords } from './sockopt-codes';
+
+const EMPTY = new Uint8Array(0);
+
+export class OsmUserInterface implements SocketApi, SocketTable {
+  readonly byHandle = new Map<number, OsmSocket>();
+  private readonly fds = new Map<Fd, OsmSocket>();
+  private nextHandle = FIRST_HOST_HANDLE;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly work: HostWork,
+    private readonly memory: MemoryManagement,
+    private readonly msgs: MessageInterface,
+    private readonly kernel: KernelInterface,
+    private readonly ism: Ism,
+    private readonly maxFds = 1024,
+  ) {
+    kernel.table = this;
+  }
+
+  get openFds(): number {
+    return this.fds.size;
+  }
+
+  // ------------------------------------------------------------ calls
+
+  socket(type: SockType): Fd | SysError {
+    return this.call(() => {
+      if (type !== 'stream' && type !== 'dgram') return sysError('EPROTOTYPE');
+      if (this.fds.size >= this.maxFds) return sysError('EMFILE');
+      const handle = this.nextHandle;
+      const ismFd = this.ism.open(handle, type);
+      if (isSysError(ismFd)) return ismFd;
+      this.nextHandle = this.nextHandle >= 0x7ffffff0 ? FIRST_HOST_HANDLE : this.nextHandle + 1;
+      const s = new OsmSocket(handle, type);
+      this.byHandle.set(handle, s);
+      if (type === 'stream') {
+        s.sndBuf = this.ism.stack.getsockopt(ismFd, 'SO_SNDBUF') as number;
+        s.rcvBuf = this.ism.stack.getsockopt(ismFd, 'SO_RCVBUF') as number;
+        this.split(s, ismFd);
+      }
+      const proto = type === 'stream' ? 6 : 17;
+      this.msgs.request({ op: 'SOCKET', family: AF_INET, type: type === 'stream' ? SOCK_STREAM : SOCK_DGRAM, protocol: proto }, CTX_CONTROL, handle);
+      return this.allocFd(s);
+    });
+  }
+
+  bind(fd: Fd, addr: SockAddr): 0 | SysError {
+    return this.withSock(fd, (s, k) => {
+      const r = this.ism.stack.bind(k, addr);
+      if (r === 0) this.msgs.request({ op: 'BIND', handle: s.handle, addr: addr.addr >>> 0, port: addr.port & 0xffff }, CTX_CONTROL, s.handle);
+      return r;
+    });
+  }
+
+  listen(fd: Fd, backlog: number): 0 | SysError {
+    return this.withSock(fd, (s, k) => {
+      // The OSM keeps the backlog: the card accepts ahead up to `backlog`
+      // connections into the OSM's queue (LISTEN, ACCEPT credits) and its own
+      // socket queues one more, so backlog + 1 wait, as in Linux.
+      const r = this.ism.stack.listen(k, s.type === 'stream' ? 0 : backlog);
+      if (r === 0 && s.type === 'stream') {
+        s.state = 'listening';
+        const b = Math.max(0, Math.min(0xffff, Math.floor(backlog)));
+        this.msgs.request({ op: 'LISTEN', handle: s.handle, backlog: b }, CTX_CONTROL, s.handle);
+      }
+      return r;
+    });
+  }
+
+  accept(fd: Fd, cont?: Cont<Accepted>): Result<Accepted> {
+    return this.withSock(fd, (s) => {
+      if (s.type !== 'stream') return sysError('EOPNOTSUPP');
+      if (s.state !== 'listening') return sysError('EINVAL');
+      const child = s.acceptQueue.shift();
+      if (child !== undefined) {
+        const cfd = this.adopt(child);
+        if (cfd < 0) {
+          this.abandon(child);
+          return sysError('EMFILE');
+        }
+        this.msgs.request({ op: 'ACCEPT', handle: s.handle }, CTX_CONTROL, s.handle);
+        return { fd: cfd, remote: { ...child.remote! } };
+      }
+      if (s.nonblocking || cont === undefined) return sysError('EAGAIN');
+      if (s.acceptW !== null) return sysError('EBUSY');
+      s.acceptW = cont;
+      return PENDING;
+    });
+  }
+
+  connect(fd: Fd, addr: SockAddr, cont?: Cont<0>): Result<0> {
+    return this.withSock(fd, (s, k) => {
+      if (s.type === 'dgram') return this.ism.stack.connect(k, addr);
+      const r = this.ism.connect(s.handle, addr);
+      if (r !== PENDING) return r;
+      s.state = 'connecting';
+      s.pendingError = null;
+      this.msgs.request({ op: 'CONNECT', handle: s.handle, addr: addr.addr >>> 0, port: addr.port & 0xffff }, CTX_CONTROL, s.handle);
+      if (s.nonblocking || cont === undefined) return sysError('EINPROGRESS');
+      s.connectW = cont;
+      return PENDING;
+    });
+  }
+
+  send(fd: Fd, data: Uint8Array, cont?: Cont<number>): Result<number> {
+    return this.withSock(fd, (s, k) => {
+      if (s.type === 'dgram') return this.datagramOut(k, data, null, cont);
+      if (s.pendingError !== null) return this.kernel.takeError(s);
+      if (s.wrShut) return sysError('EPIPE');
+      const probe = this.ism.stack.send(k, EMPTY);
+      if (isSysError(probe)) return probe;
+      if (data.length === 0) return 0;
+      if (s.sendW !== null) return sysError('EBUSY');
+      const n = s.state === 'connected' ? this.memory.copyIn(s, data, 0) : 0;
+      if (n === data.length) return n;
+      if (s.nonblocking || cont === undefined) return n > 0 ? n : sysError('EAGAIN');
+      s.sendW = { data, done: n, cont };
+      if (s.state === 'connected') this.kernel.txWaiters.add(s);
+      return PENDING;
+    });
+  }
+
+  recv(fd: Fd, into: Uint8Array, cont?: Cont<number>): Result<number> {
+    return this.withSock(fd, (s, k) => {
+      if (s.type === 'dgram') {
+        this.work.op('copy', 1, into.length);
+        return this.ism.stack.recv(k, into, cont);
+      }
+      if (s.state === 'listening') return sysError('ENOTCONN');
+      if (into.length === 0) return this.ism.stack.recv(k, EMPTY);
+      if (s.rxBytes > 0) {
+        const n = this.memory.copyOut(s, into);
+        this.memory.lend(s);
+        this.kernel.lendStarved();
+        return n;
+      }
+      if (s.rdShut) return 0;
+      if (s.pendingError !== null) return this.kernel.takeError(s);
+      if (s.rxEof) return 0;
+      if (s.state === 'idle') {
+        const probe = this.ism.stack.recv(k, EMPTY);
+        if (isSysError(probe)) return probe;
+        return 0;
+      }
+      if (s.nonblocking || cont === undefined) return sysError('EAGAIN');
+      if (s.recvW !== null) return sysError('EBUSY');
+      s.recvW = { into, cont };
+      return PENDING;
+    });
+  }
+
+  sendto(fd: Fd, data: Uint8Array, to: SockAddr, cont?: Cont<number>): Result<number> {
+    const s = this.fds.get(fd);
+    if (s !== undefined && s.type === 'stream') return this.send(fd, data, cont);
+    return this.withSock(fd, (_s, k) => this.datagramOut(k, data, to, cont));
+  }
+
+  recvfrom(fd: Fd, into: Uint8Array, cont?: Cont<Received>): Result<Received> {
+    return this.withSock(fd, (s, k) => {
+      if (s.type !== 'dgram') return sysError('EOPNOTSUPP');
+      this.work.op('copy', 1, into.length);
+      return this.ism.stack.recvfrom(k, into, cont);
+    });
+  }
+
+  shutdown(fd: Fd, how: ShutdownHow): 0 | SysError {
+    return this.withSock(fd, (s, k) => {
+      if (s.type === 'dgram') return this.ism.stack.shutdown(k, how);
+      const peer = this.ism.stack.getpeername(k);
+      if (isSysError(peer) || s.state === 'listening') return sysError('ENOTCONN');
+      if (how !== 'wr') s.rdShut = true;
+      if (how !== 'rd') s.wrShut = true;
+      this.msgs.request({ op: 'SHUTDOWN', handle: s.handle, how: how === 'rd' ? 0 : how === 'wr' ? 1 : 2 }, CTX_CONTROL, s.handle);
+      this.kernel.markDirty(s);
+      return 0;
+    });
+  }
+
+  close(fd: Fd, cont?: Cont<0>): Result<0> {
+    return this.withSock(fd, (s) => {
+      this.fds.delete(fd);
+      s.fd = -1;
+      s.released = true;
+      this.failParked(s);
+      // Linux resets a connection closed with unread data (tcp_close): part of
+      // the receive queue is in the OSM's buffers, so the OSM applies the rule.
+      if (s.type === 'stream' && s.rxBytes > 0) {
+        this.ism.stack.setsockopt(this.ism.fdOf(s.handle), 'SO_LINGER', { onoff: true, seconds: 0 });
+      }
+      this.memory.discard(s);
+      this.kernel.txWaiters.delete(s);
+      for (const child of s.acceptQueue) this.abandon(child);
+      s.acceptQueue.length = 0;
+      this.msgs.request({ op: 'CLOSE', handle: s.handle }, CTX_CONTROL, s.handle);
+      if (s.type === 'stream' && s.linger.onoff && s.linger.seconds > 0 && cont !== undefined && s.state === 'connected') {
+        // SO_LINGER: the caller sleeps until the card reports the close done, or the time runs out.
+        s.closeW = cont;
+        this.sim.call((this.sim.now + Math.round(s.linger.seconds * 1e9)) as Nanos, () => {
+          if (s.closeW !== cont) return;
+          s.closeW = null;
+          cont(0);
+        });
+        return PENDING;
+      }
+      return 0;
+    });
+  }
+
+  setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K]): 0 | SysError {
+    return this.withSock(fd, (s, k) => {
+      if (s.type === 'stream' && opt === 'O_NONBLOCK') {
+        s.nonblocking = value as boolean;
+        return 0;
+      }
+      const r = this.ism.stack.setsockopt(k, opt, value);
+      if (r !== 0) return r;
+      if (s.type === 'stream' && (opt === 'SO_SNDBUF' || opt === 'SO_RCVBUF')) {
+        if (opt === 'SO_SNDBUF') s.sndBuf = value as number;
+        else s.rcvBuf = value as number;
+        this.split(s, k);
+      }
+      if (opt === 'SO_LINGER') s.linger = { ...(value as SockOptValues['SO_LINGER']) };
+      if (opt === 'O_NONBLOCK') s.nonblocking = value as boolean;
+      this.msgs.request({ op: 'SETSOCKOPT', handle: s.handle, ...sockOptWords(opt, value) }, CTX_CONTROL, s.handle);
+      return 0;
+    });
+  }
+
+  getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError {
+    const s = this.fds.get(fd);
+    if (s === undefined) return sysError('EBADF');
+    const k = this.ism.fdOf(s.handle);
+    if (s.type === 'stream') {
+      if (opt === 'O_NONBLOCK') return s.nonblocking as GetSockOptValues[K];
+      if (opt === 'SO_ERROR' && s.pendingError !== null) return this.kernel.takeError(s).errno as GetSockOptValues[K];
+      if (opt === 'SO_SNDBUF') return s.sndBuf as GetSockOptValues[K];
+      if (opt === 'SO_RCVBUF') return s.rcvBuf as GetSockOptValues[K];
+    }
+    return this.ism.stack.getsockopt(k, opt);
+  }
+
+  getsockname(fd: Fd): SockAddr | SysError {
+    const s = this.fds.get(fd);
+    return s === undefined ? sysError('EBADF') : this.ism.stack.getsockname(this.ism.fdOf(s.handle));
+  }
+
+  getpeername(fd: Fd): SockAddr | SysError {
+    const s = this.fds.get(fd);
+    return s === undefined ? sysError('EBADF') : this.ism.stack.getpeername(this.ism.fdOf(s.handle));
+  }
+
+  poll(fd: Fd): number | SysError {
+    const s = this.fds.get(fd);
+    return s === undefined ? sysError('EBADF') : this.readiness(s);
+  }
+
+  wait(fd: Fd, events: number, cont: (revents: number) => void): 0 | SysError {
+    const s = this.fds.get(fd);
+    if (s === undefined) return sysError('EBADF');
+    if (s.type === 'dgram' || s.state === 'idle') return this.ism.stack.wait(this.ism.fdOf(s.handle), events, cont);
+    const ev = this.readiness(s);
+    if ((ev & (events | POLLERR | POLLHUP)) !== 0) {
+      this.sim.call(this.sim.now, () => cont(ev));
+      return 0;
+    }
+    s.pollW.push({ events, cont });
+    return 0;
+  }
+
+  // ------------------------------------------------------------ SocketTable
+
+  readiness(s: OsmSocket): number {
+    const k = this.ism.fdOf(s.handle);
+    if (s.type === 'dgram') {
+      const r = this.ism.stack.poll(k);
+      return isSysError(r) ? 0 : r;
+    }
+    if (s.state === 'listening') return s.acceptQueue.length > 0 ? POLLIN : 0;
+    const r = this.ism.stack.poll(k);
+    const card = isSysError(r) ? 0 : r;
+    const err = s.pendingError !== null || (card & POLLERR) !== 0 ? POLLERR | POLLIN | POLLOUT : 0;
+    if (s.state === 'idle') return card | err;
+    let ev = err;
+    if (s.rxBytes > 0 || s.rxEof || s.rdShut) ev |= POLLIN;
+    if (s.state === 'connected' && !s.wrShut && (card & POLLOUT) !== 0 && s.txHeld < s.txShare && this.memory.tx.available > 0) {
+      ev |= POLLOUT;
+    }
+    if ((card & POLLHUP) !== 0 || (s.wrShut && s.rxEof)) ev |= POLLHUP;
+    return ev;
+  }
+
+  /** A connection the card accepted for listener `l` takes the listener's buffer sizes (the card's child did). */
+  inherit(child: OsmSocket, l: OsmSocket): void {
+    child.sndBuf = l.sndBuf;
+    child.rcvBuf = l.rcvBuf;
+    this.memory.setShares(child);
+  }
+
+  adopt(child: OsmSocket): number {
+    if (this.fds.size >= this.maxFds) return -1;
+    return this.allocFd(child);
+  }
+
+  abandon(child: OsmSocket): void {
+    child.released = true;
+    this.ism.stack.setsockopt(this.ism.fdOf(child.handle), 'SO_LINGER', { onoff: true, seconds: 0 });
+    this.msgs.request({ op: 'CLOSE', handle: child.handle }, CTX_CONTROL, child.handle);
+  }
+
+  // ------------------------------------------------------------ internals
+
+  /** Gives the card's socket its half of each buffer and the OSM its share of the pools. */
+  private split(s: OsmSocket, k: Fd): void {
+    this.ism.stack.setsockopt(k, 'SO_SNDBUF', MemoryManagement.cardShare(s.sndBuf));
+    this.ism.stack.setsockopt(k, 'SO_RCVBUF', MemoryManagement.cardShare(s.rcvBuf));
+    this.memory.setShares(s);
+  }
+
+  private datagramOut(k: Fd, data: Uint8Array, to: SockAddr | null, cont?: Cont<number>): Result<number> {
+    this.work.op('copy', 1, data.length);
+    return to === null ? this.ism.stack.send(k, data, cont) : this.ism.stack.sendto(k, data, to, cont);
+  }
+
+  /** A closed descriptor's parked calls fail with EBADF, as the native close does. */
+  private failParked(s: OsmSocket): void {
+    const bad = sysError('EBADF');
+    if (s.sendW !== null) this.work.complete(s.sendW.cont, bad);
+    if (s.recvW !== null) this.work.complete(s.recvW.cont, bad);
+    if (s.acceptW !== null) this.work.complete(s.acceptW, bad);
+    if (s.connectW !== null) this.work.complete(s.connectW, bad);
+    for (const p of s.pollW) this.work.complete(p.cont, POLLHUP);
+    s.sendW = s.recvW = null;
+    s.acceptW = null;
+    s.connectW = null;
+    s.pollW = [];
+  }
+
+  private allocFd(s: OsmSocket): Fd {
+    // Lowest free descriptor, as POSIX requires of socket() and accept().
+    let fd = 3;
+    while (this.fds.has(fd)) fd += 1;
+    this.fds.set(fd, s);
+    s.fd = fd;
+    return fd;
+  }
+
+  private call<T>(fn: () => T): T {
+    this.work.begin(Priority.Kernel);
+    try {
+      this.work.op('syscall');
+      this.work.op('socketLayer');
+      this.work.op('osmUserInterface');
+      return fn();
+    } finally {
+      this.kernel.flush();
+      this.work.commit();
+    }
+  }
+
+  private withSock<T>(fd: Fd, fn: (s: OsmSocket, ismFd: Fd) => T | SysError): T | SysError {
+    return this.call(() => {
+      const s = this.fds.get(fd);
+      if (s === undefined) return sysError('EBADF');
+      return fn(s, this.ism.fdOf(s.handle));
+    });
+  }
+}
