@@ -41,6 +41,14 @@ export interface TcpConfig {
   tsTick?: Nanos;
   /** Keepalive is not offered; the field exists so the config shape matches the API. */
   keepalive?: false;
+  /**
+   * Largest TSO/GSO super-packet in bytes (Linux sk_gso_max_size; 0 = off). When
+   * set, new data goes out in segments of whole send-MSS multiples up to this
+   * size, for the NIC (TSO) or the GSO layer to cut into MSS-sized frames, as
+   * Linux's tcp_tso_autosize does. Only used while the peer's MSS does not clamp
+   * ours: the cutter derives the frame size from the interface MTU.
+   */
+  gsoMaxBytes?: number;
 }
 
 export type ResolvedTcpConfig = Required<TcpConfig>;
@@ -64,6 +72,7 @@ export const DEFAULT_TCP_CONFIG: ResolvedTcpConfig = Object.freeze({
   maxRetries: 6,
   tsTick: millis(1),
   keepalive: false,
+  gsoMaxBytes: 0,
 }) as ResolvedTcpConfig;
 
 export function resolveConfig(c: TcpConfig | undefined): ResolvedTcpConfig {
@@ -79,5 +88,6 @@ export function resolveConfig(c: TcpConfig | undefined): ResolvedTcpConfig {
   r.rcvBuf = Math.max(1, Math.floor(r.rcvBuf));
   r.maxRetries = Math.max(0, Math.floor(r.maxRetries));
   r.initialCwndSegments = Math.max(1, Math.floor(r.initialCwndSegments));
+  r.gsoMaxBytes = Math.max(0, Math.min(65536, Math.floor(r.gsoMaxBytes) || 0));
   return r;
 }

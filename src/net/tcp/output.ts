@@ -9,6 +9,7 @@ import type { TcpRepr } from '../wire/types';
 import { TCP_ACK, TCP_FIN, TCP_PSH, TCP_SYN } from '../wire/types';
 import type { SegmentWriter } from './segment-writer';
 import type { SegmentPlan } from './sender';
+import { TIMESTAMP_OPTION_BYTES } from './options';
 import { planNext } from './sender';
 import type { Tcb } from './tcb';
 import { fireTimers } from './timer-events';
@@ -36,7 +37,7 @@ export function dispatchTcb(tcb: Tcb, w: SegmentWriter, plan: SegmentPlan, now: 
   if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN') return n;
   while (n < MAX_SEGMENTS_PER_DISPATCH) {
     const maxLen = tcb.sndMss - w.sackBytes(tcb);
-    if (!planNext(tcb, maxLen, plan)) break;
+    if (!planNext(tcb, maxLen, plan, superSegmentBytes(tcb, maxLen))) break;
     emitPlanned(tcb, w, plan, now, emit);
     n++;
   }
@@ -49,6 +50,23 @@ export function dispatchTcb(tcb: Tcb, w: SegmentWriter, plan: SegmentPlan, now: 
   }
   armTimers(tcb, now);
   return n;
+}
+
+/** IPv4 header (20) plus the largest TCP header (60): what a super-packet's payload leaves room for. */
+const SUPER_HEADER_ROOM = 80;
+
+/**
+ * Largest payload of a TSO/GSO super-segment now (Linux tcp_tso_autosize with
+ * sk_gso_max_size): whole segments of `maxLen` within gsoMaxBytes - 1 less the
+ * headers, or just `maxLen` when super-segments are off. They are off while the
+ * peer's MSS clamps ours, because the NIC or the GSO layer cuts a super-segment
+ * into frames as large as the MTU allows, which then equal `maxLen` exactly.
+ */
+function superSegmentBytes(tcb: Tcb, maxLen: number): number {
+  const gso = tcb.cfg.gsoMaxBytes;
+  if (gso <= 0 || tcb.sndMss + (tcb.tsOk ? TIMESTAMP_OPTION_BYTES : 0) !== tcb.cfg.mss) return maxLen;
+  const room = Math.min(gso - 1, 0xffff) - SUPER_HEADER_ROOM;
+  return Math.max(maxLen, room - (room % maxLen));
 }
 
 function emitPlanned(tcb: Tcb, w: SegmentWriter, p: SegmentPlan, now: Nanos, emit: EmitFn): void {

@@ -123,7 +123,7 @@ export class Tcb {
     this.bufSeq = seqAdd(iss, 1);
     this.tsOffset = tsOffset >>> 0;
     this.nodelay = cfg.nodelay;
-    this.sendBuf = new SendBuffer(cfg.sndBuf, cfg.mss);
+    this.sendBuf = new SendBuffer(cfg.sndBuf, Math.max(cfg.mss, cfg.gsoMaxBytes));
     this.recvBuf = new RecvBuffer(cfg.rcvBuf);
     this.rcvMss = Math.min(cfg.mss, 536);
     this.sndMss = Math.min(cfg.mss, 536);
@@ -203,7 +203,7 @@ export class Tcb {
 
   /** New buffer sizes (only before the handshake, see TcpConnection.setBuffers). */
   resizeBuffers(): void {
-    this.sendBuf = new SendBuffer(this.cfg.sndBuf, this.cfg.mss);
+    this.sendBuf = new SendBuffer(this.cfg.sndBuf, Math.max(this.cfg.mss, this.cfg.gsoMaxBytes));
     this.recvBuf = new RecvBuffer(this.cfg.rcvBuf);
   }
 

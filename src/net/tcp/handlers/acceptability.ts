@@ -25,14 +25,14 @@ export function isAcceptable(tcb: Tcb, seg: TcpRepr): boolean {
   const len = segmentLength(seg);
   const wnd = receiveWindow(tcb);
   const start = seg.seq;
-  const inWin = (s: typeof start): boolean => {
-    const d = seqDiff(s, tcb.rcvNxt);
-    return d >= 0 && d < wnd;
-  };
-  if (len === 0 && wnd === 0) return start === tcb.rcvNxt;
-  if (len === 0) return inWin(start);
   if (wnd === 0) return start === tcb.rcvNxt;
-  return inWin(start) || inWin(seqAdd(start, len - 1));
+  if (len === 0) return inWindow(tcb, start, wnd);
+  return inWindow(tcb, start, wnd) || inWindow(tcb, seqAdd(start, len - 1), wnd);
+}
+
+function inWindow(tcb: Tcb, s: TcpRepr['seq'], wnd: number): boolean {
+  const d = seqDiff(s, tcb.rcvNxt);
+  return d >= 0 && d < wnd;
 }
 
 /** RFC 7323 4.3 (2): remember TSval of a segment that covers Last.ACK.sent. */

@@ -17,6 +17,12 @@ export function processAck(tcb: Tcb, seg: TcpRepr, now: Nanos): boolean {
     tcb.ackNow = true;
     return false;
   }
+  if (seqDiff(tcb.sndUna, ack) > tcb.maxSndWnd) {
+    // RFC 5961 5.2: an ACK older than SND.UNA - MAX.SND.WND is answered and dropped.
+    tcb.ackNow = true;
+    tcb.counters.challengeAcks++;
+    return false;
+  }
   const wnd = seg.window << tcb.sndWscale;
   const newlySacked = tcb.sackOk ? tcb.scoreboard.update(seg.options.sackBlocks, tcb.sndUna, tcb.sndMax) : 0;
   if (seqGt(ack, tcb.sndUna)) {

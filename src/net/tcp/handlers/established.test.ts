@@ -142,6 +142,13 @@ describe('ESTABLISHED: resets and SYNs (RFC 5961)', () => {
     expect(recvSeg(s).flags).toBe(TCP_ACK);
   });
 
+  it('an ACK older than SND.UNA - MAX.SND.WND is answered and the segment dropped (RFC 5961 5.2)', () => {
+    const s = establishedSocket({ peerWindow: 1000 });
+    sendSeg(s, seg({ ack: seqAdd(lseq(0), -5000), payload: pattern(10) }));
+    expect(s.recvAvailable).toBe(0);
+    expect(recvSeg(s).ack).toBe(rseq(0));
+  });
+
   it('abort() sends <SEQ=SND.NXT><CTL=RST> and closes', () => {
     const s = establishedSocket();
     s.abort(t0);

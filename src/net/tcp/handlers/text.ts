@@ -30,7 +30,9 @@ export function processText(tcb: Tcb, seg: TcpRepr, now: Nanos): void {
 }
 
 function storeText(tcb: Tcb, payload: Uint8Array, start: TcpRepr['seq'], end: TcpRepr['seq'], now: Nanos): void {
-  if (payload.length > tcb.rcvMss) tcb.rcvMss = payload.length;
+  // A payload longer than the MSS we advertised can only be an LRO/GRO aggregate:
+  // like Linux (tcp_measure_rcv_mss reads gso_size), it does not raise the estimate.
+  if (payload.length > tcb.rcvMss) tcb.rcvMss = Math.min(payload.length, tcb.cfg.mss);
   // RFC 9293 3.10.7.4: trim to [RCV.NXT, RCV.NXT + free), the buffer being the window.
   const lo = seqMax(start, tcb.rcvNxt);
   const hi = seqMin(end, seqAdd(tcb.rcvNxt, tcb.recvBuf.free));
