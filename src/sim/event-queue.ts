@@ -15,11 +15,13 @@
 // ("cascade"). An event cascades at most once per level it descends: a delay
 // of d ns costs about log256(d) moves, with no comparisons between events.
 //
-// Why not a heap: measured on this project's machine with a few thousand
-// pending events and delays over six orders of magnitude, a 4-ary heap over
-// typed arrays dispatched about 5 M events/s, dominated by mispredicted
-// comparisons in sift-down; this wheel runs the same mix several times faster
-// (bench/kernel.bench.ts keeps a textbook heap as the baseline).
+// Why not a heap: the first version (a 4-ary heap over typed arrays, commit
+// 907d459) was measured against this wheel on the kernel bench's mix (4096
+// pending events, delays over six orders of magnitude), queue operations
+// alone, by CPU time on this project's 2-core machine: about 5 M events/s for
+// the heap, dominated by mispredicted comparisons in sift-down, against about
+// 11-12 M events/s for the wheel. bench/kernel.bench.ts keeps a textbook
+// binary heap of event objects as the baseline.
 //
 // Order: equal times share a bucket at every level (the bucket depends only on
 // t and cur), buckets are appended to in insertion order, and a cascade empties
