@@ -72,7 +72,7 @@ export class EventQueue {
   /** Events before cur, ordered by (time, seq). */
   private readonly early = new EarlyHeap();
   // Slots.
-  /** handler of each slot; null when the slot is free or its event was cancelled. */
+  /** handler of each slot; null once its event is cancelled (a free slot keeps its last handler until reused). */
   readonly handler: (EventHandler | null)[];
   /** kind of each slot: an int32 the handler switches on. */
   kind: Int32Array;
@@ -88,6 +88,8 @@ export class EventQueue {
   private seq = 0;
   private live = 0;
   private cancelled = 0;
+  /** Time of the event last removed by take(). */
+  takenTime = 0;
 
   constructor(initialCapacity = 1024) {
     const c = Math.max(16, initialCapacity | 0);
@@ -213,9 +215,6 @@ export class EventQueue {
     this.takenTime = t;
     return this.popSlot();
   }
-
-  /** Time of the event last removed by take(). */
-  takenTime = 0;
 
   /**
    * Return a slot to the free list once its payload has been read. Its

@@ -101,8 +101,9 @@ export class Processor implements EventHandler {
    * read is issued by the running code path); otherwise the CPU is busy from
    * now, ahead of anything queued. `done`, if given, runs when the stall ends.
    */
-  stall(category: Category, nanos: Nanos, done?: EventHandler, kind = 0, arg = 0, obj?: unknown): void {
-    if (!(nanos >= 0) || nanos === Infinity) throw new RangeError(`Processor ${this.name}: stall of ${nanos} ns`);
+  stall(category: Category, duration: Nanos, done?: EventHandler, kind = 0, arg = 0, obj?: unknown): void {
+    if (!(duration >= 0) || duration === Infinity) throw new RangeError(`Processor ${this.name}: stall of ${duration} ns`);
+    const nanos = Math.ceil(duration); // whole ns, like every service time
     const idx = categoryIndex(category);
     this.byCategory[idx] = this.byCategory[idx]! + (nanos * this.clock) / 1e9;
     const now = this.sim.now;
@@ -137,8 +138,11 @@ export class Processor implements EventHandler {
       // Work submitted (or stalls issued) by the callback are seen before the
       // next job is picked, so a hard IRQ raised now still goes first.
       this.completing = true;
-      h.onEvent(kind, arg, obj, sim);
-      this.completing = false;
+      try {
+        h.onEvent(kind, arg, obj, sim);
+      } finally {
+        this.completing = false;
+      }
     }
     if (!this.running) this.startNext();
   }
