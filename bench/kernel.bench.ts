@@ -76,7 +76,9 @@ class ObjectHeapSim {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
+      const tmp = h[i]!;
+      h[i] = h[p]!;
+      h[p] = tmp;
       i = p;
     }
     return e;
@@ -96,7 +98,9 @@ class ObjectHeapSim {
         if (l < h.length && less(h[l]!, h[m]!)) m = l;
         if (r < h.length && less(h[r]!, h[m]!)) m = r;
         if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
+        const tmp = h[i]!;
+        h[i] = h[m]!;
+        h[m] = tmp;
         i = m;
       }
     }
