@@ -56,7 +56,8 @@ export function processAck(tcb: Tcb, seg: TcpRepr, now: Nanos): boolean {
  * counts an ACK that brings new SACK information as well.
  */
 function isDuplicateAck(tcb: Tcb, seg: TcpRepr, wnd: number, newlySacked: number): boolean {
-  if (tcb.flightSize === 0) return false;
+  // Answers to zero-window probes repeat the ACK too; they say nothing about loss.
+  if (tcb.flightSize === 0 || wnd === 0) return false;
   if (tcb.sackOk && newlySacked > 0) return true;
   return seg.payload.length === 0 && (seg.flags & (TCP_SYN | TCP_FIN)) === 0 && wnd === tcb.sndWnd;
 }

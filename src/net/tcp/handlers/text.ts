@@ -9,6 +9,7 @@ import { TCP_FIN, TCP_SYN } from '../../wire/types';
 import { seqAdd, seqDiff, seqLe, seqLt, seqMax, seqMin } from '../../wire/seq';
 import { acceptsText } from '../state';
 import type { Tcb } from '../tcb';
+import { receiveWindow } from '../window';
 import { enterTimeWait } from './time-wait';
 
 export function processText(tcb: Tcb, seg: TcpRepr, now: Nanos): void {
@@ -23,7 +24,7 @@ export function processText(tcb: Tcb, seg: TcpRepr, now: Nanos): void {
     // Remember the FIN if every byte before it is held or could be: it is
     // consumed when RCV.NXT reaches it, even if it arrived out of order.
     const storedAll = payload.length === 0 || seqLe(end, tcb.rcvNxt) || tcb.assembler.holds(seqMax(start, tcb.rcvNxt), end);
-    if (storedAll && seqLe(end, seqAdd(tcb.rcvNxt, tcb.recvBuf.free))) tcb.peerFinSeq = end;
+    if (storedAll && seqLe(end, seqAdd(tcb.rcvNxt, receiveWindow(tcb)))) tcb.peerFinSeq = end;
     else tcb.ackNow = true;
   }
   takeFin(tcb, now);
@@ -33,9 +34,10 @@ function storeText(tcb: Tcb, payload: Uint8Array, start: TcpRepr['seq'], end: Tc
   // A payload longer than the MSS we advertised can only be an LRO/GRO aggregate:
   // like Linux (tcp_measure_rcv_mss reads gso_size), it does not raise the estimate.
   if (payload.length > tcb.rcvMss) tcb.rcvMss = Math.min(payload.length, tcb.cfg.mss);
-  // RFC 9293 3.10.7.4: trim to [RCV.NXT, RCV.NXT + free), the buffer being the window.
+  // RFC 9293 3.10.7.4: trim to the window we advertised (which never exceeds
+  // the free buffer space); a zero window takes nothing, like Linux.
   const lo = seqMax(start, tcb.rcvNxt);
-  const hi = seqMin(end, seqAdd(tcb.rcvNxt, tcb.recvBuf.free));
+  const hi = seqMin(end, seqAdd(tcb.rcvNxt, Math.min(receiveWindow(tcb), tcb.recvBuf.free)));
   if (!seqLt(lo, hi)) {
     // Old duplicate or no room: ACK at once so the sender learns where we are.
     tcb.ackNow = true;
