@@ -5,11 +5,12 @@
 import type { Priority, Simulator } from '../../sim';
 import type { Reassembler } from '../ipv4';
 import {
-  ETHERTYPE_ARP, ETHERTYPE_IPV4, IPPROTO_TCP, IPPROTO_UDP, MAC_BROADCAST, ipv4HeaderLenOf, isWireError, parseArp,
-  parseIpv4, parseTcp, parseUdp, readU16, readU48, type Ipv4Addr, type MacAddr, type WireError,
+  ETHERTYPE_ARP, ETHERTYPE_IPV4, IPPROTO_TCP, IPPROTO_UDP, MAC_BROADCAST, isWireError, parseArp, parseUdp, readU16,
+  readU48, type Ipv4Addr, type Ipv4Repr, type MacAddr, type WireError,
 } from '../wire';
 import type { DropCounters } from './drops';
 import type { Output } from './output';
+import type { RxParser } from './rx-parse';
 import type { TcpLayer } from './tcp-layer';
 import type { UdpLayer } from './udp-layer';
 
@@ -24,6 +25,7 @@ export interface RxContext {
   reassembler: Reassembler;
   rxPriority: Priority;
   onFragmentHeld: () => void;
+  parser: RxParser;
 }
 
 function dropWire(ctx: RxContext, layer: string, e: WireError): void {
@@ -52,9 +54,8 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
     return;
   }
   const etherType = readU16(frame, 12);
-  const l3 = frame.subarray(14);
   if (etherType === ETHERTYPE_ARP) {
-    const arp = parseArp(l3);
+    const arp = parseArp(frame.subarray(14));
     if (isWireError(arp)) return dropWire(ctx, 'arp', arp);
     ctx.out.receiveArp(arp);
     return;
@@ -63,9 +64,14 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
     ctx.drops.count('ethernet-unknown-type');
     return;
   }
-  ctx.out.charge('ipRx', l3.length);
-  let ip = parseIpv4(l3);
-  if (isWireError(ip)) return dropWire(ctx, 'ipv4', ip);
+  ctx.out.charge('ipRx', frame.length - 14);
+  const px = ctx.parser;
+  const bad = px.parseIpv4(frame, 14);
+  if (bad !== null) {
+    ctx.drops.count(`ipv4-${bad.kind}`);
+    return;
+  }
+  let ip: Ipv4Repr = px.ip;
   if (ip.dst !== ctx.addr) {
     ctx.drops.count('ipv4-not-for-us');
     return;
@@ -75,19 +81,26 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
     ctx.drops.count('ipv4-bad-source');
     return;
   }
-  const hl = ipv4HeaderLenOf(l3);
-  let l4 = l3.subarray(hl, hl + ip.payloadLength);
+  let bytes = frame;
+  let l4 = px.ipPayloadOffset;
+  let l4Len = ip.payloadLength;
   if (ip.moreFragments || ip.fragmentOffset !== 0) {
-    const whole = ctx.reassembler.accept(ip, l4, ctx.sim.now);
+    const whole = ctx.reassembler.accept(ip, frame.subarray(l4, l4 + l4Len), ctx.sim.now);
     ctx.onFragmentHeld();
     if (whole === null) return;
     ip = whole.ip;
-    l4 = whole.payload;
+    bytes = whole.payload;
+    l4 = 0;
+    l4Len = whole.payload.length;
   }
   if (ip.protocol === IPPROTO_TCP) {
-    ctx.out.charge('checksum', l4.length);
-    const seg = parseTcp(l4, ip.src, ip.dst);
-    if (isWireError(seg)) return dropWire(ctx, 'tcp', seg);
+    ctx.out.charge('checksum', l4Len);
+    const badTcp = px.parseTcp(bytes, l4, l4Len, ip.src, ip.dst);
+    if (badTcp !== null) {
+      ctx.drops.count(`tcp-${badTcp.kind}`);
+      return;
+    }
+    const seg = px.tcp;
     if (seg.srcPort === 0 || seg.dstPort === 0) {
       ctx.drops.count('tcp-port-zero');
       return;
@@ -96,8 +109,8 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
     return;
   }
   if (ip.protocol === IPPROTO_UDP) {
-    ctx.out.charge('checksum', l4.length);
-    const udp = parseUdp(l4, ip.src, ip.dst);
+    ctx.out.charge('checksum', l4Len);
+    const udp = parseUdp(bytes.subarray(l4, l4 + l4Len), ip.src, ip.dst);
     if (isWireError(udp)) return dropWire(ctx, 'udp', udp);
     ctx.udp.input(ip.src, udp);
     return;

@@ -27,6 +27,7 @@ import { DropCounters } from './drops';
 import { sysError, type SysError } from './errno';
 import { Output } from './output';
 import { receiveFrame, type RxContext } from './receive';
+import { RxParser } from './rx-parse';
 import { applySockOpt, readSockOpt } from './sockopt';
 import { TcpLayer } from './tcp-layer';
 import type { TcpSock } from './tcp-sock';
@@ -119,6 +120,7 @@ export class Stack implements SocketApi, FrameSink {
       sim: o.sim, out: this.out, mac: o.mac, addr: o.addr, drops: this.drops, tcp: this.tcp, udp: this.udp,
       reassembler: this.reassembler, rxPriority: o.rxPriority ?? Priority.SoftIrq,
       onFragmentHeld: () => this.armReassembly(),
+      parser: new RxParser(),
     };
   }
 
