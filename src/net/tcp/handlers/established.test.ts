@@ -98,6 +98,15 @@ describe('ESTABLISHED: delayed ACK (RFC 1122 4.2.3.2)', () => {
     expect(s.pollAt()).toBe(Infinity);
   });
 
+  it('with timestamps, a full-sized segment is MSS - 12 bytes and every second one is ACKed', () => {
+    const ts = { timestamps: { tsVal: 1, tsEcr: 0 } };
+    const s = establishedSocket({ config: { delayedAck: true, timestamps: true }, peerOptions: { mss: 1460, ...ts } });
+    sendSeg(s, seg({ payload: pattern(1448), options: ts }));
+    recvNothing(s);
+    sendSeg(s, seg({ seq: rseq(1448), payload: pattern(1448), options: ts }));
+    expect(recvSeg(s).ack).toBe(rseq(2896));
+  });
+
   it('piggybacks the pending ACK on data', () => {
     const s = establishedSocket({ config: { delayedAck: true } });
     sendSeg(s, seg({ payload: pattern(100) }));

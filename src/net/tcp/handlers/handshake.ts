@@ -17,7 +17,9 @@ export function takePeerSyn(tcb: Tcb, seg: TcpRepr): void {
   tcb.sndWscale = neg.sndWscale;
   tcb.rcvWscale = neg.rcvWscale;
   tcb.applyMss(neg.sndMss);
-  tcb.rcvMss = Math.min(tcb.cfg.mss, neg.peerMss);
+  // The peer's full segments carry min(its MSS, ours) less the timestamp bytes,
+  // the same arithmetic as our own send MSS; raised later by what arrives.
+  tcb.rcvMss = neg.sndMss;
   if (tcb.tsOk && seg.options.timestamps) tcb.tsRecent = seg.options.timestamps.tsVal;
   // RFC 7323 2.2: the window field of a SYN is never scaled.
   tcb.sndWnd = seg.window;
