@@ -62,7 +62,9 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
   const stack = new Stack({
     name: `${cfg.name}:ism`, sim, processor: iop, mac: cfg.mac, addr: cfg.addr, netif: hdm, mtu: cfg.mtu,
     costs: ismStackCosts(iopCosts), checksumOffload: cfg.macChecksumOffload, tcp: cfg.tcp, staticArp: cfg.staticArp,
-    rxPriority: Priority.SoftIrq, appPriority: Priority.Kernel,
+    // One priority for all of the ISM's work: its jobs complete in the order they were
+    // made, so segments leave in sequence order however loaded the IOP is.
+    rxPriority: Priority.SoftIrq, appPriority: Priority.SoftIrq,
   });
   hdm.stack = stack;
   const dma = new DmaEngine(iop, bus, iopCosts, counters, cfg.faults.dmaErrorRate ?? 0, sim.rng.stream(`${cfg.name}:dma-errors`));
@@ -73,11 +75,12 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
   const tx = new DmaPool(sim, 'tx', TX_POOL_BASE, cfg.txPool.bufferBytes, cfg.txPool.buffers, exhaustion.filter((w) => w.pool === 'tx'));
   const rx = new DmaPool(sim, 'rx', RX_POOL_BASE, cfg.rxPool.bufferBytes, cfg.rxPool.buffers, exhaustion.filter((w) => w.pool === 'rx'));
   const memory = new MemoryManagement(tx, rx, work, msgs, counters, cfg.receiveBuckets, cfg.repostThreshold);
-  const ism = new Ism(iop, stack, iopCosts, messaging, dma, memory, msgs.maxSgl * tx.bufferBytes, rx.bufferBytes);
+  const ism = new Ism(sim, iop, stack, iopCosts, messaging, dma, memory, msgs.maxSgl * tx.bufferBytes, rx.bufferBytes, cfg.rxFillTimeout, cfg.coalesce.maxReplies);
   messaging.register(SOCKET_DDM_TID, ism);
   const kernel = new KernelInterface(work, memory, msgs, counters);
   transport.register(CTX_DATA, kernel);
   transport.register(CTX_CONTROL, kernel);
+  transport.onIsrDone = () => kernel.isrDone();
   const api = new OsmUserInterface(sim, work, memory, msgs, kernel, ism);
 
   return {

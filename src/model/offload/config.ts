@@ -60,6 +60,8 @@ export interface OffloadOptions {
   readonly repostThreshold?: number;
   /** The card's MAC computes TCP/UDP checksums for the ISM (default true). */
   readonly macChecksumOffload?: boolean;
+  /** Longest a partly filled receive buffer waits on the card for more data (default 20 µs). */
+  readonly rxFillTimeout?: Nanos;
   readonly faults?: OffloadFaults;
 }
 
@@ -85,6 +87,7 @@ export interface OffloadConfig {
   readonly receiveBuckets: number;
   readonly repostThreshold: number;
   readonly macChecksumOffload: boolean;
+  readonly rxFillTimeout: Nanos;
   readonly faults: OffloadFaults;
 }
 
@@ -123,6 +126,10 @@ export function resolveOffloadConfig(o: OffloadOptions): OffloadConfig {
     receiveBuckets: o.receiveBuckets ?? D.receiveBuckets.value,
     repostThreshold: o.repostThreshold ?? D.repostThreshold.value,
     macChecksumOffload: o.macChecksumOffload ?? true,
+    // ESTIMATE: about two full-size segment times at 1 Gb/s (12.3 µs each), so a
+    // burst of segments shares one buffer, one DMA and one reply, while a lone
+    // small message waits at most this long.
+    rxFillTimeout: o.rxFillTimeout ?? micros(20),
     faults: o.faults ?? {},
   };
 }

@@ -11,7 +11,9 @@
 // outbound free list (when none is free the reply waits, in order, until the
 // host returns one: never dropped), written into host memory by DMA across
 // the bus, and posted. Reply coalescing decides when to interrupt the host:
-// after `maxReplies` unsignalled replies or `timeout` after the first.
+// after `maxReplies` unsignalled replies, or when no reply followed for
+// `timeout` (a gap timer restarted by each reply, like e1000's receive delay
+// timer), and at the latest 4 x `timeout` after the first (its absolute timer).
 import {
   ChargeList, Priority, type EventHandler, type EventId, type Nanos, type Processor, type Simulator,
 } from '../../../sim';
@@ -44,6 +46,14 @@ const K_REPLY_WRITTEN = 4;
 const K_COALESCE_TIMER = 5;
 const K_RELEASE_HELD = 6;
 
+/**
+ * The absolute bound on a reply's wait, in gap timeouts. ESTIMATE: NIC
+ * moderation pairs a delay timer restarted per packet with an absolute one
+ * (e1000's RDTR and RADV); 4 gaps lets a steady stream fill a batch while a
+ * lone reply still waits only one gap.
+ */
+const ABSOLUTE_TIMEOUTS = 4;
+
 export interface CoalesceRule {
   readonly maxReplies: number;
   readonly timeout: Nanos;
@@ -57,6 +67,7 @@ export class IopMessaging implements EventHandler {
   private irqPending = false;
   private readonly backlog: PendingReply[] = [];
   private unsignalled = 0;
+  private firstAt = 0;
   private timer: EventId = -1;
   private readonly scratch: Uint8Array;
   private readonly charges = new ChargeList();
@@ -180,11 +191,16 @@ export class IopMessaging implements EventHandler {
   private written(mfa: number): void {
     this.mu.iopPostOutbound(mfa);
     this.unsignalled += 1;
+    const now = this.sim.now;
+    if (this.unsignalled === 1) this.firstAt = now;
     if (this.unsignalled >= this.coalesce.maxReplies || this.coalesce.timeout <= 0) {
       this.raise();
-    } else if (this.timer < 0) {
-      this.timer = this.sim.schedule((this.sim.now + this.coalesce.timeout) as Nanos, this, K_COALESCE_TIMER);
+      return;
     }
+    // The gap timer restarts with each reply, bounded by the absolute timer.
+    const at = Math.min(now + this.coalesce.timeout, this.firstAt + ABSOLUTE_TIMEOUTS * this.coalesce.timeout);
+    if (this.timer >= 0) this.sim.cancel(this.timer);
+    this.timer = this.sim.schedule(at as Nanos, this, K_COALESCE_TIMER);
   }
 
   private raise(): void {

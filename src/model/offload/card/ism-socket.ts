@@ -2,7 +2,7 @@
 // the requests it must apply in order (SEND, SHUTDOWN, CLOSE: a close never
 // overtakes data sent before it), the host receive buffers lent to it, and,
 // for a listener, the accept credit.
-import type { DmaBuffer } from '../../../i2o';
+import type { DmaBuffer, SocketEnvelope, SocketReply } from '../../../i2o';
 import type { Accepted, Cont, SockType } from '../../../net/stack';
 
 export class SendOp {
@@ -39,9 +39,19 @@ export class IsmSocket {
   /** Host receive-pool buffers lent by RECV requests, filled in order. */
   readonly lent: DmaBuffer[] = [];
   lentHead = 0;
-  /** A stack recv is outstanding, or its data is being DMA'd to the host. */
-  recvBusy = false;
+  /** The head buffer's data is being DMA'd to the host. */
   recvDma = false;
+  /** Bytes read into the staging buffer for the head lent buffer. */
+  filled = 0;
+  fillTimer = -1;
+  /** Filled buffers (DMA done) not yet reported to the host. */
+  ready: DmaBuffer[] = [];
+  flushAfterDma = false;
+  /** A readiness wait is registered with the stack. */
+  waiting = false;
+  /** CLOSED or ERROR to send once the filled data has gone to the host. */
+  endReply: SocketReply | null = null;
+  endEnv: SocketEnvelope = { initiatorContext: 0, transactionContext: 0 };
   /** End of stream or an error was reported: no more RECV_DATA. */
   rxDone = false;
   closed = false;
@@ -50,7 +60,7 @@ export class IsmSocket {
   accepting = false;
   credit = 0;
   staging: Uint8Array | null = null;
-  recvCont: Cont<number> = () => undefined;
+  waitCont: (revents: number) => void = () => undefined;
   sendCont: Cont<number> = () => undefined;
   acceptCont: Cont<Accepted> = () => undefined;
   connectCont: Cont<0> = () => undefined;

@@ -18,13 +18,13 @@
 // "at the call"; their I2O requests still travel, are dispatched and charged
 // here, and are answered (COMPLETE) or followed by their events (CONNECTED,
 // ACCEPTED, ERROR). Close and shutdown travel in order behind the data.
-import { Priority, type EventHandler, type Processor } from '../../../sim';
+import { Priority, type EventHandler, type Nanos, type Processor, type Simulator } from '../../../sim';
 import {
-  CLOSED_PEER_FIN, type DecodedSocketFrame, type DmaBuffer, type SocketEnvelope, type SocketReply,
+  CLOSED_PEER_FIN, type DecodedSocketFrame, type SocketEnvelope, type SocketReply,
   type SocketRequestOp,
 } from '../../../i2o';
 import {
-  isPending, isSysError, sysError, type Accepted, type Fd, type Result, type SockAddr, type SockType,
+  POLLIN, isPending, isSysError, sysError, type Accepted, type Fd, type Result, type SockAddr, type SockType,
   type Stack, type SysError,
 } from '../../../net/stack';
 import { BUS_TO_DEVICE, BUS_TO_HOST } from '../../bus';
@@ -38,6 +38,7 @@ import { IsmSocket, SendOp } from './ism-socket';
 const K_REQUEST = 1;
 const K_SEND_MOVED = 2;
 const K_RECV_MOVED = 3;
+const K_FILL_TIMER = 4;
 
 export class Ism implements Ddm, EventHandler {
   private readonly byHandle = new Map<number, IsmSocket>();
@@ -45,6 +46,7 @@ export class Ism implements Ddm, EventHandler {
   private readonly spareStaging: Uint8Array[] = [];
 
   constructor(
+    private readonly sim: Simulator,
     private readonly iop: Processor,
     readonly stack: Stack,
     private readonly costs: ResolvedIopCosts,
@@ -54,6 +56,10 @@ export class Ism implements Ddm, EventHandler {
     /** Largest SEND: SGL elements per frame x transmit buffer size. */
     private readonly maxSendBytes: number,
     private readonly rxBufferBytes: number,
+    /** Longest a partly filled receive buffer waits for more data before it goes to the host. */
+    private readonly fillTimeout: Nanos,
+    /** Most filled buffers one RECV_DATA reports. */
+    private readonly batchBuffers: number,
   ) {}
 
   // ---------------------------------------------------------- at the call
@@ -98,6 +104,7 @@ export class Ism implements Ddm, EventHandler {
     if (kind === K_REQUEST) this.handle(obj as DecodedSocketFrame);
     else if (kind === K_SEND_MOVED) this.sendMoved(obj as SendOp, arg);
     else if (kind === K_RECV_MOVED) this.recvMoved(obj as IsmSocket, arg);
+    else if (kind === K_FILL_TIMER) this.fillTimedOut(obj as IsmSocket);
   }
 
   private handle(req: DecodedSocketFrame): void {
@@ -155,7 +162,10 @@ export class Ism implements Ddm, EventHandler {
       }, { initiatorContext: CTX_CONTROL, transactionContext: s.handle });
     };
     s.acceptCont = (r) => this.acceptResult(s, r);
-    s.recvCont = (r) => this.recvResult(s, r);
+    s.waitCont = () => {
+      s.waiting = false;
+      this.pumpRecv(s);
+    };
     s.sendCont = (r) => {
       this.sendFinished(s, r);
       this.pumpOps(s);
@@ -217,36 +227,77 @@ export class Ism implements Ddm, EventHandler {
     s.opBusy = false;
     s.closed = true;
     this.byHandle.delete(s.handle);
-    // Buffers still lent go back with the completion: the OSM reclaims them.
+    // Filled buffers are reported; those still lent go back with the completion.
+    this.flushReady(s);
     this.complete('CLOSE', s.handle, s.lent.length - s.lentHead, { initiatorContext: CTX_CONTROL, transactionContext: s.handle });
   }
 
   // ---------------------------------------------------------- receive
 
+  // The ISM fills the lent buffer at the head with what its socket holds
+  // (non-blocking reads, then a readiness wait) and DMAs it to the host when
+  // it is full. Filled buffers are reported together in one RECV_DATA when
+  // `batchBuffers` are ready, at end of stream or an error, when no lent
+  // buffer is left, or when the stream pauses for `fillTimeout` (a partly
+  // filled buffer then goes too): a burst shares DMAs and replies, a lone
+  // message waits at most `fillTimeout`.
   private pumpRecv(s: IsmSocket): void {
-    if (s.recvBusy || s.rxDone || s.closed || s.lentHead >= s.lent.length) return;
+    if (s.recvDma || s.rxDone || s.closed) return;
+    if (s.lentHead >= s.lent.length) {
+      // Every lent buffer is filled: the host must have them back before it can lend more.
+      if (s.ready.length > 0) this.flushReady(s);
+      return;
+    }
     const b = s.lent[s.lentHead]!;
     if (s.staging === null) s.staging = new Uint8Array(this.rxBufferBytes);
-    s.recvBusy = true;
-    const r = this.stack.recv(s.fd, s.staging.subarray(0, Math.min(b.length, s.staging.length)), s.recvCont);
-    if (!isPending(r)) this.recvResult(s, r);
+    const cap = Math.min(b.length, s.staging.length);
+    let progressed = false;
+    for (;;) {
+      const r = this.stack.recv(s.fd, s.staging.subarray(s.filled, cap));
+      if (typeof r === 'number' && r > 0) {
+        s.filled += r;
+        progressed = true;
+        if (s.filled === cap) return this.deliver(s);
+        continue;
+      }
+      if (isSysError(r) && r.errno === 'EAGAIN') {
+        // A gap timer: restarted whenever data came in.
+        if ((s.filled > 0 || s.ready.length > 0) && (progressed || s.fillTimer < 0)) {
+          if (s.fillTimer >= 0) this.sim.cancel(s.fillTimer);
+          s.fillTimer = this.sim.schedule((this.sim.now + this.fillTimeout) as Nanos, this, K_FILL_TIMER, 0, s);
+        }
+        if (!s.waiting) {
+          s.waiting = true;
+          this.stack.wait(s.fd, POLLIN, s.waitCont);
+        }
+        return;
+      }
+      // End of stream (0) or a connection error: hand over what is filled, then report it.
+      const env = { initiatorContext: CTX_CONTROL, transactionContext: s.handle };
+      s.rxDone = true;
+      s.endReply = isSysError(r)
+        ? { op: 'ERROR', handle: s.handle, errno: errnoCode(r.errno), failed: 'RECV' }
+        : { op: 'CLOSED', handle: s.handle, reason: CLOSED_PEER_FIN };
+      s.endEnv = env;
+      if (s.filled > 0) return this.deliver(s);
+      return this.sendEnd(s);
+    }
   }
 
-  private recvResult(s: IsmSocket, r: number | SysError): void {
-    if (s.closed) {
-      s.recvBusy = false;
-      return;
+  private deliver(s: IsmSocket): void {
+    if (s.fillTimer >= 0) {
+      this.sim.cancel(s.fillTimer);
+      s.fillTimer = -1;
     }
-    if (typeof r === 'number' && r > 0) {
-      s.recvDma = true;
-      this.dma.transfer(BUS_TO_HOST, r, this, K_RECV_MOVED, r, s);
-      return;
-    }
-    s.recvBusy = false;
-    s.rxDone = true;
-    const env = { initiatorContext: CTX_CONTROL, transactionContext: s.handle };
-    if (isSysError(r)) this.fail(s.handle, r.errno, 'RECV', env);
-    else this.reply({ op: 'CLOSED', handle: s.handle, reason: CLOSED_PEER_FIN }, env);
+    s.recvDma = true;
+    this.dma.transfer(BUS_TO_HOST, s.filled, this, K_RECV_MOVED, s.filled, s);
+  }
+
+  private sendEnd(s: IsmSocket): void {
+    const m = s.endReply;
+    if (m === null || s.closed || (m.op === 'ERROR' && m.errno === errnoCode('EBADF'))) return;
+    s.endReply = null;
+    this.reply(m, s.endEnv);
   }
 
   private recvMoved(s: IsmSocket, n: number): void {
@@ -256,16 +307,37 @@ export class Ism implements Ddm, EventHandler {
       s.lent.splice(0, s.lentHead);
       s.lentHead = 0;
     }
-    s.recvBusy = false;
+    s.filled = 0;
     s.recvDma = false;
-    const buffers: DmaBuffer[] = [{ address: b.address, length: n }];
-    this.reply({ op: 'RECV_DATA', handle: s.handle, flags: 0, buffers }, { initiatorContext: CTX_DATA, transactionContext: s.handle });
+    s.ready.push({ address: b.address, length: n });
+    if (s.ready.length >= this.batchBuffers || s.flushAfterDma || s.endReply !== null || s.closePending) this.flushReady(s);
+    if (s.endReply !== null) this.sendEnd(s);
     if (s.closePending) {
       s.closePending = false;
       this.closeFinished(s);
       return;
     }
     this.pumpRecv(s);
+  }
+
+  /** The stream paused: what is filled goes to the host. */
+  private fillTimedOut(s: IsmSocket): void {
+    s.fillTimer = -1;
+    if (s.closed) return;
+    if (s.recvDma) s.flushAfterDma = true;
+    else if (s.filled > 0) {
+      s.flushAfterDma = true;
+      this.deliver(s);
+    } else this.flushReady(s);
+  }
+
+  /** One RECV_DATA for every buffer the DMA engine has filled since the last. */
+  private flushReady(s: IsmSocket): void {
+    s.flushAfterDma = false;
+    if (s.ready.length === 0) return;
+    const buffers = s.ready;
+    s.ready = [];
+    this.reply({ op: 'RECV_DATA', handle: s.handle, flags: 0, buffers }, { initiatorContext: CTX_DATA, transactionContext: s.handle });
   }
 
   // ---------------------------------------------------------- accept

@@ -46,8 +46,23 @@ export class KernelInterface implements ReplyHandler {
     memory.rx.onRefill = () => this.inBatch(() => this.lendStarved());
   }
 
+  /**
+   * One reply, from the ISR: the socket records are updated now; the callers
+   * they wake run once the ISR has drained the outbound queue (isrDone), so
+   * a woken reader finds every buffer that interrupt delivered.
+   */
   onReply(r: DecodedSocketFrame): void {
-    this.inBatch(() => this.dispatch(r));
+    this.work.begin(Priority.Kernel);
+    try {
+      this.dispatch(r);
+    } finally {
+      this.work.commit();
+    }
+  }
+
+  /** The ISR read the outbound port empty: run the wake-ups. */
+  isrDone(): void {
+    if (this.dirty.length > 0) this.inBatch(() => undefined);
   }
 
   /** Completes every parked call on `s` that can complete now (inside an open batch). */
