@@ -3,3 +3,4 @@ export { fragmentDatagram, fragmentDataSize, fragmentCount, EMSGSIZE } from './f
 export type { FragmentError, FragmentSink } from './fragment';
 export { Reassembler, DEFAULT_REASSEMBLY_TIMEOUT, DEFAULT_REASSEMBLY_MAX_BYTES } from './reassembly';
 export type { ReassemblyOptions, ReassemblyCounters, Datagram } from './reassembly';
+export { DEFAULT_TTL, sendTtl } from './ttl';

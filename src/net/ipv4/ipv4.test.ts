@@ -142,3 +142,13 @@ describe('reassembly', () => {
     expect(r.counters.evicted).toBe(7);
   });
 });
+
+describe('TTL', () => {
+  it('a host never sends TTL 0 and defaults to 64', async () => {
+    const { sendTtl } = await import('./ttl');
+    expect(sendTtl(undefined)).toBe(64);
+    expect(sendTtl(0)).toBe(1);
+    expect(sendTtl(300)).toBe(255);
+    expect(sendTtl(32.7)).toBe(32);
+  });
+});

@@ -146,6 +146,64 @@ describe('Stack', () => {
     expect(w.b.drops.get('tcp-internal-error')).toBe(0);
   });
 
+  it('well-formed hostile segments aimed at a live connection (random seq, ack, flags, options) do not break it', () => {
+    const w = twoHosts({ seed: 8, staticArp: true });
+    const [c, s] = connectPair(socketWorld(w), 7000);
+    const clientPort = (w.a.getsockname(c) as { port: number }).port;
+    const before = w.b.connectionOf(s)!.counters.segmentsReceived;
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: fc.nat({ max: 0xffffffff }), ack: fc.nat({ max: 0xffffffff }), flags: fc.nat({ max: 0xff }),
+          window: fc.nat({ max: 0xffff }), urgentPointer: fc.nat({ max: 0xffff }),
+          mss: fc.option(fc.nat({ max: 0xffff }), { nil: undefined }),
+          windowScale: fc.option(fc.nat({ max: 255 }), { nil: undefined }),
+          ts: fc.option(fc.tuple(fc.nat({ max: 0xffffffff }), fc.nat({ max: 0xffffffff })), { nil: undefined }),
+          payload: fc.uint8Array({ maxLength: 200 }),
+        }),
+        (h) => {
+          // A reset whose sequence number is exactly right would legitimately end the connection
+          // (RFC 5961 3.2); random 32-bit numbers hit it with negligible probability.
+          const seg = tcpSeg({
+            srcPort: clientPort, dstPort: 7000, seq: seq(h.seq), ack: seq(h.ack), flags: h.flags, window: h.window,
+            urgentPointer: h.urgentPointer, payload: h.payload,
+            options: { mss: h.mss, windowScale: h.windowScale, timestamps: h.ts && { tsVal: h.ts[0], tsEcr: h.ts[1] } },
+          });
+          expect(() => w.b.receiveFrame(frameOf(seg))).not.toThrow();
+        },
+      ),
+      { numRuns: 300, seed: 43 },
+    );
+    w.runFor(10 * MS);
+    // Every one of them reached the connection (checksums valid, 4-tuple right).
+    expect(w.b.connectionOf(s)!.counters.segmentsReceived - before).toBeGreaterThanOrEqual(300);
+    expect(w.b.connectionOf(s)!.state).toBe('ESTABLISHED');
+    const data = new Uint8Array(100_000);
+    fillPayload(78, 0, data);
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < data.length) {
+        const r = w.a.send(c, data.subarray(sent), (x) => { if (!isSysError(x)) { sent += x; pump(); } });
+        if (typeof r !== 'number') return;
+        sent += r;
+      }
+    };
+    pump();
+    const got = new Uint8Array(100_000);
+    let n = 0;
+    for (let i = 0; i < 200 && n < got.length; i++) {
+      w.runFor(MS);
+      for (;;) {
+        const r = w.b.recv(s, got.subarray(n));
+        if (typeof r !== 'number' || r === 0) break;
+        n += r;
+      }
+    }
+    expect(n).toBe(100_000);
+    expect(Buffer.from(got).equals(Buffer.from(data))).toBe(true);
+    expect(w.b.drops.get('tcp-internal-error')).toBe(0);
+  });
+
   it('charges its work to its processor under the DESIGN.md 1.4 categories', () => {
     const w = twoHosts({ seed: 4 });
     const r = runBulk(w, 500_000);

@@ -14,7 +14,7 @@ import {
   Priority, type Nanos, type Processor, type Simulator,
 } from '../../sim';
 import type { ArpOptions } from '../arp';
-import { Reassembler, type ReassemblyOptions } from '../ipv4';
+import { Reassembler, sendTtl, type ReassemblyOptions } from '../ipv4';
 import type { FrameSink, Netif } from '../link';
 import type { TcpConfig, TcpConnection } from '../tcp';
 import type { Ipv4Addr, MacAddr } from '../wire';
@@ -104,7 +104,7 @@ export class Stack implements SocketApi, FrameSink {
     this.appPriority = o.appPriority ?? Priority.Kernel;
     this.out = new Output({
       sim: o.sim, processor: o.processor, netif: o.netif ?? { transmit: () => undefined }, mac: o.mac, addr: o.addr,
-      costs: o.costs ?? DEFAULT_STACK_COSTS, checksumOffload: o.checksumOffload ?? false, ttl: o.ttl ?? 64, arp: o.arp,
+      costs: o.costs ?? DEFAULT_STACK_COSTS, checksumOffload: o.checksumOffload ?? false, ttl: sendTtl(o.ttl), arp: o.arp,
     });
     for (const n of o.staticArp ?? []) this.out.arp.addStatic(n.addr, n.mac);
     this.reassembler = new Reassembler(o.reassembly);
@@ -151,6 +151,11 @@ export class Stack implements SocketApi, FrameSink {
   connectionOf(fd: Fd): TcpConnection | null {
     const s = this.fds.get(fd);
     return s !== undefined && s.type === 'stream' ? s.conn : null;
+  }
+
+  /** Called with every TcpConnection the stack creates (connect, or a listener's child): attach trace listeners here. */
+  set onConnection(fn: ((conn: TcpConnection) => void) | null) {
+    this.tcp.onConnection = fn;
   }
 
   /** Every live TCP connection, including those closed by the application but not yet CLOSED. */

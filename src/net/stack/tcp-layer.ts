@@ -51,6 +51,8 @@ export class TcpLayer implements EventHandler {
   /** Defaults for new sockets; SO_SNDBUF/SO_RCVBUF/TCP_NODELAY/TCP_CONGESTION override per socket. */
   readonly config: TcpConfig;
   readonly waiters: TcpWaiters;
+  /** Observer of every connection created (for trace sources). */
+  onConnection: ((conn: TcpConnection) => void) | null = null;
   private readonly sim: Simulator;
   private readonly out: Output;
   private readonly addr: Ipv4Addr;
@@ -172,6 +174,7 @@ export class TcpLayer implements EventHandler {
     this.all.add(s);
     this.insert(s);
     this.counters.connectionsOpened += 1;
+    this.onConnection?.(conn);
     conn.connect(s.remote, this.sim.now);
     this.drive(s);
     if (s.nonblocking || cont === undefined) return sysError('EINPROGRESS');
@@ -415,6 +418,7 @@ export class TcpLayer implements EventHandler {
     l.synQueue.push(c);
     this.all.add(c);
     this.insert(c);
+    this.onConnection?.(child);
     this.drive(c);
   }
 
