@@ -3,6 +3,9 @@
 // TCP/UDP checksums): that is the behaviour under test. Bits are flipped only
 // past the Ethernet header, where the Internet checksum covers every bit; a
 // single flipped bit is always detected by a ones'-complement sum (RFC 1071).
+// Only IPv4 frames are corrupted: ARP carries no checksum of its own (on a real
+// link the Ethernet FCS would drop it), so a flipped ARP frame could teach a
+// host a wrong address, which is not the fault under study.
 import type { Rng } from '../../../sim';
 import { FramePool } from '../frame-pool';
 import type { FrameSink } from '../frame-sink';
@@ -11,6 +14,8 @@ export interface CorruptionCounters {
   seen: number;
   corrupted: number;
 }
+
+const isIpv4 = (f: Uint8Array): boolean => f.length > 34 && f[12] === 0x08 && f[13] === 0x00;
 
 export class Corruption implements FrameSink {
   readonly counters: CorruptionCounters = { seen: 0, corrupted: 0 };
@@ -21,7 +26,7 @@ export class Corruption implements FrameSink {
 
   receiveFrame(frame: Uint8Array): void {
     this.counters.seen += 1;
-    if (!(this.rate > 0 && frame.length > 14 && this.rng.bernoulli(this.rate))) {
+    if (!(this.rate > 0 && isIpv4(frame) && this.rng.bernoulli(this.rate))) {
       this.next.receiveFrame(frame);
       return;
     }

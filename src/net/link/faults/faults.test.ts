@@ -86,8 +86,9 @@ describe('corruption', () => {
     const out = new Collect();
     const c = new Corruption(sim.rng.stream('c'), 1, out);
     const f = tagged(0, 200);
+    f[12] = 0x08;
     c.receiveFrame(f);
-    expect(f.every((b) => b === 0)).toBe(true);
+    expect(f.slice(14).every((b) => b === 0)).toBe(true);
     const got = out.frames[0]!;
     let bits = 0;
     for (let i = 0; i < got.length; i++) {
@@ -97,6 +98,18 @@ describe('corruption', () => {
     }
     expect(bits).toBe(1);
     expect(c.counters.corrupted).toBe(1);
+  });
+
+  it('leaves frames other than IPv4 alone (ARP has no checksum to catch it)', () => {
+    const sim = new Simulator({ seed: 3 });
+    const out = new Collect();
+    const c = new Corruption(sim.rng.stream('c'), 1, out);
+    const arp = tagged(0, 60);
+    arp[12] = 0x08;
+    arp[13] = 0x06;
+    c.receiveFrame(arp);
+    expect(out.frames[0]).toEqual(arp);
+    expect(c.counters.corrupted).toBe(0);
   });
 });
 
