@@ -22,6 +22,7 @@ import { newPlan } from './sender';
 import type { TcpState } from './state';
 import { acceptsSend } from './state';
 import { Tcb } from './tcb';
+import { abortConnection, closeSend, openActive } from './user-calls';
 import type { Endpoint, TcpCounters, TcpError, TcpTraceEvent } from './types';
 
 export interface TcpConnectionOptions {
@@ -57,14 +58,9 @@ export class TcpConnection {
   // ---------------------------------------------------------------- application side
 
   connect(remote: Endpoint, now: Nanos): void {
-    const t = this.tcb;
-    if (t.state !== 'CLOSED') return;
-    t.tick(now);
-    t.remote = { ...remote };
-    t.active = true;
-    t.sndNxt = t.iss;
-    t.sndMax = t.iss;
-    t.setState('SYN-SENT');
+    if (this.tcb.state !== 'CLOSED') return;
+    this.tcb.tick(now);
+    openActive(this.tcb, remote);
   }
 
   listen(): void {
@@ -89,27 +85,8 @@ export class TcpConnection {
 
   /** Queue our FIN after the data (RFC 9293 3.10.4 CLOSE, half-close). */
   shutdownWrite(now: Nanos): void {
-    const t = this.tcb;
-    t.tick(now);
-    switch (t.state) {
-      case 'LISTEN':
-      case 'SYN-SENT':
-        t.enterClosed();
-        break;
-      case 'SYN-RECEIVED':
-        t.finQueued = true;
-        break;
-      case 'ESTABLISHED':
-        t.finQueued = true;
-        t.setState('FIN-WAIT-1');
-        break;
-      case 'CLOSE-WAIT':
-        t.finQueued = true;
-        t.setState('LAST-ACK');
-        break;
-      default:
-        break;
-    }
+    this.tcb.tick(now);
+    closeSend(this.tcb);
   }
 
   /**
@@ -124,17 +101,10 @@ export class TcpConnection {
     this.shutdownWrite(now);
   }
 
-  /** RFC 9293 3.10.5 ABORT: <SEQ=SND.NXT><CTL=RST> in synchronized states. */
+  /** RFC 9293 3.10.5 ABORT: a reset from the synchronized states, then CLOSED. */
   abort(now: Nanos): void {
-    const t = this.tcb;
-    t.tick(now);
-    const s = t.state;
-    if (s === 'SYN-RECEIVED' || s === 'ESTABLISHED' || s === 'FIN-WAIT-1' || s === 'FIN-WAIT-2' || s === 'CLOSE-WAIT') {
-      t.enterClosed();
-      t.rstPending = { seq: t.sndNxt, ack: t.rcvNxt, withAck: true };
-      return;
-    }
-    t.enterClosed();
+    this.tcb.tick(now);
+    abortConnection(this.tcb);
   }
 
   setNoDelay(on: boolean): void {

@@ -47,6 +47,25 @@ describe('option negotiation', () => {
     });
   }
 
+  for (const [name, peer] of [
+    ['all options', { mss: 1400, windowScale: 7, sackPermitted: true, timestamps: { tsVal: 9, tsEcr: 1 } }],
+    ['MSS only', { mss: 1400 }],
+    ['window scale and SACK', { mss: 1400, windowScale: 3, sackPermitted: true }],
+    ['timestamps only', { mss: 1400, timestamps: { tsVal: 9, tsEcr: 1 } }],
+  ] as const) {
+    it(`an active open uses only what the SYN-ACK carried: ${name}`, () => {
+      const s = establishedSocket({ config: ALL, peerOptions: { ...peer } });
+      expect(s.tcb.wsOk).toBe('windowScale' in peer);
+      expect(s.tcb.sackOk).toBe('sackPermitted' in peer);
+      expect(s.tcb.tsOk).toBe('timestamps' in peer);
+      expect(s.tcb.sndWscale).toBe('windowScale' in peer ? peer.windowScale : 0);
+      s.send(pattern(2000), t0);
+      const d = recvAll(s)[0]!;
+      expect(d.payload.length).toBe('timestamps' in peer ? 1388 : 1400);
+      expect(d.options.timestamps !== undefined).toBe('timestamps' in peer);
+    });
+  }
+
   it('an option we did not offer stays off even if the peer sends it', () => {
     const s = establishedSocket({ config: {}, peerOptions: { mss: 1460, windowScale: 2, sackPermitted: true, timestamps: { tsVal: 1, tsEcr: 0 } } });
     expect(s.tcb.wsOk).toBe(false);

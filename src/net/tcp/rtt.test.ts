@@ -58,4 +58,15 @@ describe('RttEstimator (RFC 6298)', () => {
     expect(e.backoffCount).toBe(0);
     expect(e.rto).toBeLessThan(millis(400));
   });
+
+  it('after a SYN timeout without samples, data starts with an RTO of 3 s (5.7)', () => {
+    const e = est();
+    e.backoff();
+    e.afterSynTimeout();
+    expect(e.rto).toBe(seconds(3));
+    const sampled = est();
+    sampled.sample(millis(100));
+    sampled.afterSynTimeout();
+    expect(sampled.rto).toBe(millis(300));
+  });
 });

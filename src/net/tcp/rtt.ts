@@ -55,6 +55,16 @@ export class RttEstimator {
     this.backoffCount = 0;
   }
 
+  /**
+   * RFC 6298 (5.7): after a SYN timed out, data transmission starts with an
+   * RTO of at least 3 s unless an RTT sample has been taken since.
+   */
+  afterSynTimeout(): void {
+    if (this.samples > 0) return;
+    this.backoffCount = 0;
+    this.baseRto = Math.min(Math.max(this.baseRto, 3e9), this.rtoMax);
+  }
+
   /** RFC 6298 (5.5): double the timer after it expires. */
   backoff(): void {
     if (this.baseRto * 2 ** this.backoffCount < this.rtoMax) this.backoffCount++;

@@ -36,6 +36,9 @@ export function takePeerSyn(tcb: Tcb, seg: TcpRepr): void {
 export function establish(tcb: Tcb): void {
   tcb.setState('ESTABLISHED');
   tcb.retries = 0;
-  if (tcb.synRetransmitted) tcb.cc.setInitialWindow(tcb.sndMss);
+  if (tcb.synRetransmitted) {
+    tcb.cc.setInitialWindow(tcb.sndMss);
+    tcb.rtt.afterSynTimeout();
+  }
   if (tcb.finQueued) tcb.setState('FIN-WAIT-1');
 }
