@@ -7,3 +7,5 @@ export { THEME_ORDER, type ThemeChoice, type PrefsSlice } from './prefs-slice';
 export * as actions from './actions';
 export * as commands from './commands';
 export { parseSeed, MAX_SEED, type SeedParse } from './seed';
+export type { ScenarioSlice, PageNotice } from './scenario-slice';
+export * as scenarioActions from './scenario-actions';

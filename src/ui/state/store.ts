@@ -6,12 +6,13 @@ import { useStore } from 'zustand';
 import { initialSessionSlice, type SessionSlice } from './session-slice';
 import { initialLiveSlice, type LiveSlice } from './live-slice';
 import { initialPrefsSlice, type PrefsSlice } from './prefs-slice';
+import { initialScenarioSlice, type ScenarioSlice } from './scenario-slice';
 
-export type LabState = SessionSlice & LiveSlice & PrefsSlice;
+export type LabState = SessionSlice & LiveSlice & PrefsSlice & ScenarioSlice;
 export type LabStore = StoreApi<LabState>;
 
 export function initialLabState(): LabState {
-  return { ...initialSessionSlice(), ...initialLiveSlice(), ...initialPrefsSlice() };
+  return { ...initialSessionSlice(), ...initialLiveSlice(), ...initialPrefsSlice(), ...initialScenarioSlice() };
 }
 
 export const labStore: LabStore = createStore<LabState>()(() => initialLabState());
