@@ -20,6 +20,14 @@ export function processSynchronized(tcb: Tcb, seg: TcpRepr, now: Nanos): void {
     tcb.sndNxt = tcb.iss;
     return;
   }
+  // Simultaneous open: the peer's SYN-ACK repeats its SYN and acknowledges ours.
+  // RFC 9293 Figure 8 takes it to ESTABLISHED although the SYN octet is old (as
+  // Linux does: SEG.SEQ + 1 = RCV.NXT and SEG.ACK = SND.NXT).
+  if (tcb.state === 'SYN-RECEIVED' && tcb.active && seg.flags & TCP_SYN && seg.flags & TCP_ACK
+    && !(seg.flags & TCP_RST) && seqAdd(seg.seq, 1) === tcb.rcvNxt && seg.ack === tcb.sndNxt && seqGt(seg.ack, tcb.iss)) {
+    completeHandshake(tcb, seg, now);
+    return;
+  }
   // TIME-WAIT: a retransmitted FIN is acknowledged and restarts the 2*MSL wait.
   if (tcb.state === 'TIME-WAIT' && seg.flags & TCP_FIN && !(seg.flags & TCP_RST)
     && seqAdd(seg.seq, segmentLength(seg)) === tcb.rcvNxt) {
@@ -52,19 +60,7 @@ export function processSynchronized(tcb: Tcb, seg: TcpRepr, now: Nanos): void {
       tcb.rstPending = { seq: seg.ack, ack: seg.ack, withAck: false };
       return;
     }
-    if (tcb.rttSeq !== null) {
-      tcb.rtt.sample(now - tcb.rttStart);
-      tcb.rttSeq = null;
-    }
-    tcb.sndUna = seg.ack;
-    if (seqGt(tcb.sndUna, tcb.sndNxt)) tcb.sndNxt = tcb.sndUna;
-    tcb.timers.stopRtx();
-    // The window of this ACK is scaled (RFC 7323 2.2); take it unconditionally.
-    tcb.sndWnd = seg.window << tcb.sndWscale;
-    tcb.maxSndWnd = Math.max(tcb.maxSndWnd, tcb.sndWnd);
-    tcb.sndWl1 = seg.seq;
-    tcb.sndWl2 = seg.ack;
-    establish(tcb);
+    completeHandshake(tcb, seg, now);
   } else if (!processAck(tcb, seg, now)) {
     return;
   }
@@ -73,6 +69,23 @@ export function processSynchronized(tcb: Tcb, seg: TcpRepr, now: Nanos): void {
   if (tcb.state === 'CLOSED') return;
   // Seventh and eighth: text and FIN.
   processText(tcb, seg, now);
+}
+
+/** SYN-RECEIVED: our SYN is acknowledged (RFC 9293 3.10.7.4, fifth step). */
+function completeHandshake(tcb: Tcb, seg: TcpRepr, now: Nanos): void {
+  if (tcb.rttSeq !== null) {
+    tcb.rtt.sample(now - tcb.rttStart);
+    tcb.rttSeq = null;
+  }
+  tcb.sndUna = seg.ack;
+  if (seqGt(tcb.sndUna, tcb.sndNxt)) tcb.sndNxt = tcb.sndUna;
+  tcb.timers.stopRtx();
+  // A SYN-ACK's window is never scaled; any other segment's is (RFC 7323 2.2).
+  tcb.sndWnd = seg.flags & TCP_SYN ? seg.window : seg.window << tcb.sndWscale;
+  tcb.maxSndWnd = Math.max(tcb.maxSndWnd, tcb.sndWnd);
+  tcb.sndWl1 = seg.seq;
+  tcb.sndWl2 = seg.ack;
+  establish(tcb);
 }
 
 /** State changes that an acknowledged FIN brings (RFC 9293 3.10.7.4, fifth step). */
