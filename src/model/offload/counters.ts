@@ -10,7 +10,11 @@ export class OffloadCounters {
   bytesCopied = 0;
   /** Host uncached reads (inbound port pops, outbound port reads). */
   mmioReads = 0;
-  /** Calls that found a DMA pool dry (they block, return EAGAIN or wait to lend). */
+  /**
+   * Backpressure events of the pools: a send that found no transmit buffer
+   * (pool dry or the socket's share used up: a full send buffer), a socket
+   * that could not be lent receive buffers (pool dry).
+   */
   poolExhausted = 0;
   /** Inbound port reads that returned 0xFFFFFFFF (the host backs off and retries). */
   i2oQueueFull = 0;

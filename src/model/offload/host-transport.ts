@@ -17,7 +17,7 @@
 // Requests are queued already built (SocketMessage + envelope) and flagged
 // ready when the CPU job that produced them has completed.
 import {
-  ChargeList, Priority, type EventHandler, type Nanos, type Processor, type Simulator,
+  ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Nanos, type Processor, type Simulator,
 } from '../../sim';
 import {
   I2O_QUEUE_EMPTY, decodeSocketFrame, encodeSocketFrame, isI2oError, type MessagingUnit, type SocketEnvelope,
@@ -105,6 +105,7 @@ export class HostTransport implements EventHandler {
     this.sending = true;
     const stall = this.bus.mmioRead();
     this.counters.mmioReads += 1;
+    this.sim.trace.record(this.sim.now, 0, LAYER.i2o, LAYER.pci, TRACE_KIND.mmio, 4, (stall * this.cpu.clock) / 1e9, this.cpu.id);
     const mfa = this.mu.readInboundPort();
     this.cpu.stall('mmio', stall, this, K_INBOUND_READ, mfa);
   }
@@ -127,6 +128,7 @@ export class HostTransport implements EventHandler {
         }
         this.isrActive = true;
         this.counters.interrupts += 1;
+        this.sim.trace.record(this.sim.now, 0, LAYER.pci, LAYER.osm, TRACE_KIND.irq, 0, this.costs.ops.hardIrq.fixed, this.cpu.id);
         this.cpu.submit(Priority.HardIrq, 'irq', this.costs.ops.hardIrq.fixed, this, K_ISR_ENTERED);
         return;
       case K_ISR_ENTERED: return this.readOutbound();
@@ -161,6 +163,7 @@ export class HostTransport implements EventHandler {
       this.mu.writeFrame(mfa, bytes);
       this.bus.mmioWrite(n);
       if (this.tap !== null) this.tap('inbound', this.sim.now, bytes);
+      this.sim.trace.record(this.sim.now, req.env.transactionContext, LAYER.osm, LAYER.i2o, TRACE_KIND['i2o-message'], n, 0, this.cpu.id);
     }
     this.mu.postInbound(mfa);
     const landed = this.bus.mmioWrite(4);
@@ -171,6 +174,7 @@ export class HostTransport implements EventHandler {
   private readOutbound(): void {
     const stall = this.bus.mmioRead();
     this.counters.mmioReads += 1;
+    this.sim.trace.record(this.sim.now, 0, LAYER.i2o, LAYER.pci, TRACE_KIND.mmio, 4, (stall * this.cpu.clock) / 1e9, this.cpu.id);
     const mfa = this.mu.readOutboundPort();
     this.cpu.stall('mmio', stall, this, K_OUTBOUND_READ, mfa);
   }
@@ -203,6 +207,7 @@ export class HostTransport implements EventHandler {
     if (inWindow(this.sim.now, this.outboundHeld)) this.held.push(mfa);
     else this.returnFrame(mfa);
     if (reply !== null) {
+      this.sim.trace.record(this.sim.now, reply.frame.transactionContext, LAYER.i2o, LAYER.osm, TRACE_KIND['i2o-message'], 0, 0, this.cpu.id);
       const h = this.handlers.get(reply.frame.initiatorContext);
       if (h === undefined) this.counters.malformedFrames += 1;
       else h.onReply(reply);

@@ -11,7 +11,7 @@
 // The bus serves transfers one at a time in arrival order, so the IOP321's
 // two channels would not move more bytes per second; they are not modelled
 // separately.
-import { Priority, type EventHandler, type Processor, type Rng, type Simulator } from '../../../sim';
+import { LAYER, Priority, TRACE_KIND, type EventHandler, type Processor, type Rng, type Simulator } from '../../../sim';
 import type { Bus, BusDirection } from '../../bus';
 import type { ResolvedIopCosts } from '../../costs';
 import type { OffloadCounters } from '../counters';
@@ -67,6 +67,8 @@ export class DmaEngine implements EventHandler {
       return;
     }
     this.completed += 1;
+    if (t.dir === 0) sim.trace.record(sim.now, 0, LAYER.ism, LAYER.pci, TRACE_KIND.dma, t.bytes, 0, this.iop.id);
+    else sim.trace.record(sim.now, 0, LAYER.pci, LAYER.ism, TRACE_KIND.dma, t.bytes, 0, this.iop.id);
     const done = t.done!;
     const k = t.kind;
     const a = t.arg;

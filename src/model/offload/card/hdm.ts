@@ -10,7 +10,7 @@
 // ('rtos'), and the HDM takes each frame ('hdm'), allocates the ISM's packet
 // buffer ('ism') and hands it to the ISM stack, polling until the ring is
 // empty before it re-enables the interrupt.
-import { ChargeList, Priority, type EventHandler, type Processor } from '../../../sim';
+import { ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Processor, type Simulator } from '../../../sim';
 import { FramePool, NULL_SINK, type FrameSink, type Netif } from '../../../net/link';
 import type { ResolvedIopCosts } from '../../costs';
 import type { OffloadCounters } from '../counters';
@@ -66,10 +66,11 @@ export class Hdm implements Netif, FrameSink, EventHandler {
     this.iop.submit(Priority.HardIrq, 'rtos', this.rxIrqCycles, this, K_RX_IRQ);
   }
 
-  onEvent(kind: number, _arg: number, obj: unknown): void {
+  onEvent(kind: number, _arg: number, obj: unknown, sim: Simulator): void {
     if (kind === K_TX_DONE) {
       const f = obj as Uint8Array;
       this.framesOut += 1;
+      sim.trace.record(sim.now, 0, LAYER.hdm, LAYER.nic, TRACE_KIND.frame, f.length, this.txCharges.total, this.iop.id);
       this.wire.transmit(f);
       this.pool.give(f);
       return;
@@ -79,6 +80,7 @@ export class Hdm implements Netif, FrameSink, EventHandler {
       this.rxRing[this.rxHead] = undefined as unknown as Uint8Array;
       this.rxHead += 1;
       this.framesIn += 1;
+      sim.trace.record(sim.now, 0, LAYER.nic, LAYER.hdm, TRACE_KIND.frame, f.length, this.rxCharges.total, this.iop.id);
       this.stack.receiveFrame(f);
       this.pool.give(f);
       if (this.rxHead === this.rxRing.length) {

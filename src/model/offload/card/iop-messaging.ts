@@ -15,7 +15,7 @@
 // `timeout` (a gap timer restarted by each reply, like e1000's receive delay
 // timer), and at the latest 4 x `timeout` after the first (its absolute timer).
 import {
-  ChargeList, Priority, type EventHandler, type EventId, type Nanos, type Processor, type Simulator,
+  ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type EventId, type Nanos, type Processor, type Simulator,
 } from '../../../sim';
 import {
   I2O_QUEUE_EMPTY, decodeSocketFrame, encodeSocketFrame, isI2oError, type DecodedSocketFrame, type MessagingUnit,
@@ -115,6 +115,7 @@ export class IopMessaging implements EventHandler {
         if (this.irqPending) return;
         this.irqPending = true;
         this.counters.iopInterrupts += 1;
+        this.sim.trace.record(this.sim.now, 0, LAYER.pci, LAYER.irtos, TRACE_KIND.doorbell, 0, this.costs.ops.iopInterrupt.fixed, this.iop.id);
         this.iop.submit(Priority.HardIrq, 'rtos', this.costs.ops.iopInterrupt.fixed, this, K_IRQ_DONE);
         return;
       case K_IRQ_DONE: return this.drainInbound();
@@ -155,6 +156,7 @@ export class IopMessaging implements EventHandler {
     if (inWindow(this.sim.now, this.inboundHeld)) this.heldInbound.push(mfa);
     else this.mu.returnInboundFree(mfa);
     if (req === null) return;
+    this.sim.trace.record(this.sim.now, req.frame.transactionContext, LAYER.irtos, LAYER.ism, TRACE_KIND['i2o-message'], 0, this.costs.ops.irtosDispatch.fixed, this.iop.id);
     const ddm = this.ddms.get(req.frame.targetTid);
     if (ddm === undefined) this.counters.malformedFrames += 1;
     else ddm.receive(req);
@@ -185,6 +187,7 @@ export class IopMessaging implements EventHandler {
     const bytes = this.scratch.subarray(0, n);
     this.mu.writeOutboundFrame(r.mfa, bytes);
     if (this.tap !== null) this.tap('outbound', this.sim.now, bytes);
+    this.sim.trace.record(this.sim.now, r.env.transactionContext, LAYER.ism, LAYER.i2o, TRACE_KIND['i2o-message'], n, 0, this.iop.id);
     this.bus.dma(BUS_TO_HOST, n, this, K_REPLY_WRITTEN, r.mfa);
   }
 

@@ -78,10 +78,7 @@ export class MemoryManagement implements HostMemory {
     let indices: number[] = [];
     while (off < data.length && s.txHeld < s.txShare) {
       const i = this.tx.take();
-      if (i < 0) {
-        this.counters.poolExhausted += 1;
-        break;
-      }
+      if (i < 0) break;
       const n = Math.min(size, data.length - off);
       this.tx.memory.set(data.subarray(off, off + n), i * size);
       this.work.op('osmMemoryManagement');
@@ -99,6 +96,8 @@ export class MemoryManagement implements HostMemory {
       }
     }
     if (batch.length > 0) this.sendRequest(s, batch, indices);
+    // Backpressure: the pool ran dry or the socket used up its share (a full send buffer).
+    if (off < data.length) this.counters.poolExhausted += 1;
     return off - from;
   }
 
