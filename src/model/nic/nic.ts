@@ -1,0 +1,362 @@
+// The NIC of the `native` and `stateless` configurations (DESIGN.md 1.2,
+// layer `nic`): descriptor rings in host memory, DMA over the host bus in both
+// directions, a MAC that serialises at line rate, interrupt moderation, and
+// the stateless offloads a plain gigabit NIC of the era or a modern one has:
+// TSO (cut super-frames into MSS-sized frames after the DMA read) and LRO
+// (merge in-order segments of a flow before the DMA write). Checksum offload
+// needs nothing here: the stack writes valid checksums into the bytes either
+// way and only stops charging cycles for them (see src/net/stack costs).
+//
+// Transmit: the driver posts a frame on the tx ring (post); the NIC DMA-reads
+// one descriptor at a time while its transmit FIFO has room, marks the
+// descriptor done (a transmit cause for the interrupt), and the MAC sends the
+// FIFO's frames one after another at line rate, so the wire's own queue stays
+// empty and backpressure stays in the ring and the qdisc, as on real hardware.
+//
+// Receive: a frame from the wire needs a posted receive descriptor or is
+// dropped and counted (rxRingDrops); it is DMA-written to host memory and
+// queued as done for the driver's poll. Interrupt causes are counted when
+// frames arrive; the interrupt is asserted when the moderation rule says so
+// and the receive DMAs before it have completed. While the host polls (NAPI)
+// the interrupt is masked; unmask() re-arms it for whatever is outstanding.
+//
+// Contract: frames handed to receiveFrame are read during the call only;
+// frames posted for transmit stay the host's until takeTxDone hands them back;
+// frames the host takes from takeRxDone go back through releaseRx.
+import {
+  bytesToNanos, type BitsPerSecond, type EventHandler, type EventId, type Nanos, type Simulator,
+} from '../../sim';
+import { FramePool, wireBytes, type FrameSink, type Netif } from '../../net/link';
+import { BUS_TO_DEVICE, BUS_TO_HOST, type Bus } from '../bus';
+import { LINUX_CONSTANTS } from '../costs';
+import { TcpAggregator } from './aggregator';
+import { FrameQueue } from './frame-queue';
+import { InterruptModerator, type Coalescing } from './moderation';
+import { segmentTcpFrame } from './tcp-frame';
+
+export interface NicOptions {
+  /** Descriptors in the transmit and receive rings (default 256 each, e1000). */
+  readonly txRing?: number;
+  readonly rxRing?: number;
+  /** TCP segmentation offload: the NIC cuts super-frames into MTU-sized frames. */
+  readonly tso?: boolean;
+  /** Large receive offload: the NIC merges in-order segments of a flow before the DMA. */
+  readonly lro?: boolean;
+  /** Interrupt moderation (default off: one interrupt per received frame). */
+  readonly coalescing?: Coalescing;
+  /** MAC speed; default the attached netif's `rate` if it has one, else no pacing. */
+  readonly lineRate?: BitsPerSecond;
+  /** Transmit FIFO on the card: the NIC fetches descriptors while fewer bytes wait (default 64 KB). */
+  readonly txFifoBytes?: number;
+  /** Largest LRO aggregate, IP bytes (default 65,535: GRO/LRO maximum). */
+  readonly lroMaxBytes?: number;
+}
+
+/** What the NIC needs from its host: the interrupt line. */
+export interface InterruptLine {
+  interrupt(): void;
+}
+
+export interface NicCounters {
+  framesIn: number;
+  framesOut: number;
+  rxRingDrops: number;
+  /** Frames (or aggregates) DMA-written to the host and frames DMA-read from it. */
+  rxDmas: number;
+  txDmas: number;
+  interrupts: number;
+  /** Frames produced by TSO from super-frames, and LRO merges. */
+  tsoFrames: number;
+  lroMerged: number;
+  /** Frames the NIC could not transmit (a super-frame it cannot cut). */
+  txErrors: number;
+}
+
+const KIND_RX_DMA = 1;
+const KIND_TX_DMA = 2;
+const KIND_MAC_DONE = 3;
+const KIND_IRQ_TIMER = 4;
+const KIND_ASSERT = 5;
+
+export class Nic implements FrameSink, EventHandler {
+  readonly counters: NicCounters = {
+    framesIn: 0, framesOut: 0, rxRingDrops: 0, rxDmas: 0, txDmas: 0, interrupts: 0, tsoFrames: 0, lroMerged: 0, txErrors: 0,
+  };
+  readonly txRingSize: number;
+  readonly rxRingSize: number;
+  readonly tso: boolean;
+  readonly lro: boolean;
+  readonly moderator: InterruptModerator;
+  netif: Netif | null = null;
+  line: InterruptLine | null = null;
+  lineRate: number;
+  /** Host memory buffers the receive DMAs write into (skb data). */
+  readonly rxPool = new FramePool();
+  private readonly cardPool = new FramePool();
+  private readonly txFifoBytes: number;
+  private readonly aggregator: TcpAggregator | null;
+  private readonly scratch: Uint8Array[] = [];
+  // receive ring
+  private rxPosted: number;
+  private rxInflight = 0;
+  private rxDmaDoneAt = 0;
+  private readonly rxDone = new FrameQueue();
+  // transmit ring
+  private readonly txPosted = new FrameQueue();
+  private readonly txDone = new FrameQueue();
+  private readonly fifo = new FrameQueue();
+  private fetching = false;
+  private macBusy = false;
+  // interrupt
+  private masked = false;
+  private asserting = false;
+  private timer: EventId = -1;
+  private timerAt = -1;
+
+  constructor(private readonly sim: Simulator, private readonly bus: Bus | null, readonly mtu: number, o: NicOptions = {}) {
+    this.txRingSize = o.txRing ?? LINUX_CONSTANTS.txRingDescriptors.value;
+    this.rxRingSize = o.rxRing ?? LINUX_CONSTANTS.rxRingDescriptors.value;
+    this.rxPosted = this.rxRingSize;
+    this.tso = o.tso ?? false;
+    this.lro = o.lro ?? false;
+    this.moderator = new InterruptModerator(o.coalescing ?? { mode: 'off' });
+    this.lineRate = o.lineRate ?? 0;
+    this.txFifoBytes = o.txFifoBytes ?? 65536;
+    this.aggregator = this.lro ? new TcpAggregator(this.rxPool, o.lroMaxBytes ?? LINUX_CONSTANTS.groMaxBytes.value - 1) : null;
+  }
+
+  /** Connects the MAC to the wire; its rate paces transmission unless lineRate was given. */
+  attach(netif: Netif): void {
+    this.netif = netif;
+    const rate = (netif as Partial<{ rate: number }>).rate;
+    if (this.lineRate === 0 && typeof rate === 'number' && rate > 0) this.lineRate = rate;
+  }
+
+  // ------------------------------------------------------------ receive
+
+  receiveFrame(frame: Uint8Array): void {
+    this.counters.framesIn++;
+    const now = this.sim.now;
+    const agg = this.aggregator;
+    if (agg !== null) {
+      const out = this.scratch;
+      const held = agg.offer(frame, out);
+      for (let i = 0; i < out.length; i++) this.dmaToHost(out[i]!);
+      out.length = 0;
+      if (held) {
+        this.counters.lroMerged = agg.counters.merged;
+        this.cause(true, now, frame.length);
+        return;
+      }
+    }
+    if (this.rxPosted === 0) {
+      this.counters.rxRingDrops++;
+      return;
+    }
+    this.dmaToHost(this.rxPool.copyOf(frame));
+    this.cause(true, now, frame.length);
+  }
+
+  /** Receive descriptors free for the NIC. */
+  get rxFree(): number {
+    return this.rxPosted;
+  }
+
+  /** Frames written to host memory and not yet taken by the driver. */
+  get rxReady(): number {
+    return this.rxDone.length;
+  }
+
+  /** The oldest received frame (the driver now owns it), or null. */
+  takeRxDone(): Uint8Array | null {
+    return this.rxDone.shift();
+  }
+
+  /** The driver gives a buffer back and posts a fresh descriptor (refill). */
+  releaseRx(buf: Uint8Array): void {
+    this.rxPool.give(buf);
+  }
+
+  /** The driver posts `n` receive descriptors again (after its refill allocations). */
+  refill(n: number): void {
+    this.rxPosted = Math.min(this.rxRingSize - this.rxInflight - this.rxDone.length, this.rxPosted + n);
+  }
+
+  private dmaToHost(buf: Uint8Array): void {
+    if (this.rxPosted === 0) {
+      this.counters.rxRingDrops++;
+      this.rxPool.give(buf);
+      return;
+    }
+    this.rxPosted--;
+    this.rxInflight++;
+    this.counters.rxDmas++;
+    let end: number = this.sim.now;
+    if (this.bus !== null) end = this.bus.dma(BUS_TO_HOST, buf.length, this, KIND_RX_DMA, 0, buf);
+    else this.sim.schedule(this.sim.now, this, KIND_RX_DMA, 0, buf);
+    if (end > this.rxDmaDoneAt) this.rxDmaDoneAt = end;
+  }
+
+  // ------------------------------------------------------------ transmit
+
+  /** Descriptors the driver may still fill. */
+  get txFree(): number {
+    return this.txRingSize - this.txPosted.length - this.txDone.length - (this.fetching ? 1 : 0);
+  }
+
+  /** Descriptors done (fetched) and not yet cleaned by the driver. */
+  get txDoneCount(): number {
+    return this.txDone.length;
+  }
+
+  /** The driver posts one frame (or TSO super-frame) on the ring; the doorbell is the caller's. */
+  post(frame: Uint8Array): void {
+    this.txPosted.push(frame);
+    this.fetch();
+  }
+
+  /** The oldest done descriptor's frame, back to the driver (tx clean), or null. */
+  takeTxDone(): Uint8Array | null {
+    return this.txDone.shift();
+  }
+
+  private fetch(): void {
+    if (this.fetching || this.txPosted.length === 0 || this.fifo.bytes >= this.txFifoBytes) return;
+    const f = this.txPosted.shift()!;
+    this.fetching = true;
+    this.counters.txDmas++;
+    if (this.bus !== null) this.bus.dma(BUS_TO_DEVICE, f.length, this, KIND_TX_DMA, 0, f);
+    else this.sim.schedule(this.sim.now, this, KIND_TX_DMA, 0, f);
+  }
+
+  private fetched(f: Uint8Array): void {
+    this.fetching = false;
+    if (f.length > this.mtu + 14) {
+      const n = this.tso ? segmentTcpFrame(f, this.mtu, this.cardPool, this.scratch) : 0;
+      if (n === 0) this.counters.txErrors++;
+      this.counters.tsoFrames += n;
+      for (let i = 0; i < this.scratch.length; i++) this.fifo.push(this.scratch[i]!);
+      this.scratch.length = 0;
+    } else {
+      this.fifo.push(this.cardPool.copyOf(f));
+    }
+    this.txDone.push(f);
+    this.cause(false, this.sim.now, 0);
+    this.sendNext();
+    this.fetch();
+  }
+
+  private sendNext(): void {
+    while (!this.macBusy) {
+      const f = this.fifo.peek();
+      if (f === null) return;
+      this.counters.framesOut++;
+      this.netif?.transmit(f);
+      if (this.lineRate > 0) {
+        this.macBusy = true;
+        this.sim.after(bytesToNanos(wireBytes(f.length), this.lineRate as BitsPerSecond), this, KIND_MAC_DONE, 0, f);
+        return;
+      }
+      this.fifo.shift();
+      this.cardPool.give(f);
+    }
+  }
+
+  // ------------------------------------------------------------ interrupt
+
+  /** The driver masks the interrupt (its handler ran; NAPI polls now). */
+  mask(): void {
+    this.masked = true;
+  }
+
+  /** NAPI completed: the interrupt is re-enabled and re-armed for outstanding work. */
+  unmask(): void {
+    this.masked = false;
+    const m = this.moderator;
+    const now = this.sim.now;
+    m.rxPending = 0;
+    m.txPending = 0;
+    const rx = this.rxDone.length + this.rxInflight + (this.aggregator?.heldSegments ?? 0);
+    for (let i = 0; i < rx; i++) m.rx(now, 0);
+    for (let i = 0; i < this.txDone.length; i++) m.tx(now);
+    this.arm();
+  }
+
+  private cause(rx: boolean, now: number, bytes: number): void {
+    const m = this.moderator;
+    m.bytesSinceIrq += bytes;
+    if (this.masked || this.asserting) return;
+    if (rx) {
+      m.rx(now, 0);
+    } else {
+      m.tx(now);
+    }
+    this.arm();
+  }
+
+  private arm(): void {
+    if (this.masked || this.asserting) return;
+    const now = this.sim.now;
+    const t = this.moderator.dueAt(now);
+    if (t === this.timerAt) return;
+    if (this.timer >= 0) this.sim.cancel(this.timer);
+    this.timer = -1;
+    this.timerAt = -1;
+    if (t < 0) return;
+    if (t <= now) {
+      this.fire();
+      return;
+    }
+    this.timerAt = t;
+    this.timer = this.sim.schedule(t as Nanos, this, KIND_IRQ_TIMER);
+  }
+
+  private fire(): void {
+    const now = this.sim.now;
+    if (this.timer >= 0) this.sim.cancel(this.timer);
+    this.timer = -1;
+    this.timerAt = -1;
+    this.moderator.fired(now);
+    this.asserting = true;
+    const agg = this.aggregator;
+    if (agg !== null && agg.hasOpen) {
+      agg.flushAll(this.scratch);
+      for (let i = 0; i < this.scratch.length; i++) this.dmaToHost(this.scratch[i]!);
+      this.scratch.length = 0;
+    }
+    // The cause register is set once the frames are in host memory: wait for the DMAs.
+    this.sim.schedule(Math.max(now, this.rxDmaDoneAt) as Nanos, this, KIND_ASSERT);
+  }
+
+  onEvent(kind: number, _arg: number, obj: unknown): void {
+    switch (kind) {
+      case KIND_RX_DMA:
+        this.rxInflight--;
+        this.rxDone.push(obj as Uint8Array);
+        return;
+      case KIND_TX_DMA:
+        this.fetched(obj as Uint8Array);
+        return;
+      case KIND_MAC_DONE: {
+        this.macBusy = false;
+        this.cardPool.give(this.fifo.shift()!);
+        this.sendNext();
+        this.fetch();
+        return;
+      }
+      case KIND_IRQ_TIMER:
+        this.timer = -1;
+        this.timerAt = -1;
+        if (!this.masked && !this.asserting) this.fire();
+        return;
+      case KIND_ASSERT:
+        this.asserting = false;
+        this.masked = true;
+        this.counters.interrupts++;
+        this.line?.interrupt();
+        return;
+      default:
+        return;
+    }
+  }
+}
