@@ -2,7 +2,7 @@
 // both directions, the host CPU stays nearly idle at line rate on the
 // 2002-gigabit tables, and a slow IOP cannot keep up with the wire.
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, mhz, millis } from '../../sim';
+import { CATEGORIES, categoryIndex, mhz, millis } from '../../sim';
 import { startBulk } from './testing/bulk';
 import { offloadWorld } from './testing/world';
 
@@ -33,6 +33,8 @@ describe('bulk through the offload server', () => {
     expect(run.checker!.ok).toBe(true);
     expect(c.runtimeAllocations).toBe(0);
     expect(c.i2oMessages).toBeGreaterThan(0);
+    // The one copy: each sent byte crosses the host CPU once, into a transmit-pool buffer.
+    expect(c.bytesCopied).toBe(total);
   });
 
   it('delivers every byte intact when the server receives from the peer', () => {
@@ -57,8 +59,10 @@ describe('bulk through the offload server', () => {
     const from = w.sim.now;
     const got0 = run.received();
     const cyc0 = Float64Array.from(w.server.appCpu.cyclesByCategory());
+    const reads0 = w.server.counters().mmioReads;
     w.run(40 * MS);
     const to = w.sim.now;
+    const reads = w.server.counters().mmioReads - reads0;
     const goodput = ((run.received() - got0) * 8 * 1e9) / (to - from);
     const host = w.server.appCpu.utilization(millis(20), to);
     const iop = w.server.iop.utilization(millis(20), to);
@@ -69,6 +73,8 @@ describe('bulk through the offload server', () => {
     expect(goodput).toBeGreaterThan(0.9e9);
     expect(host).toBeLessThanOrEqual(0.1);
     expect(run.checker!.ok).toBe(true);
+    // Every uncached port read stalled the host CPU for at least the 500 ns round trip (1,200 cycles at 2.4 GHz).
+    expect(cyc[categoryIndex('mmio')]!).toBeGreaterThanOrEqual(reads * 1200 - 1);
   });
 
   it('receives at 1 Gb/s with at most 10% of the host CPU', () => {
@@ -102,7 +108,7 @@ describe('bulk through the offload server', () => {
     console.log(`200 MHz IOP: goodput ${(goodput / 1e9).toFixed(3)} Gb/s (line rate 1 Gb/s), IOP ${(100 * iop).toFixed(1)}% busy`);
     expect(goodput).toBeLessThan(0.8e9);
     expect(goodput).toBeGreaterThan(0.1e9);
-    expect(iop).toBeGreaterThan(0.95);
+    expect(iop).toBeGreaterThan(0.9);
     expect(run.checker!.ok).toBe(true);
   });
 });
