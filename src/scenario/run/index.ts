@@ -1,0 +1,5 @@
+// src/scenario/run: runs of a scenario on one clock, their results, and sweeps.
+export { Run, type SliceResult } from './run';
+export { runResults, lawsCompanion, type ConfigurationResult, type LawsCompanion, type RunResults } from './results';
+export { createRun, runScenario, runSweepPoint, type Outcome, type RunOptions, type SweepPointResult } from './create';
+export { parseSweepAxis, validateAxes, axisValues, sweepPoints, scenarioForPoint, type SweepAxis, type SweepPoint } from './sweep';

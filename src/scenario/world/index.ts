@@ -1,0 +1,9 @@
+// src/scenario/world: a scenario's configuration assembled into a runnable world.
+export { buildWorld, type World, type WorldError, type WorldOptions } from './world';
+export { DEFAULT_BUILDERS, buildOffloadServer, buildPlainPeer, type BuildContext, type MachineBuilders, type ServerBuilder } from './builders';
+export { buildStackMachine, type StackMachineOptions } from './stack-machine';
+export { CaptureRing, PcapngCapture, CAPTURE_POINTS, type CapturePoint, type CaptureSink, type CaptureSource, type CapturedFrame } from './capture';
+export { linkOptionsFor, faultSpecFor } from './link';
+export { tcpConfigFor } from './tcp-config';
+export { workloadSpecFor } from './workload-spec';
+export { SERVER_ADDR, PEER_ADDR, SERVER_MAC, PEER_MAC, SERVER_PORT } from './addresses';
