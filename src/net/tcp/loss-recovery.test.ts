@@ -191,3 +191,18 @@ describe('retransmission timeout (RFC 6298)', () => {
     expect(out.map((x) => (x.seq - lseq(0)) / MSS)).toEqual([1, 2]);
   });
 });
+
+describe('SACK-aware retransmission of SND.UNA', () => {
+  it('stops at the first SACKed byte instead of resending what the receiver holds', () => {
+    const s = establishedSocket({ config: { sack: true }, peerOptions: { mss: 1460, sackPermitted: true } });
+    s.send(pattern(3000), t0);
+    s.setNoDelay(true);
+    recvAll(s);
+    // The first 500 bytes are missing; everything from 500 is SACKed.
+    const sack = [{ left: lseq(500), right: lseq(3000) }];
+    for (let i = 0; i < 3; i++) sendSeg(s, seg({ ack: lseq(0), options: { sackBlocks: sack } }));
+    const r = recvSeg(s);
+    expect(r.seq).toBe(lseq(0));
+    expect(r.payload.length).toBe(500);
+  });
+});

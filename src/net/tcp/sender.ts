@@ -8,12 +8,20 @@ import type { SegmentPlan } from './plan';
 import { fill, planData, segmentAt } from './plan';
 import { planSackRecovery } from './sack-recovery';
 import type { Tcb } from './tcb';
-import { seqDiff } from '../wire/seq';
+import { seq, seqDiff } from '../wire/seq';
 
 export type { PlanKind, SegmentPlan } from './plan';
 export { newPlan } from './plan';
 
 /** States in which data or our FIN may be (re)transmitted. */
+/** With SACK, a retransmission of SND.UNA stops where the first SACKed block begins. */
+function unaHoleLength(tcb: Tcb, maxLen: number): number {
+  if (!tcb.sackOk || !tcb.scoreboard.nextHole(tcb.sndUna, tcb.sndMax, UNA_HOLE)) return maxLen;
+  return Math.max(1, Math.min(maxLen, seqDiff(UNA_HOLE.end, UNA_HOLE.start)));
+}
+
+const UNA_HOLE = { start: seq(0), end: seq(0) };
+
 function sendingState(tcb: Tcb): boolean {
   const s = tcb.state;
   return s === 'ESTABLISHED' || s === 'CLOSE-WAIT' || s === 'FIN-WAIT-1' || s === 'CLOSING' || s === 'LAST-ACK';
@@ -25,7 +33,7 @@ export function planNext(tcb: Tcb, maxLen: number, plan: SegmentPlan, superLen =
     return fill(plan, 'syn', tcb.iss, 0, false);
   }
   if (!sendingState(tcb)) return false;
-  if (tcb.retransmitUna && segmentAt(tcb, tcb.sndUna, maxLen, 'retransmit-una', plan)) return true;
+  if (tcb.retransmitUna && segmentAt(tcb, tcb.sndUna, unaHoleLength(tcb, maxLen), 'retransmit-una', plan)) return true;
   if (tcb.probeDue && segmentAt(tcb, tcb.sndUna, 1, 'probe', plan)) return true;
   if (tcb.inRecovery && tcb.sackOk) return planSackRecovery(tcb, maxLen, plan);
   const usable = Math.min(tcb.cc.cwnd, tcb.sndWnd) - seqDiff(tcb.sndNxt, tcb.sndUna);
