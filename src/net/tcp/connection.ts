@@ -31,7 +31,7 @@ export interface TcpConnectionOptions {
   iss: SeqNumber;
   /** Offset added to the timestamp clock (RFC 7323 5.4, per connection). */
   tsOffset?: number;
-  /** ISS (and optional tsOffset) for each child a LISTEN socket creates. */
+  /** ISS for each child a LISTEN socket creates (the stack passes its seeded draw). */
   nextIss?: () => SeqNumber;
 }
 
