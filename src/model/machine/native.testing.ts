@@ -4,6 +4,7 @@
 // server's CPU. Used by native.test.ts and its siblings.
 import { CATEGORIES, Simulator, gbps, micros, type Nanos } from '../../sim';
 import { Link, type FrameTap } from '../../net/link';
+import { isWireError, parseFrame } from '../../net/wire';
 import type { PayloadChecker } from '../../net/payload';
 import { isSysError, type Fd, type SocketApi } from '../../net/stack';
 import { receivePayload, sendPayload } from '../../net/stack/testing/apps';
@@ -63,11 +64,11 @@ export interface Bulk {
 
 const CHUNK = 65536;
 
-/** An iperf-like bulk stream from `from` to `to` (port 5001), 64 KB per call on both sides. */
-export function startBulk(w: NativeWorld, from: SocketApi, to: SocketApi, toAddr: number, total = 1e12): Bulk {
+/** An iperf-like bulk stream from `from` to `to` (on `port`), 64 KB per call on both sides. */
+export function startBulk(from: SocketApi, to: SocketApi, toAddr: number, port = 5001, total = 1e12): Bulk {
   const errors: string[] = [];
   const l = to.socket('stream') as Fd;
-  to.bind(l, { addr: 0, port: 5001 });
+  to.bind(l, { addr: 0, port });
   to.listen(l, 8);
   const c = from.socket('stream') as Fd;
   const bulk: Bulk = { checker: null as unknown as PayloadChecker, errors };
@@ -76,21 +77,20 @@ export function startBulk(w: NativeWorld, from: SocketApi, to: SocketApi, toAddr
       errors.push(`accept: ${a.errno}`);
       return;
     }
-    bulk.checker = receivePayload(to, a.fd, 1, 0, total, CHUNK, (_c, _eof, err) => {
+    bulk.checker = receivePayload(to, a.fd, port, 0, total, CHUNK, (_c, _eof, err) => {
       if (err !== null) errors.push(`recv: ${err.errno}`);
     });
   });
   if (isSysError(r)) errors.push(`accept: ${r.errno}`);
-  from.connect(c, { addr: toAddr, port: 5001 }, (x) => {
+  from.connect(c, { addr: toAddr, port }, (x) => {
     if (isSysError(x)) {
       errors.push(`connect: ${x.errno}`);
       return;
     }
-    sendPayload(from, c, 1, 0, total, CHUNK, (err) => {
+    sendPayload(from, c, port, 0, total, CHUNK, (err) => {
       if (err !== null) errors.push(`send: ${err.errno}`);
     });
   });
-  void w;
   return bulk;
 }
 
@@ -133,4 +133,26 @@ export function measure(w: NativeWorld, bulk: Bulk, warmup: number, span: number
     ghzPerGbps: cycles / seconds / 1e9 / (goodputBps / 1e9),
     utilization: cpu.utilization(t0 as Nanos, w.sim.now),
   };
+}
+
+/** Parses every frame put on the wire: valid checksums and lengths, no frame above the MTU. */
+export class WireAudit implements FrameTap {
+  frames = 0;
+  tcpFrames = 0;
+  largest = 0;
+  readonly problems: string[] = [];
+
+  constructor(readonly mtu: number) {}
+
+  onFrame(_time: Nanos, f: Uint8Array): void {
+    this.frames++;
+    if (f.length > this.largest) this.largest = f.length;
+    if (f.length > this.mtu + 14) this.problems.push(`frame of ${f.length} bytes above the MTU`);
+    const p = parseFrame(f);
+    if (isWireError(p)) {
+      this.problems.push(`${p.kind} ${p.field}: ${p.detail}`);
+      return;
+    }
+    if (p.tcp !== undefined) this.tcpFrames++;
+  }
 }
