@@ -15,7 +15,7 @@ function transfer(dir: 'server-sends' | 'server-receives', server: Partial<Offlo
   const run = startBulk(w, dir, TOTAL, 65536, 11);
   w.run(runMs * 1e6);
   const c = w.server.counters();
-  const peerConn = w.peer.connections().find((k) => k.state !== 'LISTEN');
+  const peerConn = [...w.peerMachine.tcpConnections()].find((k) => k.state !== 'LISTEN');
   const ismConn = w.server.tcpConnections();
   let retransmits = peerConn?.retransmits ?? 0;
   for (const k of ismConn) retransmits += k.retransmits;

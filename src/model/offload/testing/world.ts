@@ -1,13 +1,15 @@
 // Test worlds for the offload machine: the offload server on one end of a
-// gigabit link, a peer on the other. The peer is a plain Stack on a processor
-// that charges nothing (an ideal CPU), so whatever limits a run is the
-// server's. Used by the tests of this folder and available to scenario tests.
-import { Processor, Simulator, gbps, ghz, micros, type BitsPerSecond, type Nanos } from '../../../sim';
+// gigabit link, the peer machine (src/model/machine/peer.ts: the native path
+// with an ideal CPU) on the other, so whatever limits a run is the server's.
+// Used by the tests of this folder and available to scenario tests.
+import { Simulator, gbps, micros, type BitsPerSecond, type Nanos } from '../../../sim';
 import { Link, type FaultSpec } from '../../../net/link';
-import { FREE_STACK_COSTS, Stack } from '../../../net/stack';
+import type { SocketApi } from '../../../net/stack';
 import type { TcpConfig } from '../../../net/tcp';
 import type { Ipv4Addr, MacAddr } from '../../../net/wire';
 import { buildOffloadMachine, type OffloadMachine } from '../../machine/offload';
+import { buildPeerMachine } from '../../machine/peer';
+import type { Machine } from '../../machine/types';
 import type { OffloadOptions } from '../config';
 
 export const SERVER_ADDR: Ipv4Addr = 0x0a000001; // 10.0.0.1
@@ -19,7 +21,9 @@ export const PEER_MAC: MacAddr = 0x020000000002;
 export interface OffloadWorld {
   sim: Simulator;
   server: OffloadMachine;
-  peer: Stack;
+  /** The peer's socket API. */
+  peer: SocketApi;
+  peerMachine: Machine;
   link: Link;
   run(ns: number): void;
 }
@@ -48,12 +52,11 @@ export function offloadWorld(o: OffloadWorldOptions = {}): OffloadWorld {
     tcp: o.tcp, ...o.server, addr: SERVER_ADDR, mac: SERVER_MAC,
     staticArp: statics ? [{ addr: PEER_ADDR, mac: PEER_MAC }] : [],
   });
-  const peer = new Stack({
-    name: 'peer', sim, processor: new Processor(sim, { name: 'peer:cpu', clock: ghz(100) }), mac: PEER_MAC,
-    addr: PEER_ADDR, netif: link.bToA, costs: FREE_STACK_COSTS, tcp: o.tcp,
-    staticArp: statics ? [{ addr: SERVER_ADDR, mac: SERVER_MAC }] : [],
+  const peerMachine = buildPeerMachine(sim, {
+    addr: PEER_ADDR, mac: PEER_MAC, tcp: o.tcp, staticArp: statics ? [{ addr: SERVER_ADDR, mac: SERVER_MAC }] : [],
   });
   server.attach(link.aToB);
-  link.attach(server.port, peer);
-  return { sim, server, peer, link, run: (ns) => sim.runUntil((sim.now + ns) as Nanos) };
+  peerMachine.attach(link.bToA);
+  link.attach(server.port, peerMachine.port);
+  return { sim, server, peer: peerMachine.api, peerMachine, link, run: (ns) => sim.runUntil((sim.now + ns) as Nanos) };
 }
