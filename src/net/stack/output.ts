@@ -8,8 +8,8 @@
 // copy after building); next hops are resolved through the ARP cache, and a
 // frame waiting for resolution keeps its buffer in the ARP queue with the
 // destination MAC filled in when the reply comes.
-import type { EventHandler, EventId, Nanos, Priority, Processor, Simulator } from '../../sim';
-import { ChargeList } from '../../sim';
+import type { EventHandler, EventId, Layer, LayerId, Nanos, Priority, Processor, Simulator } from '../../sim';
+import { ChargeList, LAYER, TRACE_KIND } from '../../sim';
 import { ArpCache, type ArpOptions } from '../arp';
 import { FramePool, type Netif } from '../link';
 import {
@@ -53,6 +53,8 @@ export interface OutputOptions {
   checksumOffload: boolean;
   ttl: number;
   arp?: ArpOptions;
+  /** The layer below IP in trace records ('netdev' on a host, 'hdm' on the card). */
+  belowLayer?: Layer;
 }
 
 export class Output implements EventHandler {
@@ -84,6 +86,8 @@ export class Output implements EventHandler {
     dontFragment: true, moreFragments: false, fragmentOffset: 0, payloadLength: 0,
   };
   private readonly arpRepr: ArpRepr = { operation: 1, senderMac: 0, senderIp: 0, targetMac: 0, targetIp: 0 };
+  /** Layer id below IP in trace records. */
+  readonly below: LayerId;
   private readonly requestArp = (ip: Ipv4Addr): void => this.sendArp(1, ip, 0, MAC_BROADCAST);
 
   constructor(o: OutputOptions) {
@@ -96,6 +100,7 @@ export class Output implements EventHandler {
     this.checksumOffload = o.checksumOffload;
     this.ttl = o.ttl;
     this.arp = new ArpCache(o.arp);
+    this.below = LAYER[o.belowLayer ?? 'netdev'];
     this.eth.src = o.mac;
     this.ip.src = o.addr;
     this.ip.ttl = o.ttl;
@@ -125,9 +130,9 @@ export class Output implements EventHandler {
     this.processor.submit(this.priority, this.charges, 0, this, KIND_JOB, 0, b);
   }
 
-  /** Charges one operation on `bytes` bytes to the open batch. */
-  charge(op: CostName, bytes = 0): void {
-    if (op === 'checksum' && this.checksumOffload) return;
+  /** Charges one operation on `bytes` bytes to the open batch; returns the cycles charged. */
+  charge(op: CostName, bytes = 0): number {
+    if (op === 'checksum' && this.checksumOffload) return 0;
     if (op === 'copy') {
       this.counters.copies += 1;
       this.counters.bytesCopied += bytes;
@@ -135,6 +140,7 @@ export class Output implements EventHandler {
     const c = this.costs[op];
     const cycles = c.fixedCycles + c.cyclesPerByte * bytes;
     if (cycles > 0) this.charges.add(COST_CATEGORY[op], cycles);
+    return cycles;
   }
 
   /** Runs `t.service()` when the open batch's job completes (once per batch). */
@@ -162,9 +168,13 @@ export class Output implements EventHandler {
       return;
     }
     const tcpLen = tcpBufferLen(seg);
-    this.charge(seg.payload.length > 0 || (seg.flags & 0x03) !== 0 ? 'tcpTx' : 'tcpTxAck', seg.payload.length);
-    this.charge('checksum', tcpLen);
-    this.charge('ipTx', tcpLen + 20);
+    const tcpCycles = this.charge(seg.payload.length > 0 || (seg.flags & 0x03) !== 0 ? 'tcpTx' : 'tcpTxAck', seg.payload.length);
+    const ipCycles = this.charge('checksum', tcpLen) + this.charge('ipTx', tcpLen + 20);
+    const tr = this.sim.trace;
+    if (tr.enabled) {
+      tr.record(this.sim.now, 0, LAYER.tcp, LAYER.ip, TRACE_KIND.segment, seg.payload.length, tcpCycles, this.processor.id);
+      tr.record(this.sim.now, 0, LAYER.ip, this.below, TRACE_KIND.frame, len, ipCycles, this.processor.id);
+    }
     this.route(buf, dst);
   }
 
@@ -184,7 +194,9 @@ export class Output implements EventHandler {
       this.pool.give(buf);
       return;
     }
-    this.charge('ipTx', payload.length + 20);
+    const cycles = this.charge('ipTx', payload.length + 20);
+    const tr = this.sim.trace;
+    if (tr.enabled) tr.record(this.sim.now, 0, LAYER.ip, this.below, TRACE_KIND.frame, len, cycles, this.processor.id);
     this.route(buf, ip.dst);
   }
 

@@ -2,7 +2,7 @@
 // Each frame is one batch of softirq work. Every rejection is counted by
 // reason and the frame dropped; nothing here throws (a fault escaping a
 // protocol handler is caught and counted as 'internal-error').
-import type { Priority, Simulator } from '../../sim';
+import { LAYER, TRACE_KIND, type Priority, type Simulator } from '../../sim';
 import type { Reassembler } from '../ipv4';
 import {
   ETHERTYPE_ARP, ETHERTYPE_IPV4, IPPROTO_TCP, IPPROTO_UDP, MAC_BROADCAST, isWireError, parseArp, parseUdp, readU16,
@@ -26,6 +26,8 @@ export interface RxContext {
   rxPriority: Priority;
   onFragmentHeld: () => void;
   parser: RxParser;
+  /** The processor's id, for trace records. */
+  cpuId: number;
 }
 
 function dropWire(ctx: RxContext, layer: string, e: WireError): void {
@@ -64,7 +66,9 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
     ctx.drops.count('ethernet-unknown-type');
     return;
   }
-  ctx.out.charge('ipRx', frame.length - 14);
+  const ipCycles = ctx.out.charge('ipRx', frame.length - 14);
+  const tr = ctx.sim.trace;
+  if (tr.enabled) tr.record(ctx.sim.now, 0, ctx.out.below, LAYER.ip, TRACE_KIND.frame, frame.length, ipCycles, ctx.cpuId);
   const px = ctx.parser;
   const bad = px.parseIpv4(frame, 14);
   if (bad !== null) {
@@ -94,7 +98,7 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
     l4Len = whole.payload.length;
   }
   if (ip.protocol === IPPROTO_TCP) {
-    ctx.out.charge('checksum', l4Len);
+    const sumCycles = ctx.out.charge('checksum', l4Len);
     const badTcp = px.parseTcp(bytes, l4, l4Len, ip.src, ip.dst);
     if (badTcp !== null) {
       ctx.drops.count(`tcp-${badTcp.kind}`);
@@ -105,6 +109,7 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
       ctx.drops.count('tcp-port-zero');
       return;
     }
+    if (tr.enabled) tr.record(ctx.sim.now, 0, LAYER.ip, LAYER.tcp, TRACE_KIND.segment, seg.payload.length, sumCycles, ctx.cpuId);
     ctx.tcp.input(ip.src, seg);
     return;
   }
@@ -112,6 +117,7 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
     ctx.out.charge('checksum', l4Len);
     const udp = parseUdp(bytes.subarray(l4, l4 + l4Len), ip.src, ip.dst);
     if (isWireError(udp)) return dropWire(ctx, 'udp', udp);
+    if (tr.enabled) tr.record(ctx.sim.now, 0, LAYER.ip, LAYER.udp, TRACE_KIND.segment, udp.payload.length, 0, ctx.cpuId);
     ctx.udp.input(ip.src, udp);
     return;
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Processor, Simulator, categoryIndex, gbps, hz, micros, millis, seconds, type Nanos } from '../../sim';
+import {
+  Processor, Simulator, categoryIndex, gbps, hz, layerName, micros, millis, seconds, type LayerId, type Nanos,
+} from '../../sim';
 import { Link } from '../link';
 import { fillPayload } from '../payload';
 import {
@@ -278,6 +280,22 @@ describe('Stack', () => {
     w.runFor(millis(200));
     expect(w.b.reassembler.pendingDatagrams).toBe(0);
     expect(w.b.reassembler.counters.timeouts).toBe(1);
+  });
+
+  it('records its layer crossings in the sim trace: tcp/ip segments and ip/netdev frames, with cycles', () => {
+    const w = twoHosts({ seed: 4, staticArp: true });
+    runBulk(w, 20_000);
+    const recs = w.sim.trace.toArray();
+    const names = (r: { from: number; to: number }) => `${layerName(r.from as LayerId)}>${layerName(r.to as LayerId)}`;
+    const byA = recs.filter((r) => r.processor === w.cpuA.id).map(names);
+    const byB = recs.filter((r) => r.processor === w.cpuB.id).map(names);
+    for (const k of ['tcp>ip', 'ip>netdev', 'netdev>ip', 'ip>tcp']) {
+      expect(byA).toContain(k);
+      expect(byB).toContain(k);
+    }
+    const dataIn = recs.filter((r) => r.processor === w.cpuB.id && names(r) === 'ip>tcp' && r.bytes > 0);
+    expect(dataIn.reduce((n, r) => n + r.bytes, 0)).toBe(20_000);
+    expect(recs.filter((r) => names(r) === 'tcp>ip').every((r) => r.cycles > 0)).toBe(true);
   });
 
   it('is deterministic: the same seed gives the same frames at the same times', () => {

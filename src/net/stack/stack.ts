@@ -11,7 +11,7 @@
 // by reason in `drops` and dropped; a fault inside one connection resets that
 // connection alone. Frames handed to receiveFrame are read during the call only.
 import {
-  Priority, type Nanos, type Processor, type Simulator,
+  Priority, type Layer, type Nanos, type Processor, type Simulator,
 } from '../../sim';
 import type { ArpOptions } from '../arp';
 import { Reassembler, sendTtl, type ReassemblyOptions } from '../ipv4';
@@ -58,6 +58,8 @@ export interface StackOptions {
   /** Priorities on the processor: receive and timers run as softirq, calls in process context by default. */
   rxPriority?: Priority;
   appPriority?: Priority;
+  /** The layer below IP in trace records: 'netdev' on a host (default), 'hdm' on the card. */
+  belowLayer?: Layer;
   /** Maximum open descriptors (default 1024, Linux's RLIMIT_NOFILE soft limit). */
   maxFds?: number;
 }
@@ -105,6 +107,7 @@ export class Stack implements SocketApi, FrameSink {
     this.out = new Output({
       sim: o.sim, processor: o.processor, netif: o.netif ?? { transmit: () => undefined }, mac: o.mac, addr: o.addr,
       costs: o.costs ?? DEFAULT_STACK_COSTS, checksumOffload: o.checksumOffload ?? false, ttl: sendTtl(o.ttl), arp: o.arp,
+      belowLayer: o.belowLayer,
     });
     for (const n of o.staticArp ?? []) this.out.arp.addStatic(n.addr, n.mac);
     this.reassembler = new Reassembler(o.reassembly);
@@ -121,6 +124,7 @@ export class Stack implements SocketApi, FrameSink {
       reassembler: this.reassembler, rxPriority: o.rxPriority ?? Priority.SoftIrq,
       onFragmentHeld: () => this.armReassembly(),
       parser: new RxParser(),
+      cpuId: o.processor.id,
     };
   }
 
