@@ -4,8 +4,9 @@
 // can be ideal. Tests may pass their own builders (a plain stack machine, say).
 import { mhz, type Simulator } from '../../sim';
 import { buildOffloadMachine } from '../../model/machine/offload';
-import type { Machine } from '../../model/machine';
-import { micros, millis } from '../../sim';
+import { buildNativeMachine, buildPeerMachine, type Machine } from '../../model/machine';
+import type { Coalescing } from '../../model/nic';
+import { bps, micros, millis } from '../../sim';
 import type { Configuration, Scenario, ScenarioCosts } from '../schema';
 import { PEER_ADDR, PEER_MAC, SERVER_ADDR, SERVER_MAC } from './addresses';
 import { buildStackMachine } from './stack-machine';
@@ -55,6 +56,51 @@ export function buildOffloadServer({ sim, scenario: s, costs }: BuildContext): M
   });
 }
 
+function coalescingFor(s: Scenario): Coalescing {
+  const c = s.nic.coalescing;
+  if (c.mode === 'fixed') return { mode: 'fixed', usecs: c.usecs, frames: c.frames };
+  if (c.mode === 'adaptive') return { mode: 'adaptive', stepsPerSec: [c.lowestLatencyIntsPerSec, c.lowLatencyIntsPerSec, c.bulkIntsPerSec] };
+  return { mode: 'off' };
+}
+
+/**
+ * `native` (a plain NIC: software checksums, no segmentation or receive
+ * offloads, an interrupt per packet unless nic.coalesceNative) or `stateless`
+ * (the scenario's NIC offloads and coalescing).
+ */
+export function buildNativeServer(configuration: 'native' | 'stateless'): ServerBuilder {
+  return ({ sim, scenario: s, costs }) => {
+    const st = configuration === 'stateless';
+    const n = s.nic;
+    return buildNativeMachine(sim, {
+      name: configuration,
+      addr: SERVER_ADDR,
+      mac: SERVER_MAC,
+      costs: costs.tables,
+      hostClock: mhz(s.server.clockMHz),
+      hostCpus: s.server.cores,
+      bus: s.bus,
+      mtu: s.wire.mtuBytes,
+      tcp: tcpConfigFor(s),
+      offloads: st ? { checksumTx: n.checksumOffload, checksumRx: n.checksumOffload, tso: n.tso, gso: n.gso, lro: n.lro, gro: n.gro } : {},
+      nic: {
+        txRing: n.txRingDescriptors, rxRing: n.rxRingDescriptors, lineRate: bps(s.wire.bandwidthMbps * 1e6),
+        coalescing: st || n.coalesceNative ? coalescingFor(s) : { mode: 'off' },
+      },
+      napi: { weight: n.napiWeight, budget: n.softirqBudgetPackets, budgetUsecs: n.softirqBudgetUs },
+    });
+  };
+}
+
+/** The peer: a native machine, ideal (free, no bus) when `peer.idealCpu`, else with the host costs at the peer clock. */
+export function buildPeer({ sim, scenario: s, costs }: BuildContext): Machine {
+  return buildPeerMachine(sim, {
+    name: 'peer', addr: PEER_ADDR, mac: PEER_MAC, costs: costs.tables, hostClock: mhz(s.peer.clockMHz),
+    bus: s.bus, mtu: s.wire.mtuBytes, tcp: tcpConfigFor(s), idealCpu: s.peer.idealCpu,
+    nic: { lineRate: bps(s.wire.bandwidthMbps * 1e6) },
+  });
+}
+
 /** The peer: a plain stack, free when `peer.idealCpu`, else charging the stack's costs at the peer clock. */
 export function buildPlainPeer({ sim, scenario: s }: BuildContext): Machine {
   return buildStackMachine(sim, {
@@ -64,6 +110,6 @@ export function buildPlainPeer({ sim, scenario: s }: BuildContext): Machine {
 }
 
 export const DEFAULT_BUILDERS: MachineBuilders = {
-  servers: { offload: buildOffloadServer },
-  peer: buildPlainPeer,
+  servers: { native: buildNativeServer('native'), stateless: buildNativeServer('stateless'), offload: buildOffloadServer },
+  peer: buildPeer,
 };

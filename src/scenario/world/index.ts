@@ -1,6 +1,6 @@
 // src/scenario/world: a scenario's configuration assembled into a runnable world.
 export { buildWorld, type World, type WorldError, type WorldOptions } from './world';
-export { DEFAULT_BUILDERS, buildOffloadServer, buildPlainPeer, type BuildContext, type MachineBuilders, type ServerBuilder } from './builders';
+export { DEFAULT_BUILDERS, buildOffloadServer, buildNativeServer, buildPeer, buildPlainPeer, type BuildContext, type MachineBuilders, type ServerBuilder } from './builders';
 export { buildStackMachine, type StackMachineOptions } from './stack-machine';
 export { CaptureRing, PcapngCapture, CAPTURE_POINTS, type CapturePoint, type CaptureSink, type CaptureSource, type CapturedFrame } from './capture';
 export { linkOptionsFor, faultSpecFor } from './link';
