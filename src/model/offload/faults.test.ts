@@ -4,6 +4,9 @@
 // retry, a failed DMA is run again. No byte is lost or duplicated.
 import { describe, expect, it } from 'vitest';
 import { millis } from '../../sim';
+import { isSysError, type SysError } from '../../net/stack';
+import { Outcome, connectPair } from '../../net/stack/testing/socket-suite';
+import { PEER_ADDR, SERVER_ADDR, DEAD_ADDR } from './testing/world';
 import type { OffloadOptions } from './config';
 import { startBulk } from './testing/bulk';
 import { offloadWorld } from './testing/world';
@@ -109,5 +112,28 @@ describe('card-side faults', () => {
     expectExactDelivery(recv);
     expect(send.w.server.offload.dmaErrors).toBeGreaterThan(0);
     expect(recv.w.server.offload.dmaErrors).toBeGreaterThan(0);
+  });
+
+  it('with the transmit pool dry a non-blocking send returns EAGAIN and a blocking send waits for buffers', () => {
+    const w = offloadWorld({ server: { txPool: { buffers: 2 } } });
+    const world = { client: w.server.api, server: w.peer, clientAddr: SERVER_ADDR, serverAddr: PEER_ADDR, deadAddr: DEAD_ADDR, run: w.run };
+    const [c] = connectPair(world);
+    const api = w.server.api;
+    api.setsockopt(c, 'O_NONBLOCK', true);
+    const data = new Uint8Array(100_000);
+    const first = api.send(c, data) as number;
+    const second = api.send(c, data);
+    const dry = w.server.counters().poolExhausted;
+    api.setsockopt(c, 'O_NONBLOCK', false);
+    const blocking = new Outcome<number>();
+    const pending = blocking.from(api.send(c, data, blocking.cont));
+    w.run(50e6);
+    console.log(`2-buffer transmit pool: non-blocking send took ${first} B then ${isSysError(second) ? (second as SysError).errno : second}; ` +
+      `blocking send pending=${pending}, completed with ${String(blocking.value)}; poolExhausted=${dry}`);
+    expect(first).toBe(2 * 4096);
+    expect(isSysError(second) && second.errno).toBe('EAGAIN');
+    expect(dry).toBeGreaterThan(0);
+    expect(pending).toBe(true);
+    expect(blocking.value).toBe(data.length);
   });
 });
