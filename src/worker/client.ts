@@ -13,9 +13,10 @@
 // - Replies from an older epoch (a world since replaced by `reset`) are ignored.
 import {
   PROTOCOL_VERSION, isProtocolError, parseFromWorker,
-  type CrashMode, type Failure, type FromWorker, type SliceBudget, type SliceReason,
-  type ToWorker, type WorldFigures, type WorldInfo, type WorldSpec,
+  type CrashMode, type Failure, type FromWorker, type SeekTarget, type SliceBudget, type SliceReason,
+  type StepUnit, type ToWorker, type WorldFigures, type WorldInfo, type WorldSpec,
 } from './protocol';
+import type { SliceStream } from './stream';
 
 /** What the client needs of a Worker (a real one, or an in-process stand-in in tests). */
 export interface WorkerEventLike {
@@ -42,7 +43,7 @@ export interface SlicePacer {
 export type ClientStatus = 'idle' | 'starting' | 'paused' | 'running' | 'ended' | 'failed';
 
 export interface SliceInfo {
-  readonly request: 'run' | 'step';
+  readonly request: 'run' | 'step' | 'seek';
   readonly events: number;
   readonly reason: SliceReason;
 }
@@ -52,9 +53,11 @@ export interface ClientListener {
   ready?(info: WorldInfo, spec: WorldSpec, figures: WorldFigures): void;
   figures?(figures: WorldFigures, slice: SliceInfo): void;
   failure?(failure: Failure): void;
+  /** Scenario worlds: what the world streamed with `ready` or a slice (before `ready`/`figures` is called). */
+  stream?(stream: SliceStream): void;
 }
 
-type InFlight = { kind: 'create' } | { kind: 'run' | 'step'; seq: number };
+type InFlight = { kind: 'create' } | { kind: 'run' | 'step' | 'seek'; seq: number };
 
 export class WorkerClient {
   private worker: WorkerLike | null = null;
@@ -62,6 +65,9 @@ export class WorkerClient {
   private seq = 0;
   private inFlight: InFlight | null = null;
   private queuedSteps = 0;
+  private queuedUnit: StepUnit = 'event';
+  private queuedSeek: SeekTarget | null = null;
+  private readonly extra = new Set<ClientListener>();
   private running = false;
   private ended = false;
   private failed: Failure | null = null;
@@ -84,7 +90,13 @@ export class WorkerClient {
 
   /** True when no request is in flight or queued: the figures will not change by themselves. */
   get settled(): boolean {
-    return this.inFlight === null && this.queuedSteps === 0 && !this.running;
+    return this.inFlight === null && this.queuedSteps === 0 && this.queuedSeek === null && !this.running;
+  }
+
+  /** Another listener beside the constructor's (views that read the stream); returns its removal. */
+  addListener(l: ClientListener): () => void {
+    this.extra.add(l);
+    return () => { this.extra.delete(l); };
   }
 
   get failure(): Failure | null {
@@ -101,6 +113,7 @@ export class WorkerClient {
     this.running = false;
     this.ended = false;
     this.queuedSteps = 0;
+    this.queuedSeek = null;
     if (!this.worker && !this.spawn()) return;
     this.epoch += 1;
     this.inFlight = { kind: 'create' };
@@ -120,10 +133,23 @@ export class WorkerClient {
     this.emitStatus();
   }
 
-  step(count = 1): void {
+  /** Advances `count` units (events, layer crossings or packets); queued steps of another unit are replaced. */
+  step(count = 1, unit: StepUnit = 'event'): void {
     if (this.failed || !this.spec || this.ended) return;
     this.running = false;
+    if (unit !== this.queuedUnit) this.queuedSteps = 0;
+    this.queuedUnit = unit;
     this.queuedSteps += Math.max(1, Math.floor(count));
+    this.emitStatus();
+    this.pump();
+  }
+
+  /** Moves the world to `target` (scenario worlds): pauses, drops queued steps; the latest seek wins. */
+  seek(target: SeekTarget): void {
+    if (this.failed || !this.spec) return;
+    this.running = false;
+    this.queuedSteps = 0;
+    this.queuedSeek = target;
     this.emitStatus();
     this.pump();
   }
@@ -184,6 +210,7 @@ export class WorkerClient {
     this.worker = null;
     this.inFlight = null;
     this.queuedSteps = 0;
+    this.queuedSeek = null;
     this.running = false;
     w?.terminate();
   }
@@ -198,12 +225,18 @@ export class WorkerClient {
 
   private pump(): void {
     if (!this.worker || this.inFlight || this.failed) return;
-    if (this.queuedSteps > 0) {
+    if (this.queuedSeek !== null) {
+      const target = this.queuedSeek;
+      this.queuedSeek = null;
+      this.seq += 1;
+      this.inFlight = { kind: 'seek', seq: this.seq };
+      this.send({ v: PROTOCOL_VERSION, type: 'seek', epoch: this.epoch, seq: this.seq, target });
+    } else if (this.queuedSteps > 0) {
       const count = this.queuedSteps;
       this.queuedSteps = 0;
       this.seq += 1;
       this.inFlight = { kind: 'step', seq: this.seq };
-      this.send({ v: PROTOCOL_VERSION, type: 'step', epoch: this.epoch, seq: this.seq, unit: 'event', count });
+      this.send({ v: PROTOCOL_VERSION, type: 'step', epoch: this.epoch, seq: this.seq, unit: this.queuedUnit, count });
     } else if (this.running) {
       this.seq += 1;
       this.inFlight = { kind: 'run', seq: this.seq };
@@ -226,7 +259,8 @@ export class WorkerClient {
       case 'ready':
         if (this.inFlight?.kind !== 'create') return;
         this.inFlight = null;
-        this.listener.ready?.(msg.info, msg.spec, msg.figures);
+        this.ended = false;
+        this.notify((l) => { if (msg.stream) l.stream?.(msg.stream); l.ready?.(msg.info, msg.spec, msg.figures); });
         this.emitStatus();
         this.pump();
         return;
@@ -239,8 +273,11 @@ export class WorkerClient {
           this.ended = true;
           this.running = false;
           this.queuedSteps = 0;
+        } else if (inFlight.kind === 'seek') {
+          this.ended = false;
         }
-        this.listener.figures?.(msg.figures, { request: inFlight.kind, events: msg.events, reason: msg.reason });
+        const slice: SliceInfo = { request: inFlight.kind, events: msg.events, reason: msg.reason };
+        this.notify((l) => { if (msg.stream) l.stream?.(msg.stream); l.figures?.(msg.figures, slice); });
         this.emitStatus();
         this.pump();
         return;
@@ -255,14 +292,19 @@ export class WorkerClient {
     if (this.failed) return;
     this.failed = failure;
     this.dropWorker();
-    this.listener.failure?.(failure);
+    this.notify((l) => l.failure?.(failure));
     this.emitStatus();
+  }
+
+  private notify(f: (l: ClientListener) => void): void {
+    f(this.listener);
+    for (const l of this.extra) f(l);
   }
 
   private emitStatus(): void {
     const s = this.status;
     if (s === this.lastStatus) return;
     this.lastStatus = s;
-    this.listener.status?.(s);
+    this.notify((l) => l.status?.(s));
   }
 }

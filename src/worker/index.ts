@@ -2,11 +2,18 @@
 // the main-thread client. The worker entry itself is sim.worker.ts (bundled by Vite).
 export {
   PROTOCOL_VERSION, parseToWorker, parseFromWorker, parseWorldSpec, isProtocolError,
-  worldSpecSchema, toWorkerSchema, fromWorkerSchema, worldFiguresSchema,
+  worldSpecSchema, toWorkerSchema, fromWorkerSchema, worldFiguresSchema, stepUnitSchema, seekTargetSchema,
+  CONFIGURATION_NAMES,
 } from './protocol';
+export { sliceStreamSchema, emptyTraceColumns, streamTransferables } from './stream';
+export type { SliceStream, WorldStream, TraceColumns, StreamFrame, StreamCaptureSource } from './stream';
+export { createScenarioLabWorld, ScenarioLabWorld, STEP_LIMIT } from './scenario-world';
+export { resolveScenario, type ResolvedScenario, type ScenarioSpec } from './scenario-source';
+export { FrameLog } from './frame-log';
+export { drainTrace } from './trace-drain';
 export type {
   WorldSpec, WorldKind, SliceBudget, SliceReason, CrashMode, ToWorker, FromWorker,
-  WorldFigures, ProcessorFigures, WorldInfo, Failure, FailureKind, ProtocolError,
+  WorldFigures, ProcessorFigures, WorldInfo, Failure, FailureKind, ProtocolError, StepUnit, SeekTarget, WorldPosition,
 } from './protocol';
 export { createWorld, isWorldError } from './world';
 export type { LabWorld, WorldError } from './world';

@@ -15,6 +15,7 @@
 // - Nothing here reads a clock: a slice is bounded by an event budget and optionally by
 //   a simulated instant; the page measures wall time and sizes the budget.
 import { z } from 'zod';
+import { sliceStreamSchema } from './stream';
 
 export const PROTOCOL_VERSION = 1 as const;
 
@@ -24,9 +25,21 @@ const epoch = z.number().int().min(0);
 const seqNo = z.number().int().min(0);
 const nanosValue = z.number().int().min(0);
 
-/** How a world is made. `demo`: the simulation kernel's own seeded demo workload. */
+export const CONFIGURATION_NAMES = ['native', 'stateless', 'offload'] as const;
+
+/** How a world is made. `demo`: the simulation kernel's own seeded demo workload.
+ *  `scenario`: the machine model's run (src/scenario) of a preset or a scenario given as
+ *  JSON (validated in the worker), for the named configurations, with this seed (it
+ *  replaces the scenario's own). */
 export const worldSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo'), seed }),
+  z.object({
+    kind: z.literal('scenario'),
+    seed,
+    preset: z.string().optional(),
+    scenario: z.unknown().optional(),
+    configurations: z.array(z.enum(CONFIGURATION_NAMES)).min(1).max(3),
+  }),
 ]);
 export type WorldSpec = z.infer<typeof worldSpecSchema>;
 export type WorldKind = WorldSpec['kind'];
@@ -41,10 +54,27 @@ export type CrashMode = z.infer<typeof crashModeSchema>;
 
 const v = z.literal(PROTOCOL_VERSION);
 
+/** What one step advances to: the next event, the next trace record (a layer crossing),
+ *  or the next captured frame (a packet on the wire or an I2O message on the bus). */
+export const stepUnitSchema = z.enum(['event', 'crossing', 'packet']);
+export type StepUnit = z.infer<typeof stepUnitSchema>;
+
+/** Where one world of a run stands: events it has processed and its clock. */
+const worldPositionSchema = z.object({ events: z.number().int().min(0), nowNanos: nanosValue });
+export type WorldPosition = z.infer<typeof worldPositionSchema>;
+
+/** A seek: back (or forward) to an exact earlier position, or to a simulated instant. */
+export const seekTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('position'), worlds: z.array(worldPositionSchema).min(1) }),
+  z.object({ kind: z.literal('time'), nanos: nanosValue }),
+]);
+export type SeekTarget = z.infer<typeof seekTargetSchema>;
+
 export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('create'), epoch, spec: worldSpecSchema }),
   z.object({ v, type: z.literal('run'), epoch, seq: seqNo, budget: budgetSchema }),
-  z.object({ v, type: z.literal('step'), epoch, seq: seqNo, unit: z.literal('event'), count }),
+  z.object({ v, type: z.literal('step'), epoch, seq: seqNo, unit: stepUnitSchema, count }),
+  z.object({ v, type: z.literal('seek'), epoch, seq: seqNo, target: seekTargetSchema }),
   z.object({ v, type: z.literal('crash'), epoch, mode: crashModeSchema }),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;
@@ -67,6 +97,19 @@ export const worldFiguresSchema = z.object({
   /** Simulated time of the next event, null when the queue is empty. */
   nextEventNanos: nanosValue.nullable(),
   processors: z.array(processorFigures),
+  /** Scenario worlds: one entry per configuration, in the run's order. */
+  worlds: z.array(z.object({
+    configuration: z.string(),
+    position: worldPositionSchema,
+    /** FNV-1a of the retained trace (src/sim TraceRing.hash): equal hashes, equal traces. */
+    traceHash: z.string(),
+    traceWritten: z.number().int().min(0),
+    framesCaptured: z.number().int().min(0),
+    /** The machine's counters (src/model/machine MachineCounters) by name. */
+    counters: z.record(z.string(), z.number()),
+  })).optional(),
+  /** End of the run (scenario worlds), for the timeline. */
+  endNanos: nanosValue.optional(),
 });
 export type WorldFigures = z.infer<typeof worldFiguresSchema>;
 
@@ -74,10 +117,13 @@ const worldInfo = z.object({
   title: z.string(),
   summary: z.string(),
   categories: z.array(z.string()),
+  /** Scenario worlds: the configurations running, in order, and what could not be built. */
+  configurations: z.array(z.string()).optional(),
+  notes: z.array(z.string()).optional(),
 });
 export type WorldInfo = z.infer<typeof worldInfo>;
 
-export const sliceReasonSchema = z.enum(['budget', 'until', 'empty']);
+export const sliceReasonSchema = z.enum(['budget', 'until', 'empty', 'seek']);
 export type SliceReason = z.infer<typeof sliceReasonSchema>;
 
 /** Where a reported failure arose. The client adds `worker` (the Worker's 'error'
@@ -94,10 +140,14 @@ export const failureSchema = z.object({
 export type Failure = z.infer<typeof failureSchema>;
 
 export const fromWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ v, type: z.literal('ready'), epoch, spec: worldSpecSchema, info: worldInfo, figures: worldFiguresSchema }),
+  z.object({
+    v, type: z.literal('ready'), epoch, spec: worldSpecSchema, info: worldInfo, figures: worldFiguresSchema,
+    stream: sliceStreamSchema.optional(),
+  }),
   z.object({
     v, type: z.literal('slice'), epoch, seq: seqNo,
     events: z.number().int().min(0), reason: sliceReasonSchema, figures: worldFiguresSchema,
+    stream: sliceStreamSchema.optional(),
   }),
   z.object({ v, type: z.literal('error'), epoch: epoch.nullable(), failure: failureSchema }),
 ]);

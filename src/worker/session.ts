@@ -13,8 +13,9 @@
 //   world's are refused (they come from a page that has not yet seen its own `create`).
 import {
   PROTOCOL_VERSION, isProtocolError, parseToWorker,
-  type Failure, type FromWorker, type ToWorker, type WorldSpec,
+  type Failure, type FromWorker, type SliceReason, type ToWorker, type WorldSpec,
 } from './protocol';
+import { streamTransferables, type SliceStream } from './stream';
 import { createWorld, isWorldError, type LabWorld, type WorldError } from './world';
 
 export type WorldFactory = (spec: WorldSpec) => LabWorld | WorldError;
@@ -36,7 +37,7 @@ export class WorkerSession {
   private epoch: number | null = null;
 
   constructor(
-    private readonly post: (message: FromWorker) => void,
+    private readonly post: (message: FromWorker, transfer?: Transferable[]) => void,
     private readonly factory: WorldFactory = createWorld,
   ) {}
 
@@ -75,28 +76,60 @@ export class WorkerSession {
           return;
         }
         this.world = made;
-        this.post({ v: PROTOCOL_VERSION, type: 'ready', epoch: msg.epoch, spec: msg.spec, info: made.info, figures: made.figures() });
+        const stream = made.drain?.(true);
+        this.postWith({ v: PROTOCOL_VERSION, type: 'ready', epoch: msg.epoch, spec: msg.spec, info: made.info, figures: made.figures() }, stream);
         return;
       }
       case 'run': {
         const world = this.worldFor(msg.epoch);
         if (!world) return;
         const { events, reason } = world.runFor(msg.budget);
-        this.post({ v: PROTOCOL_VERSION, type: 'slice', epoch: msg.epoch, seq: msg.seq, events, reason, figures: world.figures() });
+        this.postSlice(world, msg.epoch, msg.seq, events, reason, false);
         return;
       }
       case 'step': {
         const world = this.worldFor(msg.epoch);
         if (!world) return;
-        let events = 0;
-        while (events < msg.count && world.step()) events += 1;
-        const reason = events < msg.count ? 'empty' : 'budget';
-        this.post({ v: PROTOCOL_VERSION, type: 'slice', epoch: msg.epoch, seq: msg.seq, events, reason, figures: world.figures() });
+        const before = world.figures().eventsProcessed;
+        let steps = 0;
+        const one = msg.unit === 'event' || !world.stepBy ? () => world.step() : () => world.stepBy!(msg.unit);
+        while (steps < msg.count && one()) steps += 1;
+        const reason = steps < msg.count ? 'empty' : 'budget';
+        this.postSlice(world, msg.epoch, msg.seq, world.figures().eventsProcessed - before, reason, false);
+        return;
+      }
+      case 'seek': {
+        const world = this.worldFor(msg.epoch);
+        if (!world) return;
+        if (!world.seek) {
+          this.fail(msg.epoch, { kind: 'protocol', message: 'this world cannot seek (only scenario worlds can)' });
+          return;
+        }
+        const err = world.seek(msg.target);
+        if (err) {
+          this.world = null;
+          this.fail(msg.epoch, { kind: 'runtime', message: err.message });
+          return;
+        }
+        this.postSlice(world, msg.epoch, msg.seq, 0, 'seek', true);
         return;
       }
       case 'crash':
         throw new Error('Crash requested through the test hook (mode throw)');
     }
+  }
+
+  private postSlice(world: LabWorld, epoch: number, seq: number, events: number, reason: SliceReason, reset: boolean): void {
+    const stream = world.drain?.(reset);
+    this.postWith({ v: PROTOCOL_VERSION, type: 'slice', epoch, seq, events, reason, figures: world.figures() }, stream);
+  }
+
+  private postWith(message: FromWorker, stream: SliceStream | undefined): void {
+    if (!stream) {
+      this.post(message);
+      return;
+    }
+    this.post({ ...message, stream } as FromWorker, streamTransferables(stream));
   }
 
   private worldFor(epoch: number): LabWorld | null {

@@ -9,12 +9,12 @@ import { WorkerSession } from './session';
 
 /** The part of DedicatedWorkerGlobalScope the host uses. */
 export interface WorkerScopeLike {
-  postMessage(message: FromWorker): void;
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message' | 'messageerror', listener: (event: { data?: unknown }) => void): void;
 }
 
 export function attachSession(scope: WorkerScopeLike): WorkerSession {
-  const session = new WorkerSession((m) => scope.postMessage(m));
+  const session = new WorkerSession((m, transfer) => (transfer && transfer.length > 0 ? scope.postMessage(m, transfer) : scope.postMessage(m)));
   scope.addEventListener('message', (event) => session.receive(event.data));
   scope.addEventListener('messageerror', () => {
     scope.postMessage({

@@ -6,8 +6,10 @@
 // the same spec gives the same sequence of figures for the same sequence of requests.
 // New world kinds (the machine model's scenarios) are added to the switch below and to
 // `WorldSpec` in protocol.ts; the session and the client do not change.
-import type { SliceBudget, SliceReason, WorldFigures, WorldInfo, WorldSpec } from './protocol';
+import type { SeekTarget, SliceBudget, SliceReason, StepUnit, WorldFigures, WorldInfo, WorldSpec } from './protocol';
+import type { SliceStream } from './stream';
 import { createDemoLabWorld } from './demo-world';
+import { createScenarioLabWorld } from './scenario-world';
 
 export interface LabWorld {
   readonly info: WorldInfo;
@@ -16,6 +18,12 @@ export interface LabWorld {
   /** Runs exactly one event; false when there was none. */
   step(): boolean;
   figures(): WorldFigures;
+  /** Runs until one `unit` has happened (at most a bounded number of events); false when none could. */
+  stepBy?(unit: StepUnit): boolean;
+  /** Moves to `target` (rebuilding and replaying when it lies behind); a typed error when it cannot. */
+  seek?(target: SeekTarget): WorldError | null;
+  /** What happened since the last drain (or, with `reset`, the whole retained history). */
+  drain?(reset: boolean): SliceStream;
 }
 
 export interface WorldError {
@@ -27,6 +35,8 @@ export function createWorld(spec: WorldSpec): LabWorld | WorldError {
   switch (spec.kind) {
     case 'demo':
       return createDemoLabWorld(spec.seed);
+    case 'scenario':
+      return createScenarioLabWorld(spec);
   }
 }
 
