@@ -3,14 +3,16 @@
 // written against the BSD socket API (SocketApi) in continuation style.
 //
 // Per connection: read the request head (http10.ts), send the response head and
-// the body, close (HTTP/1.0: the close ends the body). Each finished or failed
-// response is reported through `onResponse`. Errors are values: a failed
+// the body, shutdown(SHUT_WR) (HTTP/1.0: our FIN ends the body), read until the
+// client closes, close. Only then is the response reported through
+// `onResponse`: the client's FIN after ours means it has every byte, whereas
+// "all handed to send()" only means the bytes sit in our send buffer. Errors are values: a failed
 // connection is closed and counted, the server keeps accepting.
 import type { Fd, SocketApi, SysError } from '../../net/stack';
 import { isPending, isSysError } from '../../net/stack';
 import { fillPayload } from '../../net/payload';
 import { MAX_HEAD_BYTES, parseRequestHead, respondTo, responseHead } from './http10';
-import { concatSource, writeAll } from './stream-writer';
+import { concatSource, drainToEof, writeAll } from './stream-writer';
 
 /** The payload connection id whose bytes the server serves. */
 export const PAYLOAD_CONN_HTTP = 1;
@@ -92,7 +94,11 @@ export class HttpPayloadServer {
         fillPayload(PAYLOAD_CONN_HTTP, o, into),
       );
       writeAll(this.api, fd, src, this.opts.chunk ?? 65536, (err, sent) => {
-        finish(status, Math.max(0, sent - (src.length - bodyBytes)), err);
+        const body = Math.max(0, sent - (src.length - bodyBytes));
+        if (err) return finish(status, body, err);
+        const s = this.api.shutdown(fd, 'wr');
+        if (isSysError(s)) return finish(status, body, s);
+        drainToEof(this.api, fd, (e) => finish(status, body, e));
       });
       return false;
     };

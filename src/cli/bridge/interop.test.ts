@@ -10,7 +10,6 @@
 // it (root, ip netns, /dev/net/tun, socat, curl, OpenBSD nc; netem separately).
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fillPayload } from '../../net/payload';
 import type { FaultSpec } from '../../net/link';
 import { ipv4 } from '../../net/wire';
 import { micros } from '../../sim';
@@ -22,7 +21,8 @@ import { PAYLOAD_CONN_SEND, sendPayloadTo } from './payload-sender';
 import type { SendReport } from './payload-sender';
 import { impairBothWays, qdiscDrops } from './impairment';
 import { netemUnavailable } from './preflight';
-import { eventually, interopSkipReason, isListening, namespaceExists } from './test-support';
+import { payloadSha256 } from './payload-digest';
+import { eventually, interopSkipReason, namespaceExists } from './test-support';
 import type { Child } from './processes';
 
 const SIZE = Number(process.env.OFFLAB_INTEROP_SIZE ?? 10_000_000);
@@ -32,18 +32,6 @@ const skip = interopSkipReason();
 if (skip) console.warn(skip);
 const netemSkip = skip ?? netemUnavailable();
 if (netemSkip && !skip) console.warn(`tc netem interop tests skipped: ${netemSkip}`);
-
-/** sha256 of `size` bytes of payload connection `conn`. */
-function expectedSha256(conn: number, size: number): string {
-  const h = createHash('sha256');
-  const buf = new Uint8Array(1 << 20);
-  for (let off = 0; off < size; off += buf.length) {
-    const view = buf.subarray(0, Math.min(buf.length, size - off));
-    fillPayload(conn, off, view);
-    h.update(view);
-  }
-  return h.digest('hex');
-}
 
 interface Captured { bytes: number; sha256: string; code: number | null; stderr: string }
 
@@ -93,7 +81,7 @@ async function curlDownload(s: BridgeSession): Promise<void> {
   expect(got.stderr).toBe('');
   expect(got.code).toBe(0);
   expect(got.bytes).toBe(SIZE);
-  expect(got.sha256).toBe(expectedSha256(PAYLOAD_CONN_HTTP, SIZE));
+  expect(got.sha256).toBe(payloadSha256(PAYLOAD_CONN_HTTP, SIZE));
   expect(await eventually(() => responses.length === 1, 10_000)).toBe(true);
   expect(responses).toEqual([SIZE]);
 }
@@ -102,13 +90,13 @@ async function ncReceive(s: BridgeSession): Promise<void> {
   const nc = s.ns.start(['nc', '-l', '9000'], ['ignore', 'pipe', 'pipe']);
   if (typeof nc === 'string') throw new Error(nc);
   const received = capture(nc);
-  expect(await eventually(() => isListening(s.ns.name, 9000), 5000)).toBe(true);
+  expect(await eventually(() => s.ns.isListening(9000), 5000)).toBe(true);
   let report: SendReport | null = null;
   s.act(() => sendPayloadTo(s.stack, { addr: ipv4(DEFAULT_KERNEL_ADDR), port: 9000 }, SIZE, (r) => (report = r)));
   const got = await received;
   expect(got.code).toBe(0);
   expect(got.bytes).toBe(SIZE);
-  expect(got.sha256).toBe(expectedSha256(PAYLOAD_CONN_SEND, SIZE));
+  expect(got.sha256).toBe(payloadSha256(PAYLOAD_CONN_SEND, SIZE));
   expect(await eventually(() => report !== null, 10_000)).toBe(true);
   expect(report).toEqual({ sent: SIZE, error: null });
 }

@@ -113,6 +113,12 @@ export class Namespace {
     return this.procs.stop(child);
   }
 
+  /** Whether a TCP listener on `port` exists inside the namespace (ss, from iproute2). */
+  isListening(port: number): boolean {
+    const r = this.run(['ss', '-Hltn', `sport = :${port}`]);
+    return r.ok && r.stdout.trim().length > 0;
+  }
+
   /** Whether socat (the TUN's only reader and writer) is still running. */
   get alive(): boolean {
     return !this.closed && !this.socat.hasExited();

@@ -11,7 +11,7 @@ import type { Ipv4Repr, TcpRepr } from '../../net/wire';
 import { Namespace, DEFAULT_KERNEL_ADDR, DEFAULT_LAB_ADDR } from './namespace';
 import { UdpTunnel } from './udp-tunnel';
 import { impairBothWays } from './impairment';
-import { eventually, interopSkipReason, isListening, namespaceExists } from './test-support';
+import { eventually, interopSkipReason, namespaceExists } from './test-support';
 
 const skip = interopSkipReason();
 if (skip) console.warn(skip);
@@ -77,7 +77,7 @@ describe.skipIf(skip !== null)('the bridge plumbing to the Linux kernel', () => 
   it('answers a SYN to a kernel nc -l listener with a SYN-ACK whose checksums are valid', async () => {
     const nc = ns.start(['nc', '-l', '9000']);
     expect(typeof nc).not.toBe('string');
-    expect(await eventually(() => isListening(ns.name, 9000), 5000)).toBe(true);
+    expect(await eventually(() => ns.isListening(9000), 5000)).toBe(true);
     const iss = 0x12345678;
     tunnel.send(tcpPacket(syn(40000, 9000, iss), 1));
     const got = await eventually(() => seen.some((s) => s.tcp.dstPort === 40000), 5000);
@@ -129,7 +129,7 @@ describe.skipIf(skip !== null)('the bridge plumbing to the Linux kernel', () => 
     const r = impairBothWays(ns, ['tbf', 'rate', '100mbit', 'burst', '64kb', 'latency', '50ms']);
     expect(r.ok ? '' : r.message).toBe('');
     const nc = ns.start(['nc', '-l', '9002']);
-    expect(await eventually(() => isListening(ns.name, 9002), 5000)).toBe(true);
+    expect(await eventually(() => ns.isListening(9002), 5000)).toBe(true);
     tunnel.send(tcpPacket(syn(40002, 9002, 5000), 4));
     expect(await eventually(() => seen.some((s) => s.tcp.dstPort === 40002), 5000)).toBe(true);
     const ifb = ns.tunName.replace(/^olt/, 'olb');

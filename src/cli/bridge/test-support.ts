@@ -24,9 +24,3 @@ export function namespaceExists(name: string): boolean {
   const r = runHost('ip', ['netns', 'list']);
   return r.ok && r.stdout.split('\n').some((l) => l.split(' ')[0] === name);
 }
-
-/** Whether a TCP listener on `port` exists inside namespace `ns` (ss from iproute2). */
-export function isListening(ns: string, port: number): boolean {
-  const r = runHost('ip', ['netns', 'exec', ns, 'ss', '-Hltn', `sport = :${port}`]);
-  return r.ok && r.stdout.trim().length > 0;
-}
