@@ -20,7 +20,7 @@
 // completes, inside one stack batch, so the stack's protocol work is one more
 // job right behind it.
 import {
-  ChargeList, Priority, type EventHandler, type Nanos, type Processor, type Simulator,
+  ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Nanos, type Processor, type Simulator,
 } from '../../sim';
 import type { Stack } from '../../net/stack';
 import type { Bus } from '../bus';
@@ -99,7 +99,11 @@ export class Napi implements InterruptLine, EventHandler {
       stall += this.bus !== null ? this.bus.mmioRead() : this.costs.mmioReadNs;
       this.counters.mmioReads++;
     }
-    if (stall > 0) this.cpu.stall('mmio', stall as Nanos);
+    if (stall > 0) {
+      this.cpu.stall('mmio', stall as Nanos);
+      const tr = this.sim.trace;
+      if (tr.enabled) tr.record(this.sim.now, stall, LAYER.netdev, LAYER.nic, TRACE_KIND.mmio, 4, 0, this.cpu.id);
+    }
     if (!this.polling) this.startRun();
   }
 

@@ -19,7 +19,7 @@
 // Transmit completion (cleanTx, called from the NAPI poll) returns the ring's
 // done descriptors and frees their skbs; a qdisc backlog is then restarted.
 import {
-  ChargeList, Priority, type EventHandler, type Processor, type Simulator,
+  ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Processor, type Simulator,
 } from '../../sim';
 import { FramePool, type Netif } from '../../net/link';
 import type { Bus } from '../bus';
@@ -89,6 +89,8 @@ export class HostNetdev implements Netif, EventHandler {
     }
     if (this.qdisc.length >= this.txQueueLen) {
       this.counters.qdiscDrops++;
+      const tr = this.sim.trace;
+      if (tr.enabled) tr.record(this.sim.now, 0, LAYER.netdev, LAYER.netdev, TRACE_KIND.drop, frame.length, 0, this.cpu.id);
       return;
     }
     this.qdisc.push(this.pool.copyOf(frame));
@@ -134,7 +136,9 @@ export class HostNetdev implements Netif, EventHandler {
     }
     this.running = false;
     const b = this.batch;
+    const tr = this.sim.trace;
     for (let i = 0; i < b.length; i++) {
+      if (tr.enabled) tr.record(this.sim.now, 0, LAYER.netdev, LAYER.nic, TRACE_KIND.doorbell, b[i]!.length, 0, this.cpu.id);
       this.nic.post(b[i]!);
       // The doorbell: a posted write of the ring's tail register.
       if (this.bus !== null) this.bus.mmioWrite(4);

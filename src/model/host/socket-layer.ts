@@ -15,7 +15,7 @@
 // layer only adds cost and counts. Sends that find the socket buffer full
 // (partial, EAGAIN or PENDING) are counted as backpressure events.
 import {
-  ChargeList, Priority, type EventHandler, type Processor,
+  ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Processor,
 } from '../../sim';
 import {
   POLLERR, POLLHUP, isPending, isSysError, type Accepted, type Cont, type Fd, type GetSockOptValues, type Received,
@@ -146,6 +146,13 @@ export class HostSocketLayer implements SocketApi, EventHandler {
     if (sc > 0) c.add(s.category, sc);
     if (kc > 0) c.add(k.category, kc);
     if (c.total > 0) this.cpu.submit(Priority.Kernel, c, 0);
+    const tr = this.stack.sim.trace;
+    if (tr.enabled) {
+      const now = this.stack.sim.now;
+      tr.record(now, 0, LAYER.app, LAYER.syscall, TRACE_KIND.call, 0, sc, this.cpu.id);
+      tr.record(now, 0, LAYER.syscall, LAYER.socket, TRACE_KIND.call, 0, kc, this.cpu.id);
+      tr.record(now, 0, LAYER.socket, LAYER.inet, TRACE_KIND.call, 0, 0, this.cpu.id);
+    }
   }
 
   private noteSend<T>(r: Result<T>, wanted: number): Result<T> {

@@ -2,7 +2,7 @@
 // 2.4 GHz, PCI-X) and an ideal peer over a 1 Gb/s link, bulk streams written
 // against SocketApi. Each test prints the figures it checks.
 import { describe, expect, it } from 'vitest';
-import { mhz } from '../../sim';
+import { layerName, mhz, traceKindName } from '../../sim';
 import {
   PEER_ADDR, SERVER_ADDR, WireAudit, measure, nativeWorld, startBulk, type ServerOptions, type Window, type WorldOptions,
 } from './native.testing';
@@ -92,6 +92,25 @@ describe('native machine: bulk transfer over 1 Gb/s', () => {
     // The 2002-gigabit preset's workload is a bulk send (64 KB writes): Foong's rule, within ±35%.
     expect(send.w.ghzPerGbps).toBeGreaterThan(0.65);
     expect(send.w.ghzPerGbps).toBeLessThan(1.35);
+  });
+});
+
+describe('native machine trace', () => {
+  it('records the layer crossings of the native path: syscalls, doorbells, DMAs, interrupts, MMIO reads, frames', () => {
+    const w = nativeWorld({}, { trace: true });
+    startBulk(w.peer.api, w.server.api, SERVER_ADDR);
+    w.run(2 * MS);
+    const t = w.sim.trace;
+    const seen = new Set<string>();
+    const serverCpu = w.server.appCpu.id;
+    for (let i = 0; i < t.capacity; i++) {
+      if (t.processor[i] !== serverCpu && t.processor[i] !== 255) continue;
+      seen.add(`${layerName(t.from[i]!)}>${layerName(t.to[i]!)}:${traceKindName(t.kind[i]!)}`);
+    }
+    const want = ['app>syscall:call', 'syscall>socket:call', 'netdev>nic:doorbell', 'netdev>nic:dma', 'nic>netdev:dma',
+      'nic>netdev:irq', 'netdev>nic:mmio', 'nic>wire:frame', 'wire>nic:frame'];
+    console.log(`crossings seen: ${[...seen].sort().join(' ')}`);
+    for (const k of want) expect(seen.has(k), k).toBe(true);
   });
 });
 

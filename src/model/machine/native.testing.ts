@@ -33,11 +33,13 @@ export interface WorldOptions {
   tap?: FrameTap;
   /** The ideal peer's own NIC/offload settings (its CPU stays ideal). */
   peer?: ServerOptions;
+  /** Keep the simulator's trace ring recording (off by default: faster). */
+  trace?: boolean;
 }
 
 export function nativeWorld(server: ServerOptions = {}, o: WorldOptions = {}): NativeWorld {
   const sim = new Simulator({ seed: o.seed ?? 7 });
-  sim.trace.enabled = false;
+  sim.trace.enabled = o.trace ?? false;
   const link = new Link(sim, { a: 'server', b: 'peer', rate: gbps(1), delay: micros(20) });
   const arp = o.staticArp ?? true;
   const s = buildNativeMachine(sim, {

@@ -24,7 +24,7 @@
 // frames posted for transmit stay the host's until takeTxDone hands them back;
 // frames the host takes from takeRxDone go back through releaseRx.
 import {
-  bytesToNanos, type BitsPerSecond, type EventHandler, type EventId, type Nanos, type Simulator,
+  LAYER, TRACE_KIND, bytesToNanos, type BitsPerSecond, type EventHandler, type EventId, type Nanos, type Simulator,
 } from '../../sim';
 import { FramePool, wireBytes, type FrameSink, type Netif } from '../../net/link';
 import { BUS_TO_DEVICE, BUS_TO_HOST, type Bus } from '../bus';
@@ -71,6 +71,9 @@ export interface NicCounters {
   /** Frames the NIC could not transmit (a super-frame it cannot cut). */
   txErrors: number;
 }
+
+/** Trace records of the card name no processor. */
+const NO_CPU = 255;
 
 const KIND_RX_DMA = 1;
 const KIND_TX_DMA = 2;
@@ -137,6 +140,8 @@ export class Nic implements FrameSink, EventHandler {
   receiveFrame(frame: Uint8Array): void {
     this.counters.framesIn++;
     const now = this.sim.now;
+    const tr = this.sim.trace;
+    if (tr.enabled) tr.record(now, 0, LAYER.wire, LAYER.nic, TRACE_KIND.frame, frame.length, 0, NO_CPU);
     const agg = this.aggregator;
     if (agg !== null) {
       const out = this.scratch;
@@ -150,7 +155,7 @@ export class Nic implements FrameSink, EventHandler {
       }
     }
     if (this.rxPosted === 0) {
-      this.counters.rxRingDrops++;
+      this.dropped(frame.length);
       return;
     }
     this.dmaToHost(this.rxPool.copyOf(frame));
@@ -182,9 +187,15 @@ export class Nic implements FrameSink, EventHandler {
     this.rxPosted = Math.min(this.rxRingSize - this.rxInflight - this.rxDone.length, this.rxPosted + n);
   }
 
+  private dropped(bytes: number): void {
+    this.counters.rxRingDrops++;
+    const tr = this.sim.trace;
+    if (tr.enabled) tr.record(this.sim.now, 0, LAYER.nic, LAYER.nic, TRACE_KIND.drop, bytes, 0, NO_CPU);
+  }
+
   private dmaToHost(buf: Uint8Array): void {
     if (this.rxPosted === 0) {
-      this.counters.rxRingDrops++;
+      this.dropped(buf.length);
       this.rxPool.give(buf);
       return;
     }
@@ -195,6 +206,8 @@ export class Nic implements FrameSink, EventHandler {
     if (this.bus !== null) end = this.bus.dma(BUS_TO_HOST, buf.length, this, KIND_RX_DMA, 0, buf);
     else this.sim.schedule(this.sim.now, this, KIND_RX_DMA, 0, buf);
     if (end > this.rxDmaDoneAt) this.rxDmaDoneAt = end;
+    const tr = this.sim.trace;
+    if (tr.enabled) tr.record(this.sim.now, end - this.sim.now, LAYER.nic, LAYER.netdev, TRACE_KIND.dma, buf.length, 0, NO_CPU);
   }
 
   // ------------------------------------------------------------ transmit
@@ -225,8 +238,11 @@ export class Nic implements FrameSink, EventHandler {
     const f = this.txPosted.shift()!;
     this.fetching = true;
     this.counters.txDmas++;
-    if (this.bus !== null) this.bus.dma(BUS_TO_DEVICE, f.length, this, KIND_TX_DMA, 0, f);
+    let end: number = this.sim.now;
+    if (this.bus !== null) end = this.bus.dma(BUS_TO_DEVICE, f.length, this, KIND_TX_DMA, 0, f);
     else this.sim.schedule(this.sim.now, this, KIND_TX_DMA, 0, f);
+    const tr = this.sim.trace;
+    if (tr.enabled) tr.record(this.sim.now, end - this.sim.now, LAYER.netdev, LAYER.nic, TRACE_KIND.dma, f.length, 0, NO_CPU);
   }
 
   private fetched(f: Uint8Array): void {
@@ -251,6 +267,8 @@ export class Nic implements FrameSink, EventHandler {
       const f = this.fifo.peek();
       if (f === null) return;
       this.counters.framesOut++;
+      const tr = this.sim.trace;
+      if (tr.enabled) tr.record(this.sim.now, 0, LAYER.nic, LAYER.wire, TRACE_KIND.frame, f.length, 0, NO_CPU);
       this.netif?.transmit(f);
       if (this.lineRate > 0) {
         this.macBusy = true;
@@ -353,6 +371,7 @@ export class Nic implements FrameSink, EventHandler {
         this.asserting = false;
         this.masked = true;
         this.counters.interrupts++;
+        if (this.sim.trace.enabled) this.sim.trace.record(this.sim.now, 0, LAYER.nic, LAYER.netdev, TRACE_KIND.irq, 0, 0, NO_CPU);
         this.line?.interrupt();
         return;
       default:
