@@ -16,8 +16,10 @@ export interface AnnotationMark {
 export const ANNOTATION_LABEL: Readonly<Record<AnnotationKind, string>> = {
   loss: 'loss',
   rto: 'RTO',
+  'fast-retransmit': 'fast retransmit',
   'pool-exhausted': 'pool exhausted',
-  'queue-full': 'queue full',
+  'queue-full': 'I2O queue full',
+  'ring-drop': 'rx ring drop',
   'link-down': 'link down',
   'link-up': 'link up',
   fault: 'fault',
@@ -26,8 +28,10 @@ export const ANNOTATION_LABEL: Readonly<Record<AnnotationKind, string>> = {
 export const ANNOTATION_COLOR: Readonly<Record<AnnotationKind, string>> = {
   loss: '#D55E00',
   rto: '#CC79A7',
+  'fast-retransmit': '#AA4499',
   'pool-exhausted': '#E69F00',
   'queue-full': '#0072B2',
+  'ring-drop': '#882255',
   'link-down': '#7F7F7F',
   'link-up': '#009E73',
   fault: '#7F7F7F',

@@ -21,9 +21,18 @@ export interface ChartRow {
   readonly sharedYMax: number;
 }
 
+/** A column with at least one finite non-zero value: a series worth a legend entry. */
+function hasData(col: ArrayLike<number> | undefined): boolean {
+  if (!col) return false;
+  for (let i = 0; i < col.length; i++) { const v = col[i]!; if (Number.isFinite(v) && v !== 0) return true; }
+  return false;
+}
+
+/** The run's series for one chart; series that never moved from zero are left out
+ *  (a category the configuration never charges, a connection never traced). */
 export function chartData(run: FeedRun, snap: RingSnapshot, chart: ChartId, notes: readonly RunAnnotation[]): ChartData {
   const idx: number[] = [];
-  run.info.channels.forEach((c, i) => { if (c.chart === chart) idx.push(i); });
+  run.info.channels.forEach((c, i) => { if (c.chart === chart && hasData(snap.cols[i])) idx.push(i); });
   return {
     channels: idx.map((i) => run.info.channels[i]!),
     t: snap.t,
@@ -42,7 +51,9 @@ export function chartRows(
     const def = CHART_DEFS[id];
     const cells = runs
       .filter((r) => r.info.channels.some((c) => c.chart === id))
-      .map((r) => ({ runId: r.info.runId, runLabel: r.info.label, data: chartData(r, snapshotOf(r), id, notes) }));
+      .map((r) => ({ runId: r.info.runId, runLabel: r.info.label, data: chartData(r, snapshotOf(r), id, notes) }))
+      // A run with samples but nothing to show here (no latency on a bulk send) gets no card.
+      .filter((c) => c.data.channels.length > 0 || c.data.t.length < 3);
     if (cells.length === 0) continue;
     const sharedYMax = Math.max(...cells.map((c) => {
       const [a, b] = timeExtent(c.data.t);
