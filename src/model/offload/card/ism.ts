@@ -40,6 +40,13 @@ const K_SEND_MOVED = 2;
 const K_RECV_MOVED = 3;
 const K_FILL_TIMER = 4;
 
+/**
+ * Connections the ISM accepts ahead of the application into the OSM's queue
+ * (at most the backlog). ESTIMATE: enough that a burst of accepts needs no
+ * I2O round trip each, small next to the listen backlog.
+ */
+const ACCEPT_AHEAD = 8;
+
 export class Ism implements Ddm, EventHandler {
   private readonly byHandle = new Map<number, IsmSocket>();
   private nextChild = CHILD_HANDLE_BASE;
@@ -122,7 +129,7 @@ export class Ism implements Ddm, EventHandler {
         return this.complete(m.op, s.handle, 0, env);
       case 'LISTEN':
         s.listening = true;
-        s.credit = Math.max(1, m.backlog);
+        s.credit = Math.max(1, Math.min(ACCEPT_AHEAD, m.backlog));
         this.complete('LISTEN', s.handle, 0, env);
         return this.pumpAccept(s);
       case 'ACCEPT':

@@ -36,6 +36,8 @@ export class MemoryManagement implements HostMemory {
   readonly rxCap: number;
   private readonly sends = new Map<number, SendRecord>();
   private nextSend = 1;
+  /** Connected sockets that receive through the pool (for its fair division). */
+  private readonly receivers = new Set<OsmSocket>();
   /** Sockets that could not lend receive buffers for want of them. */
   readonly rxStarved = new Set<OsmSocket>();
 
@@ -126,8 +128,12 @@ export class MemoryManagement implements HostMemory {
   /** Tops up the buffers lent to the card for `s` (only when `repostAfter` are missing, or none is lent). */
   lend(s: OsmSocket): void {
     if (s.state !== 'connected' || s.rxEof || s.released) return;
-    const want = s.rxShare - s.lent.length;
-    const repostAfter = Math.max(1, Math.min(this.repostThreshold, Math.floor(s.rxShare / 2)));
+    this.receivers.add(s);
+    // Fairness: with many connections each gets an equal part of the pool, so
+    // buffers parked on idle connections cannot starve a new one for ever.
+    const share = Math.min(s.rxShare, Math.max(1, Math.floor(this.rx.count / this.receivers.size)));
+    const want = share - s.lent.length;
+    const repostAfter = Math.max(1, Math.min(this.repostThreshold, Math.floor(share / 2)));
     if (want <= 0 || (want < repostAfter && s.lent.length > 0)) return;
     let batch: DmaBuffer[] = [];
     for (let k = 0; k < want; k++) {
@@ -146,7 +152,7 @@ export class MemoryManagement implements HostMemory {
       }
     }
     if (batch.length > 0) this.msgs.request({ op: 'RECV', handle: s.handle, flags: 0, buffers: batch }, CTX_DATA, s.handle);
-    if (s.lent.length >= s.rxShare) this.rxStarved.delete(s);
+    if (s.lent.length >= share) this.rxStarved.delete(s);
   }
 
   /** RECV_DATA: the card filled `buffers`; their bytes join the socket's unread data. */
@@ -214,6 +220,7 @@ export class MemoryManagement implements HostMemory {
     for (const i of s.lent) this.rx.give(i);
     s.lent.length = 0;
     this.rxStarved.delete(s);
+    this.receivers.delete(s);
   }
 
   // ------------------------------------------------------------ HostMemory (the DMA engine's view)

@@ -89,10 +89,10 @@ export class OsmUserInterface implements SocketApi, SocketTable {
 
   listen(fd: Fd, backlog: number): 0 | SysError {
     return this.withSock(fd, (s, k) => {
-      // The OSM keeps the backlog: the card accepts ahead up to `backlog`
-      // connections into the OSM's queue (LISTEN, ACCEPT credits) and its own
-      // socket queues one more, so backlog + 1 wait, as in Linux.
-      const r = this.ism.stack.listen(k, s.type === 'stream' ? 0 : backlog);
+      // The card's socket keeps the backlog (SYN and accept queues, backlog + 1
+      // as in Linux); the card also accepts a few connections ahead into the
+      // OSM's queue (card/ism.ts, ACCEPT credits) so accept() needs no round trip.
+      const r = this.ism.stack.listen(k, backlog);
       if (r === 0 && s.type === 'stream') {
         s.state = 'listening';
         const b = Math.max(0, Math.min(0xffff, Math.floor(backlog)));
