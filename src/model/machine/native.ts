@@ -41,6 +41,8 @@ export interface StatelessOffloads {
 
 export interface NativeMachineOptions {
   readonly name?: string;
+  /** The label the machine reports; default 'stateless' when any offload or coalescing is on, else 'native'. */
+  readonly configuration?: 'native' | 'stateless';
   readonly addr: Ipv4Addr;
   readonly mac: MacAddr;
   /** Host cost tables (default xeon-2002; only the host half is used). */
@@ -118,8 +120,8 @@ export function buildNativeMachine(sim: Simulator, opts: NativeMachineOptions): 
   const clock = opts.hostClock ?? DEFAULT_CLOCK;
   const mtu = opts.mtu ?? 1500;
   const eff = effectiveOffloads(opts.offloads, opts.nic?.coalescing);
-  const configuration = eff.checksumTx || eff.checksumRx || eff.tso || eff.gso || eff.lro || eff.gro ||
-    eff.coalescing.mode !== 'off' ? 'stateless' : 'native';
+  const configuration = opts.configuration ?? (eff.checksumTx || eff.checksumRx || eff.tso || eff.gso || eff.lro || eff.gro ||
+    eff.coalescing.mode !== 'off' ? 'stateless' : 'native');
   const cpus: Processor[] = [];
   for (let i = 0; i < Math.max(1, opts.hostCpus ?? 1); i++) cpus.push(new Processor(sim, { name: `${name}:cpu${i}`, clock }));
   const cpu = cpus[0]!;
