@@ -11,6 +11,6 @@ export type { Errno, SysError, Pending } from './errno';
 export { DEFAULT_STACK_COSTS, FREE_STACK_COSTS, COST_CATEGORY } from './costs';
 export type { StackCosts, OpCost, CostName } from './costs';
 export { DropCounters } from './drops';
-export { SOMAXCONN } from './tcp-layer';
+export { SOMAXCONN } from './tcp-constants';
 export { UDP_MAX_PAYLOAD } from './udp-layer';
 export { EPHEMERAL_LO, EPHEMERAL_HI } from './ports';

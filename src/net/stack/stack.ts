@@ -184,24 +184,24 @@ export class Stack implements SocketApi, FrameSink {
   }
 
   bind(fd: Fd, addr: SockAddr): 0 | SysError {
-    return this.withSock(fd, (s) => (s.type === 'stream' ? this.tcp.bind(s, addr) : this.udp.bind(s, addr)));
+    return this.withSock(fd, (s) => (s.type === 'stream' ? this.tcp.calls.bind(s, addr) : this.udp.bind(s, addr)));
   }
 
   listen(fd: Fd, backlog: number): 0 | SysError {
-    return this.withSock(fd, (s) => (s.type === 'stream' ? this.tcp.listen(s, backlog) : sysError('EOPNOTSUPP')));
+    return this.withSock(fd, (s) => (s.type === 'stream' ? this.tcp.calls.listen(s, backlog) : sysError('EOPNOTSUPP')));
   }
 
   accept(fd: Fd, cont?: Cont<Accepted>): Result<Accepted> {
     return this.withSock(fd, (s) => {
       if (s.type !== 'stream') return sysError('EOPNOTSUPP');
-      const r = this.tcp.accept(s, cont);
+      const r = this.tcp.calls.accept(s, cont);
       if (r !== 'ready') return r;
-      return this.tcp.waiters.accepted(this.tcp.takeAccepted(s)!);
+      return this.tcp.waiters.accepted(this.tcp.calls.takeAccepted(s)!);
     });
   }
 
   connect(fd: Fd, addr: SockAddr, cont?: Cont<0>): Result<0> {
-    return this.withSock(fd, (s) => (s.type === 'stream' ? this.tcp.connect(s, addr, cont) : this.udp.connect(s, addr)));
+    return this.withSock(fd, (s) => (s.type === 'stream' ? this.tcp.calls.connect(s, addr, cont) : this.udp.connect(s, addr)));
   }
 
   send(fd: Fd, data: Uint8Array, cont?: Cont<number>): Result<number> {
@@ -236,14 +236,14 @@ export class Stack implements SocketApi, FrameSink {
   }
 
   shutdown(fd: Fd, how: ShutdownHow): 0 | SysError {
-    return this.withSock(fd, (s) => (s.type === 'stream' ? this.tcp.shutdown(s, how) : s.connected ? 0 : sysError('ENOTCONN')));
+    return this.withSock(fd, (s) => (s.type === 'stream' ? this.tcp.calls.shutdown(s, how) : s.connected ? 0 : sysError('ENOTCONN')));
   }
 
   close(fd: Fd, cont?: Cont<0>): Result<0> {
     return this.withSock(fd, (s) => {
       this.fds.delete(fd);
       s.fd = -1;
-      if (s.type === 'stream') return this.tcp.close(s, cont);
+      if (s.type === 'stream') return this.tcp.calls.close(s, cont);
       this.udp.close(s);
       return 0;
     });

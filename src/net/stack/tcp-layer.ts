@@ -1,27 +1,26 @@
-// The stack's TCP side: the 4-tuple demultiplexing table, listeners by port,
-// ephemeral ports, one timer event per connection at its pollAt(), and the
-// BSD semantics of the stream-socket calls around each TcpConnection.
+// The stack's TCP side: segments in (through the demux tables, tcp-demux.ts),
+// one timer event per connection at its pollAt(), the connection lifecycle
+// (SYN and accept queues, retirement at CLOSED), and the data calls (send,
+// recv, poll). The other BSD calls live in tcp-calls.ts.
 //
 // Every entry point runs inside a batch the Stack opened (see output.ts), so
 // that its cycles are charged and the frames it produces leave when the CPU
 // has done the work. Waiting calls are completed by `service(sock)`, which the
 // batch runs when its job completes.
 import type { EventHandler, Nanos, Priority, Rng, Simulator } from '../../sim';
-import { TcpConnection, type Endpoint, type TcpConfig } from '../tcp';
+import type { Endpoint, TcpConfig, TcpConnection } from '../tcp';
 import { TCP_ACK, TCP_RST, TCP_SYN, seq, type Ipv4Addr, type SeqNumber, type TcpRepr } from '../wire';
-import type { Accepted, Cont, Result, ShutdownHow, SockAddr } from './api';
 import { POLLERR, POLLHUP, POLLIN, POLLOUT } from './api';
-import { PENDING, sysError, type Errno, type SysError } from './errno';
+import { sysError, type Errno, type SysError } from './errno';
 import type { Output } from './output';
 import { PortTable } from './ports';
 import type { DropCounters } from './drops';
 import { TcpSock } from './tcp-sock';
 import { TcpWaiters } from './tcp-waiters';
+import { TcpCalls } from './tcp-calls';
+import { TcpDemux } from './tcp-demux';
+import { KIND_LINGER, KIND_TIMER } from './tcp-constants';
 
-const KIND_TIMER = 1;
-const KIND_LINGER = 2;
-/** Linux's net.core.somaxconn default since 5.4. */
-export const SOMAXCONN = 4096;
 
 export interface TcpLayerOptions {
   sim: Simulator;
@@ -53,16 +52,17 @@ export class TcpLayer implements EventHandler {
   readonly waiters: TcpWaiters;
   /** Observer of every connection created (for trace sources). */
   onConnection: ((conn: TcpConnection) => void) | null = null;
-  private readonly sim: Simulator;
-  private readonly out: Output;
-  private readonly addr: Ipv4Addr;
-  private readonly drops: DropCounters;
-  private readonly issRng: Rng;
+  readonly sim: Simulator;
+  readonly out: Output;
+  readonly addr: Ipv4Addr;
+  readonly drops: DropCounters;
+  readonly issRng: Rng;
   private readonly timerPriority: Priority;
-  private readonly buckets = new Map<number, TcpSock[]>();
-  private readonly listeners = new Map<number, TcpSock>();
-  private readonly all = new Set<TcpSock>();
-  private readonly nextIss = (): SeqNumber => seq(this.issRng.nextU32());
+  readonly demux = new TcpDemux();
+  /** Every socket with a live connection or a descriptor (for TcpCalls and observers). */
+  readonly all = new Set<TcpSock>();
+  readonly calls: TcpCalls;
+  readonly nextIss = (): SeqNumber => seq(this.issRng.nextU32());
   private readonly emit = (seg: TcpRepr, to: Endpoint): void => this.out.sendTcp(seg, to.addr);
   private readonly serviceFn = (s: TcpSock): void => this.waiters.service(s);
   private readonly from: Endpoint = { addr: 0, port: 0 };
@@ -77,6 +77,7 @@ export class TcpLayer implements EventHandler {
     this.timerPriority = o.timerPriority;
     this.ports = new PortTable(o.portRng);
     this.waiters = new TcpWaiters(this, o.sim, o.out);
+    this.calls = new TcpCalls(this, o.sim, o.out);
   }
 
   newSocket(): TcpSock {
@@ -91,147 +92,6 @@ export class TcpLayer implements EventHandler {
     const out: TcpConnection[] = [];
     for (const s of this.all) if (s.conn !== null) out.push(s.conn);
     return out;
-  }
-
-  // ------------------------------------------------------------------ calls
-
-  bind(s: TcpSock, a: SockAddr): 0 | SysError {
-    if (s.local !== null) return sysError('EINVAL');
-    if (a.addr !== 0 && a.addr !== this.addr) return sysError('EADDRNOTAVAIL');
-    if (a.port < 0 || a.port > 65535 || !Number.isInteger(a.port)) return sysError('EINVAL');
-    const port = a.port === 0 ? this.ports.ephemeral() : a.port;
-    if (port === 0) return sysError('EADDRINUSE');
-    if (!this.ports.canBind(port, s)) return sysError('EADDRINUSE');
-    s.local = { addr: this.addr, port };
-    this.ports.add(port, s);
-    return 0;
-  }
-
-  listen(s: TcpSock, backlog: number): 0 | SysError {
-    if (s.conn !== null && !s.listening) return sysError('EINVAL');
-    if (s.local === null) {
-      const r = this.bind(s, { addr: 0, port: 0 });
-      if (r !== 0) return r;
-    }
-    const port = s.local!.port;
-    const holder = this.listeners.get(port);
-    if (holder !== undefined && holder !== s) return sysError('EADDRINUSE');
-    s.backlog = Math.max(0, Math.min(SOMAXCONN, Math.floor(backlog)));
-    if (s.conn === null) {
-      s.conn = new TcpConnection({
-        config: this.connConfig(s), local: { addr: this.addr, port }, iss: this.nextIss(), nextIss: this.nextIss,
-      });
-      s.conn.listen();
-      this.listeners.set(port, s);
-      this.all.add(s);
-    }
-    return 0;
-  }
-
-  accept(s: TcpSock, cont?: Cont<Accepted>): Result<Accepted> | 'ready' {
-    if (!s.listening) return sysError('EINVAL');
-    if (s.acceptQueue.length > 0) return 'ready';
-    if (s.nonblocking || cont === undefined) return sysError('EAGAIN');
-    if (s.acceptW !== null) return sysError('EBUSY');
-    s.acceptW = cont;
-    return PENDING;
-  }
-
-  /** Takes the first connection off a listener's accept queue. */
-  takeAccepted(s: TcpSock): TcpSock | undefined {
-    const child = s.acceptQueue.shift();
-    if (child !== undefined) {
-      child.parent = null;
-      this.counters.connectionsAccepted += 1;
-    }
-    return child;
-  }
-
-  connect(s: TcpSock, a: SockAddr, cont?: Cont<0>): Result<0> {
-    if (s.listening) return sysError('EISCONN');
-    if (s.conn !== null) {
-      const st = s.conn.state;
-      if (st === 'SYN-SENT') return sysError('EALREADY');
-      if (st !== 'CLOSED') return sysError('EISCONN');
-      // A failed connect leaves the socket reusable (Linux: back to TCP_CLOSE).
-      this.retire(s);
-      s.conn = null;
-    }
-    if (a.addr === 0 || a.port <= 0 || a.port > 65535) return sysError('EADDRNOTAVAIL');
-    if (s.local === null) {
-      const r = this.bind(s, { addr: 0, port: 0 });
-      if (r !== 0) return sysError('EADDRNOTAVAIL');
-    }
-    if (this.lookup(s.local!.port, a.addr, a.port) !== undefined) return sysError('EADDRNOTAVAIL');
-    s.remote = { addr: a.addr, port: a.port };
-    s.pendingError = null;
-    s.errorSeen = false;
-    const conn = new TcpConnection({
-      config: this.connConfig(s), local: { addr: this.addr, port: s.local!.port }, iss: this.nextIss(),
-      tsOffset: this.issRng.nextU32(),
-    });
-    s.conn = conn;
-    this.all.add(s);
-    this.insert(s);
-    this.counters.connectionsOpened += 1;
-    this.onConnection?.(conn);
-    conn.connect(s.remote, this.sim.now);
-    this.drive(s);
-    if (s.nonblocking || cont === undefined) return sysError('EINPROGRESS');
-    s.connectW = cont;
-    return PENDING;
-  }
-
-  shutdown(s: TcpSock, how: ShutdownHow): 0 | SysError {
-    const conn = s.conn;
-    if (conn === null || s.listening || conn.state === 'CLOSED' || conn.state === 'SYN-SENT') return sysError('ENOTCONN');
-    if (how !== 'wr' && !s.shutRd) {
-      s.shutRd = true;
-      this.out.wake(s);
-    }
-    if (how !== 'rd' && !s.shutWr) {
-      s.shutWr = true;
-      conn.shutdownWrite(this.sim.now);
-      this.drive(s);
-    }
-    return 0;
-  }
-
-  close(s: TcpSock, cont?: Cont<0>): Result<0> {
-    s.released = true;
-    this.waiters.failAll(s, 'EBADF');
-    const now = this.sim.now;
-    if (s.listening) {
-      for (const child of [...s.synQueue, ...s.acceptQueue]) {
-        child.released = true;
-        child.conn?.abort(now);
-        this.drive(child);
-      }
-      s.synQueue.length = 0;
-      s.acceptQueue.length = 0;
-      this.listeners.delete(s.local!.port);
-      s.backlog = -1;
-      s.conn = null;
-      this.retire(s);
-      return 0;
-    }
-    const conn = s.conn;
-    if (conn === null) {
-      this.retire(s);
-      return 0;
-    }
-    if (s.linger.onoff && s.linger.seconds === 0) conn.abort(now);
-    else conn.close(now);
-    this.drive(s);
-    const st = conn.state;
-    const closing = st === 'FIN-WAIT-1' || st === 'CLOSING' || st === 'LAST-ACK';
-    if (s.linger.onoff && s.linger.seconds > 0 && closing && cont !== undefined) {
-      // SO_LINGER: wait until the FIN is acknowledged or the time runs out (Linux sk_stream_wait_close).
-      const deadline = now + Math.round(s.linger.seconds * 1e9);
-      s.closeW = { deadline, cont, timer: this.sim.schedule(deadline as Nanos, this, KIND_LINGER, 0, s) };
-      return PENDING;
-    }
-    return 0;
   }
 
   /** Bytes accepted into the send buffer now (possibly 0), or an error. */
@@ -319,7 +179,7 @@ export class TcpLayer implements EventHandler {
   input(src: Ipv4Addr, seg: TcpRepr): void {
     this.counters.segmentsIn += 1;
     this.out.charge(seg.payload.length > 0 || (seg.flags & 0x03) !== 0 ? 'tcpRx' : 'tcpRxAck', seg.payload.length);
-    const s = this.lookup(seg.dstPort, src, seg.srcPort);
+    const s = this.demux.lookup(seg.dstPort, src, seg.srcPort);
     if (s !== undefined) {
       const p = s.parent;
       // Linux tcp_check_req: the handshake's last ACK is dropped while the accept queue is full.
@@ -330,7 +190,7 @@ export class TcpLayer implements EventHandler {
       this.processOn(s, seg, src);
       return;
     }
-    const l = this.listeners.get(seg.dstPort);
+    const l = this.demux.listeners.get(seg.dstPort);
     if (l !== undefined && l.conn !== null) {
       this.processListen(l, seg, src);
       return;
@@ -417,7 +277,7 @@ export class TcpLayer implements EventHandler {
     c.linger = { ...l.linger };
     l.synQueue.push(c);
     this.all.add(c);
-    this.insert(c);
+    this.demux.insert(c);
     this.onConnection?.(child);
     this.drive(c);
   }
@@ -461,8 +321,8 @@ export class TcpLayer implements EventHandler {
   }
 
   /** Removes a connection that reached CLOSED (or a socket that is gone) from every table. */
-  private retire(s: TcpSock): void {
-    if (s.key >= 0) this.remove(s);
+  retire(s: TcpSock): void {
+    if (s.key >= 0) this.demux.remove(s);
     if (s.timer >= 0) {
       this.sim.cancel(s.timer);
       s.timer = -1;
@@ -509,36 +369,8 @@ export class TcpLayer implements EventHandler {
     payload: new Uint8Array(0),
   };
 
-  private connConfig(s: TcpSock): TcpConfig {
+  connConfig(s: TcpSock): TcpConfig {
     return { ...this.config, sndBuf: s.sndBuf, rcvBuf: s.rcvBuf, nodelay: s.nodelay, congestion: s.congestion };
   }
 
-  private bucketKey(localPort: number, remotePort: number): number {
-    return localPort * 65536 + remotePort;
-  }
-
-  lookup(localPort: number, remoteAddr: Ipv4Addr, remotePort: number): TcpSock | undefined {
-    const b = this.buckets.get(this.bucketKey(localPort, remotePort));
-    if (b === undefined) return undefined;
-    for (let i = 0; i < b.length; i++) if (b[i]!.remote!.addr === remoteAddr) return b[i];
-    return undefined;
-  }
-
-  private insert(s: TcpSock): void {
-    const key = this.bucketKey(s.local!.port, s.remote!.port);
-    const b = this.buckets.get(key);
-    if (b === undefined) this.buckets.set(key, [s]);
-    else b.push(s);
-    s.key = key;
-  }
-
-  private remove(s: TcpSock): void {
-    const b = this.buckets.get(s.key);
-    if (b !== undefined) {
-      const i = b.indexOf(s);
-      if (i >= 0) b.splice(i, 1);
-      if (b.length === 0) this.buckets.delete(s.key);
-    }
-    s.key = -1;
-  }
 }

@@ -97,7 +97,7 @@ export class TcpWaiters {
     const w = s.acceptW;
     if (w === null || s.acceptQueue.length === 0) return;
     s.acceptW = null;
-    const child = this.layer.takeAccepted(s)!;
+    const child = this.layer.calls.takeAccepted(s)!;
     w(this.accepted(child));
   }
 
