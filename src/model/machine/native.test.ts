@@ -161,6 +161,20 @@ describe('stateless offloads cut host cycles per byte for bulk at MTU 1500', () 
     expect(gro.w.cyclesPerByte).toBeGreaterThan(lro.w.cyclesPerByte);
   });
 
+  it('charges checksum cycles only for the direction the NIC does not offload', () => {
+    const perSeg = (r: Run): number => (r.w.byCategory.checksum ?? 0) / (r.w.bytes / 1448);
+    const none = bulkRun('receive', { nic: FIXED });
+    const txOnly = bulkRun('receive', { nic: FIXED, offloads: { checksumTx: true } });
+    const rxOnly = bulkRun('receive', { nic: FIXED, offloads: { checksumRx: true } });
+    const both = bulkRun('receive', { nic: FIXED, offloads: CSUM });
+    console.log(`receive, checksum cycles per segment: none offloaded ${fmt(perSeg(none), 0)}, tx only ${fmt(perSeg(txOnly), 0)}, rx only ${fmt(perSeg(rxOnly), 0)}, both ${fmt(perSeg(both), 0)}`);
+    // Receiving bulk, the data checksums are the receive side's; the ACKs sent are the transmit side's.
+    expect(perSeg(txOnly)).toBeGreaterThan(perSeg(none) * 0.9);
+    expect(perSeg(rxOnly)).toBeLessThan(perSeg(none) * 0.1);
+    expect(perSeg(rxOnly)).toBeGreaterThan(0);
+    expect(perSeg(both)).toBe(0);
+  });
+
   it('keeps every frame on the wire valid and within the MTU with TSO and LRO on, both ways at once', () => {
     const audit = new WireAudit(1500);
     const w = nativeWorld(
