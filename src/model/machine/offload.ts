@@ -39,7 +39,9 @@ export interface OffloadMachine extends Machine {
 export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): OffloadMachine {
   const cfg = resolveOffloadConfig(opts);
   const counters = new OffloadCounters();
-  const cpu = new Processor(sim, { name: `${cfg.name}:cpu0`, clock: cfg.hostClock });
+  const cpus: Processor[] = [];
+  for (let i = 0; i < cfg.hostCpus; i++) cpus.push(new Processor(sim, { name: `${cfg.name}:cpu${i}`, clock: cfg.hostClock }));
+  const cpu = cpus[0]!;
   const iop = new Processor(sim, { name: `${cfg.name}:iop`, clock: cfg.iopClock });
   const hostCosts = resolveHostCosts(cfg.costs, cfg.hostClock);
   const iopCosts = resolveIopCosts(cfg.costs, cfg.iopClock);
@@ -89,7 +91,7 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
     addr: cfg.addr,
     mac: cfg.mac,
     api,
-    hostCpus: [cpu],
+    hostCpus: cpus,
     appCpu: cpu,
     iop,
     bus,

@@ -111,4 +111,21 @@ describe('bulk through the offload server', () => {
     expect(iop).toBeGreaterThan(0.9);
     expect(run.checker!.ok).toBe(true);
   });
+
+  it('reply coalescing cuts host interrupts and host CPU', () => {
+    const measure = (enabled: boolean) => {
+      const w = offloadWorld({ server: { replyCoalescing: { enabled } } });
+      startBulk(w, 'server-receives', 1e12);
+      w.run(10 * MS);
+      const i0 = w.server.counters().interrupts;
+      w.run(20 * MS);
+      return { irqs: ((w.server.counters().interrupts - i0) * 1e9) / (20 * MS), host: w.server.appCpu.utilization(millis(10), w.sim.now) };
+    };
+    const off = measure(false);
+    const on = measure(true);
+    console.log(`receive at 1 Gb/s: ${off.irqs.toFixed(0)} interrupts/s and ${(100 * off.host).toFixed(2)}% host CPU without reply coalescing, ` +
+      `${on.irqs.toFixed(0)}/s and ${(100 * on.host).toFixed(2)}% with it`);
+    expect(on.irqs).toBeLessThan(off.irqs);
+    expect(on.host).toBeLessThan(off.host);
+  });
 });

@@ -39,6 +39,8 @@ export interface OffloadOptions {
   /** Host and IOP cost tables (default: xeon-2002 + iop321-2002). */
   readonly costs?: CostTables;
   readonly hostClock?: Hz;
+  /** Host CPUs (default 1). The OSM and its interrupt run on the first, with the applications; the others are for applications that place work there. */
+  readonly hostCpus?: number;
   readonly iopClock?: Hz;
   /** The host I/O bus (default PCI-X 64-bit/133 MHz). */
   readonly bus?: BusConfig;
@@ -72,6 +74,7 @@ export interface OffloadConfig {
   readonly mac: MacAddr;
   readonly costs: CostTables;
   readonly hostClock: Hz;
+  readonly hostCpus: number;
   readonly iopClock: Hz;
   readonly bus: BusModel;
   readonly mtu: number;
@@ -109,6 +112,7 @@ export function resolveOffloadConfig(o: OffloadOptions): OffloadConfig {
     costs,
     // The 2002-gigabit host (a 2.4 GHz Xeon) and the IOP321's nominal 600 MHz (REFERENCES.md).
     hostClock: o.hostClock ?? ghz(2.4),
+    hostCpus: Math.max(1, Math.floor(o.hostCpus ?? 1)),
     iopClock: o.iopClock ?? mhz(600),
     bus: busModel(o.bus ?? { kind: 'pci-x', widthBits: 64, clockMHz: 133 }),
     mtu: o.mtu ?? 1500,
