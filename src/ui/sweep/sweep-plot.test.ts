@@ -62,3 +62,15 @@ describe('sweep plots', () => {
     expect(cells[0]!.color).not.toBe(cells[5]!.color);
   });
 });
+
+describe('heatmap colours', () => {
+  it('colours a loss orange and a gain purple', () => {
+    const mk = (g: number, i: number) => point(i, i, 100, 100 * g);
+    const { cells } = heatmapCells([1, 2], [1], [mk(0.5, 0), mk(2, 1)], pointGain, true, 100, 100);
+    const rgb = (c: string) => c.match(/\d+/g)!.map(Number);
+    const [r0, , b0] = rgb(cells[0]!.color);
+    const [r1, , b1] = rgb(cells[1]!.color);
+    expect(r0).toBeGreaterThan(b0!);
+    expect(b1).toBeGreaterThan(r1!);
+  });
+});

@@ -92,7 +92,8 @@ export function heatmapCells(
     const span = Math.max(1.01, ...finite.map((v) => Math.max(v, 1 / v)));
     domain = [1 / span, span];
     const t = scaleLog().domain(domain).range([0, 1]).clamp(true);
-    color = (v) => interpolatePuOr(t(v));
+    // PuOr runs purple to orange: reversed so that a loss (gain < 1) reads orange, a gain purple.
+    color = (v) => interpolatePuOr(1 - t(v));
   } else {
     domain = [Math.min(0, ...finite), Math.max(1e-12, ...finite)];
     const s = scaleSequential(interpolatePuOr).domain(domain);
