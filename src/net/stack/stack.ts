@@ -24,7 +24,7 @@ import type {
 } from './api';
 import { DEFAULT_STACK_COSTS, type StackCosts } from './costs';
 import { DropCounters } from './drops';
-import { sysError, type SysError } from './errno';
+import { isPending, sysError, type SysError } from './errno';
 import { Output } from './output';
 import { receiveFrame, type RxContext } from './receive';
 import { RxParser } from './rx-parse';
@@ -231,7 +231,12 @@ export class Stack implements SocketApi, FrameSink {
   recvfrom(fd: Fd, into: Uint8Array, cont?: Cont<Received>): Result<Received> {
     return this.withSock(fd, (s) => {
       this.out.charge('socketCall');
-      return s.type === 'dgram' ? this.udp.recvfrom(s, into, cont) : sysError('EOPNOTSUPP');
+      if (s.type === 'dgram') return this.udp.recvfrom(s, into, cont);
+      // A stream socket ignores the address part (recv(2)): report the peer as the source.
+      const from = s.remote === null ? { addr: 0, port: 0 } : { ...s.remote };
+      const wrap = (n: number | SysError): Received | SysError => (typeof n === 'number' ? { bytes: n, length: n, from } : n);
+      const r = this.tcp.waiters.recv(s, into, cont === undefined ? undefined : (x) => cont(wrap(x)));
+      return isPending(r) ? r : wrap(r);
     });
   }
 

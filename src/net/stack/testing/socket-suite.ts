@@ -333,6 +333,16 @@ export function describeSocketSuite(name: string, makeWorld: () => SocketWorld):
         expect(errnoOf(w.client.shutdown(fd, 'wr'))).toBe('ENOTCONN');
       });
 
+      it('recvfrom on a stream socket reads like recv and names the peer', () => {
+        const w = makeWorld();
+        const [c, s] = connectPair(w);
+        w.client.send(c, payload(17, 10));
+        w.run(50 * MS);
+        const r = w.server.recvfrom(s, new Uint8Array(100)) as Received;
+        expect(r.bytes).toBe(10);
+        expect(r.from.addr).toBe(w.clientAddr);
+      });
+
       it('wait() calls back once the socket becomes readable', () => {
         const w = makeWorld();
         const [c, s] = connectPair(w);
