@@ -5,7 +5,7 @@
 // event budget split fairly between them (a world that used less leaves the
 // rest to the others), and step() runs the single earliest event across
 // worlds, so a view can walk both configurations in one global order.
-import type { Nanos, RunBudget } from '../../sim';
+import type { Nanos, RunBudget, RunResult } from '../../sim';
 import type { Configuration, Scenario, ScenarioCosts } from '../schema';
 import { buildWorld, type World, type WorldError, type WorldOptions } from '../world';
 
@@ -22,9 +22,18 @@ export class Run {
   readonly end: Nanos;
   /** Simulated time per quantum of runFor (worlds never drift apart by more than this). */
   readonly quantum: Nanos;
+  /**
+   * A wall clock in ms, supplied by the host (the CLI passes process.hrtime):
+   * when set, the time each world spends running is added to wallMs. The model
+   * itself never reads a clock.
+   */
+  timer: (() => number) | null = null;
+  /** Wall ms spent in each world's events (index as worlds), when a timer is set. */
+  readonly wallMs: number[];
 
   private constructor(readonly scenario: Scenario, worlds: World[], quantum: Nanos) {
     this.worlds = worlds;
+    this.wallMs = worlds.map(() => 0);
     this.end = worlds[0]!.end;
     this.quantum = quantum;
   }
@@ -69,9 +78,9 @@ export class Run {
   advanceTo(t: Nanos): SliceResult {
     const to = Math.min(t, this.end) as Nanos;
     let events = 0;
-    for (const w of this.worlds) {
-      if (w.sim.now < to) events += w.sim.runFor({ until: to }).events;
-    }
+    this.worlds.forEach((w, i) => {
+      if (w.sim.now < to) events += this.slice(i, { until: to }).events;
+    });
     return { events, now: this.now, done: this.done };
   }
 
@@ -90,9 +99,10 @@ export class Run {
       const target = Math.min(until, now + this.quantum) as Nanos;
       let share = left === Infinity ? Infinity : Math.max(1, Math.floor(left / this.worlds.length));
       let progressed = false;
-      for (const w of this.worlds) {
+      for (let i = 0; i < this.worlds.length; i++) {
+        const w = this.worlds[i]!;
         if (w.sim.now >= target) continue;
-        const r = w.sim.runFor({ until: target, maxEvents: share });
+        const r = this.slice(i, { until: target, maxEvents: share });
         events += r.events;
         left -= r.events;
         if (r.reason !== 'budget' || r.events > 0) progressed = true;
@@ -103,6 +113,16 @@ export class Run {
       if (!progressed) break;
     }
     return { events, now: this.now, done: this.done };
+  }
+
+  private slice(i: number, budget: RunBudget): RunResult {
+    const sim = this.worlds[i]!.sim;
+    const timer = this.timer;
+    if (timer === null) return sim.runFor(budget);
+    const t0 = timer();
+    const r = sim.runFor(budget);
+    this.wallMs[i]! += timer() - t0;
+    return r;
   }
 
   /** Runs the earliest pending event across worlds (ties: configuration order); false when none is left before the end. */
