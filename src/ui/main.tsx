@@ -11,6 +11,8 @@ import { createLabRuntime } from './runtime/lab-runtime';
 import { createTestApi } from './runtime/test-api';
 import { bindRuntime, startLab } from './state/commands';
 import { DEFAULT_SEED } from './state/session-slice';
+import { bindChartClock } from './charts/feed-binding';
+import { startUrlSync } from './share/url-sync';
 import './app/theme.css';
 
 const runtime = createLabRuntime({
@@ -20,6 +22,8 @@ const runtime = createLabRuntime({
   scheduleFrame: (cb) => requestAnimationFrame(cb),
 });
 bindRuntime(runtime);
+bindChartClock(runtime.frames);
+startUrlSync(window);
 window.__offloadLab = createTestApi(runtime);
 loadSavedTheme();
 startLab(DEFAULT_SEED);

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../shell/ErrorBanner';
 import { useShortcuts } from '../shell/use-shortcuts';
 import { useThemeAttribute } from './use-theme';
 import { LivePanel } from '../live/LivePanel';
+import { Workspace } from '../charts/Workspace';
 import './App.css';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
       <main id="main" aria-label="Lab">
         <ErrorBanner />
         <LivePanel />
+        <Workspace />
       </main>
     </div>
   );

@@ -3,6 +3,7 @@
 export { MetricFeed, type FeedRun } from './metric-feed';
 export { SampleRing, type RingSnapshot } from './sample-ring';
 export { labFeed, bindChartClock, useFeedVersion, ringSnapshot } from './feed-binding';
+export { feedStream, channelMap, runSummaryOf, runIdFor, type MetricStreamPart, type StreamContext, type StreamEvent, type ConnectionRows } from './from-stream';
 export { CHART_DEFS, SERIES_PALETTE, type ChartDef, type ChartKind } from './chart-defs';
 export { buildChartModel, naturalYMax, formatValue, type ChartData, type ChartModel, type ChartInput } from './chart-model';
 export { chartRows, chartData, type ChartRow, type ChartCell } from './chart-rows';
@@ -15,3 +16,4 @@ export { downloadText, downloadBlob, svgToPngBlob } from './download';
 export { ChartSvgBody } from './ChartSvg';
 export { LiveChart } from './LiveChart';
 export { ChartsPanel } from './ChartsPanel';
+export { Workspace } from './Workspace';
