@@ -50,6 +50,9 @@ export interface NapiCounters {
   delivered: number;
   groMerged: number;
   skbAllocs: number;
+  /** Largest number of packets one poll took (<= weight) and one softirq run took (<= budget). */
+  maxPollPackets: number;
+  maxRunPackets: number;
 }
 
 const KIND_IRQ = 1;
@@ -58,6 +61,7 @@ const KIND_POLL = 2;
 export class Napi implements InterruptLine, EventHandler {
   readonly counters: NapiCounters = {
     interrupts: 0, mmioReads: 0, softirqRuns: 0, polls: 0, timeSqueeze: 0, rxPackets: 0, delivered: 0, groMerged: 0, skbAllocs: 0,
+    maxPollPackets: 0, maxRunPackets: 0,
   };
   private readonly charges = new ChargeList();
   private readonly deliver: Uint8Array[] = [];
@@ -141,6 +145,9 @@ export class Napi implements InterruptLine, EventHandler {
       this.counters.groMerged = gro.counters.merged;
     }
     this.taken = n;
+    if (n > this.counters.maxPollPackets) this.counters.maxPollPackets = n;
+    const inRun = this.o.budget - this.runBudget + n;
+    if (inRun > this.counters.maxRunPackets) this.counters.maxRunPackets = inRun;
     this.counters.rxPackets += n;
     this.counters.skbAllocs += n;
     add(c, k.driverRx, n);

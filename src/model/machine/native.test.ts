@@ -131,6 +131,28 @@ describe('native machine under overload', () => {
   });
 });
 
+describe('NAPI', () => {
+  it('polls at most 64 packets at a time and 300 per softirq run, re-raising the softirq when more remain', () => {
+    // A deep ring and long coalescing: each interrupt finds 400 frames waiting.
+    // Big buffers and a large initial window, so the sender is not held back by slow start under 10 ms of coalescing.
+    const big = { sndBuf: 2 << 20, rcvBuf: 2 << 20, initialCwndSegments: 1000 };
+    const w = nativeWorld(
+      { tcp: big, nic: { rxRing: 1024, coalescing: { mode: 'fixed', usecs: 10_000, frames: 400 } } },
+      { peer: { tcp: big } },
+    );
+    const b = startBulk(w.peer.api, w.server.api, SERVER_ADDR);
+    w.run(60 * MS);
+    const n = w.server.napi.counters;
+    console.log(`${n.rxPackets} packets in ${n.polls} polls and ${n.softirqRuns} softirq runs for ${n.interrupts} interrupts; ` +
+      `largest poll ${n.maxPollPackets}, largest run ${n.maxRunPackets}, re-raised ${n.timeSqueeze} times; ${b.checker.offset} B intact=${b.checker.ok}`);
+    expect(n.maxPollPackets).toBe(64);
+    expect(n.maxRunPackets).toBe(300);
+    expect(n.timeSqueeze).toBeGreaterThan(0);
+    expect(n.softirqRuns).toBeGreaterThan(n.interrupts);
+    expect(b.checker.ok).toBe(true);
+  });
+});
+
 describe('stateless offloads cut host cycles per byte for bulk at MTU 1500', () => {
   it('TSO by at least 30% on the sending side (GSO by less: the driver still sees every segment)', () => {
     const base = bulkRun('send', { offloads: CSUM, tcp: BIG_SNDBUF }, MODERN_PEER);

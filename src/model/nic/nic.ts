@@ -15,7 +15,12 @@
 //
 // Receive: a frame from the wire needs a posted receive descriptor or is
 // dropped and counted (rxRingDrops); it is DMA-written to host memory and
-// queued as done for the driver's poll. Interrupt causes are counted when
+// queued as done for the driver's poll. With LRO, in-order segments of a flow
+// are held and merged on the card; an aggregate is written when it is full, when
+// a segment that cannot join it arrives, or when the interrupt fires (as
+// hardware RSC closes its contexts on the interrupt throttle timer), so LRO
+// aggregates only as much as interrupt moderation lets arrive between
+// interrupts: with moderation off it merges nothing. Interrupt causes are counted when
 // frames arrive; the interrupt is asserted when the moderation rule says so
 // and the receive DMAs before it have completed. While the host polls (NAPI)
 // the interrupt is masked; unmask() re-arms it for whatever is outstanding.
