@@ -10,7 +10,7 @@ import { Stack } from '../../net/stack';
 import { Bus } from '../bus';
 import { resolveHostCosts, resolveIopCosts } from '../costs';
 import {
-  CTX_CONTROL, CTX_DATA, DmaEngine, DmaPool, Hdm, HostTransport, IopMessaging, Ism, KernelInterface, MemoryManagement,
+  CTX_CONTROL, CTX_DATA, DmaEngine, DmaPool, Hdm, HostTransport, IopMessaging, Ism, IsmReceiver, KernelInterface, MemoryManagement,
   MessageInterface, OffloadCounters, OsmUserInterface, HostWork, ismStackCosts, resolveOffloadConfig,
   type I2oTap, type OffloadConfig, type OffloadOptions,
 } from '../offload';
@@ -77,7 +77,8 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
   const tx = new DmaPool(sim, 'tx', TX_POOL_BASE, cfg.txPool.bufferBytes, cfg.txPool.buffers, exhaustion.filter((w) => w.pool === 'tx'));
   const rx = new DmaPool(sim, 'rx', RX_POOL_BASE, cfg.rxPool.bufferBytes, cfg.rxPool.buffers, exhaustion.filter((w) => w.pool === 'rx'));
   const memory = new MemoryManagement(tx, rx, work, msgs, counters, cfg.receiveBuckets, cfg.repostThreshold);
-  const ism = new Ism(sim, iop, stack, iopCosts, messaging, dma, memory, msgs.maxSgl * tx.bufferBytes, rx.bufferBytes, cfg.rxFillTimeout, cfg.coalesce.maxReplies);
+  const receiver = new IsmReceiver(sim, stack, messaging, dma, memory, rx.bufferBytes, cfg.rxFillTimeout, cfg.coalesce.maxReplies);
+  const ism = new Ism(iop, stack, iopCosts, messaging, dma, memory, receiver, msgs.maxSgl * tx.bufferBytes);
   messaging.register(SOCKET_DDM_TID, ism);
   const kernel = new KernelInterface(work, memory, msgs, counters);
   transport.register(CTX_DATA, kernel);

@@ -21,6 +21,7 @@ export { IopMessaging, type Ddm, type CoalesceRule } from './card/iop-messaging'
 export { DmaEngine } from './card/dma-engine';
 export { Hdm } from './card/hdm';
 export { Ism } from './card/ism';
+export { IsmReceiver } from './card/ism-receiver';
 export { ismStackCosts } from './card/ism-costs';
 export { DmaPool } from './osm/dma-pool';
 export { HostWork } from './osm/host-work';

@@ -7,9 +7,9 @@
 // request order (blocking in the stack while the socket's send buffer is
 // full), then replies COMPLETE so the OSM can reuse the buffers. RECV lends
 // receive-pool buffers; the ISM pulls received bytes from its stack into them
-// by DMA, one RECV_DATA per buffer. With no lent buffer the data waits in the
-// stack's receive buffer and TCP's window closes: backpressure, never loss.
-// End of stream is CLOSED(peer FIN); a connection error is ERROR(errno).
+// by DMA and reports them in RECV_DATA (card/ism-receiver.ts). With no lent
+// buffer the data waits in the stack's receive buffer and TCP's window closes:
+// backpressure, never loss.
 //
 // Control path: the OSM's user interface needs the answer of socket, bind,
 // listen, connect, setsockopt... at the call (the SocketApi is synchronous
@@ -18,27 +18,23 @@
 // "at the call"; their I2O requests still travel, are dispatched and charged
 // here, and are answered (COMPLETE) or followed by their events (CONNECTED,
 // ACCEPTED, ERROR). Close and shutdown travel in order behind the data.
-import { Priority, type EventHandler, type Nanos, type Processor, type Simulator } from '../../../sim';
+import { Priority, type EventHandler, type Processor } from '../../../sim';
+import type { DecodedSocketFrame, SocketEnvelope, SocketReply, SocketRequestOp } from '../../../i2o';
 import {
-  CLOSED_PEER_FIN, type DecodedSocketFrame, type SocketEnvelope, type SocketReply,
-  type SocketRequestOp,
-} from '../../../i2o';
-import {
-  POLLIN, isPending, isSysError, sysError, type Accepted, type Fd, type Result, type SockAddr, type SockType,
+  isPending, isSysError, sysError, type Accepted, type Fd, type Result, type SockAddr, type SockType,
   type Stack, type SysError,
 } from '../../../net/stack';
-import { BUS_TO_DEVICE, BUS_TO_HOST } from '../../bus';
+import { BUS_TO_DEVICE } from '../../bus';
 import type { ResolvedIopCosts } from '../../costs';
 import { CHILD_HANDLE_BASE, CTX_CONTROL, CTX_DATA, type HostMemory } from '../contexts';
 import { errnoCode } from '../errno-codes';
+import type { IsmReceiver } from './ism-receiver';
 import type { DmaEngine } from './dma-engine';
 import type { Ddm, IopMessaging } from './iop-messaging';
 import { IsmSocket, SendOp } from './ism-socket';
 
 const K_REQUEST = 1;
 const K_SEND_MOVED = 2;
-const K_RECV_MOVED = 3;
-const K_FILL_TIMER = 4;
 
 /**
  * Connections the ISM accepts ahead of the application into the OSM's queue
@@ -53,21 +49,18 @@ export class Ism implements Ddm, EventHandler {
   private readonly spareStaging: Uint8Array[] = [];
 
   constructor(
-    private readonly sim: Simulator,
     private readonly iop: Processor,
     readonly stack: Stack,
     private readonly costs: ResolvedIopCosts,
     private readonly messaging: IopMessaging,
     private readonly dma: DmaEngine,
     private readonly host: HostMemory,
+    private readonly receiver: IsmReceiver,
     /** Largest SEND: SGL elements per frame x transmit buffer size. */
     private readonly maxSendBytes: number,
-    private readonly rxBufferBytes: number,
-    /** Longest a partly filled receive buffer waits for more data before it goes to the host. */
-    private readonly fillTimeout: Nanos,
-    /** Most filled buffers one RECV_DATA reports. */
-    private readonly batchBuffers: number,
-  ) {}
+  ) {
+    receiver.onCloseReady = (s) => this.closeFinished(s);
+  }
 
   // ---------------------------------------------------------- at the call
 
@@ -110,8 +103,7 @@ export class Ism implements Ddm, EventHandler {
   onEvent(kind: number, arg: number, obj: unknown): void {
     if (kind === K_REQUEST) this.handle(obj as DecodedSocketFrame);
     else if (kind === K_SEND_MOVED) this.sendMoved(obj as SendOp, arg);
-    else if (kind === K_RECV_MOVED) this.recvMoved(obj as IsmSocket, arg);
-    else if (kind === K_FILL_TIMER) this.fillTimedOut(obj as IsmSocket);
+
   }
 
   private handle(req: DecodedSocketFrame): void {
@@ -145,7 +137,7 @@ export class Ism implements Ddm, EventHandler {
       }
       case 'RECV':
         for (const b of m.buffers) s.lent.push(b);
-        return this.pumpRecv(s);
+        return this.receiver.pump(s);
       case 'SHUTDOWN':
         s.ops.push({ kind: 'shutdown', how: m.how, transactionContext: env.transactionContext });
         return this.pumpOps(s);
@@ -171,7 +163,7 @@ export class Ism implements Ddm, EventHandler {
     s.acceptCont = (r) => this.acceptResult(s, r);
     s.waitCont = () => {
       s.waiting = false;
-      this.pumpRecv(s);
+      this.receiver.pump(s);
     };
     s.sendCont = (r) => {
       this.sendFinished(s, r);
@@ -235,116 +227,8 @@ export class Ism implements Ddm, EventHandler {
     s.closed = true;
     this.byHandle.delete(s.handle);
     // Filled buffers are reported; those still lent go back with the completion.
-    this.flushReady(s);
+    this.receiver.flushReady(s);
     this.complete('CLOSE', s.handle, s.lent.length - s.lentHead, { initiatorContext: CTX_CONTROL, transactionContext: s.handle });
-  }
-
-  // ---------------------------------------------------------- receive
-
-  // The ISM fills the lent buffer at the head with what its socket holds
-  // (non-blocking reads, then a readiness wait) and DMAs it to the host when
-  // it is full. Filled buffers are reported together in one RECV_DATA when
-  // `batchBuffers` are ready, at end of stream or an error, when no lent
-  // buffer is left, or when the stream pauses for `fillTimeout` (a partly
-  // filled buffer then goes too): a burst shares DMAs and replies, a lone
-  // message waits at most `fillTimeout`.
-  private pumpRecv(s: IsmSocket): void {
-    if (s.recvDma || s.rxDone || s.closed) return;
-    if (s.lentHead >= s.lent.length) {
-      // Every lent buffer is filled: the host must have them back before it can lend more.
-      if (s.ready.length > 0) this.flushReady(s);
-      return;
-    }
-    const b = s.lent[s.lentHead]!;
-    if (s.staging === null) s.staging = new Uint8Array(this.rxBufferBytes);
-    const cap = Math.min(b.length, s.staging.length);
-    let progressed = false;
-    for (;;) {
-      const r = this.stack.recv(s.fd, s.staging.subarray(s.filled, cap));
-      if (typeof r === 'number' && r > 0) {
-        s.filled += r;
-        progressed = true;
-        if (s.filled === cap) return this.deliver(s);
-        continue;
-      }
-      if (isSysError(r) && r.errno === 'EAGAIN') {
-        // A gap timer: restarted whenever data came in.
-        if ((s.filled > 0 || s.ready.length > 0) && (progressed || s.fillTimer < 0)) {
-          if (s.fillTimer >= 0) this.sim.cancel(s.fillTimer);
-          s.fillTimer = this.sim.schedule((this.sim.now + this.fillTimeout) as Nanos, this, K_FILL_TIMER, 0, s);
-        }
-        if (!s.waiting) {
-          s.waiting = true;
-          this.stack.wait(s.fd, POLLIN, s.waitCont);
-        }
-        return;
-      }
-      // End of stream (0) or a connection error: hand over what is filled, then report it.
-      const env = { initiatorContext: CTX_CONTROL, transactionContext: s.handle };
-      s.rxDone = true;
-      s.endReply = isSysError(r)
-        ? { op: 'ERROR', handle: s.handle, errno: errnoCode(r.errno), failed: 'RECV' }
-        : { op: 'CLOSED', handle: s.handle, reason: CLOSED_PEER_FIN };
-      s.endEnv = env;
-      if (s.filled > 0) return this.deliver(s);
-      return this.sendEnd(s);
-    }
-  }
-
-  private deliver(s: IsmSocket): void {
-    if (s.fillTimer >= 0) {
-      this.sim.cancel(s.fillTimer);
-      s.fillTimer = -1;
-    }
-    s.recvDma = true;
-    this.dma.transfer(BUS_TO_HOST, s.filled, this, K_RECV_MOVED, s.filled, s);
-  }
-
-  private sendEnd(s: IsmSocket): void {
-    const m = s.endReply;
-    if (m === null || s.closed || (m.op === 'ERROR' && m.errno === errnoCode('EBADF'))) return;
-    s.endReply = null;
-    this.reply(m, s.endEnv);
-  }
-
-  private recvMoved(s: IsmSocket, n: number): void {
-    const b = s.lent[s.lentHead++]!;
-    this.host.write(b.address, s.staging!.subarray(0, n));
-    if (s.lentHead > 64 && s.lentHead * 2 > s.lent.length) {
-      s.lent.splice(0, s.lentHead);
-      s.lentHead = 0;
-    }
-    s.filled = 0;
-    s.recvDma = false;
-    s.ready.push({ address: b.address, length: n });
-    if (s.ready.length >= this.batchBuffers || s.flushAfterDma || s.endReply !== null || s.closePending) this.flushReady(s);
-    if (s.endReply !== null) this.sendEnd(s);
-    if (s.closePending) {
-      s.closePending = false;
-      this.closeFinished(s);
-      return;
-    }
-    this.pumpRecv(s);
-  }
-
-  /** The stream paused: what is filled goes to the host. */
-  private fillTimedOut(s: IsmSocket): void {
-    s.fillTimer = -1;
-    if (s.closed) return;
-    if (s.recvDma) s.flushAfterDma = true;
-    else if (s.filled > 0) {
-      s.flushAfterDma = true;
-      this.deliver(s);
-    } else this.flushReady(s);
-  }
-
-  /** One RECV_DATA for every buffer the DMA engine has filled since the last. */
-  private flushReady(s: IsmSocket): void {
-    s.flushAfterDma = false;
-    if (s.ready.length === 0) return;
-    const buffers = s.ready;
-    s.ready = [];
-    this.reply({ op: 'RECV_DATA', handle: s.handle, flags: 0, buffers }, { initiatorContext: CTX_DATA, transactionContext: s.handle });
   }
 
   // ---------------------------------------------------------- accept

@@ -191,6 +191,14 @@ export class OsmUserInterface implements SocketApi, SocketTable {
   }
 
   recvfrom(fd: Fd, into: Uint8Array, cont?: Cont<Received>): Result<Received> {
+    const st = this.fds.get(fd);
+    if (st !== undefined && st.type === 'stream') {
+      // A stream socket ignores the address part (recv(2)): the peer is the source.
+      const from = st.remote === null ? { addr: 0, port: 0 } : { ...st.remote };
+      const wrap = (n: number | SysError): Received | SysError => (typeof n === 'number' ? { bytes: n, length: n, from } : n);
+      const r = this.recv(fd, into, cont === undefined ? undefined : (x) => cont(wrap(x)));
+      return r === PENDING ? r : wrap(r as number | SysError);
+    }
     return this.withSock(fd, (s, k) => {
       if (s.type !== 'dgram') return sysError('EOPNOTSUPP');
       this.work.op('copy', 1, into.length);
