@@ -150,5 +150,7 @@ export function hasImmediateWork(tcb: Tcb, w: SegmentWriter, plan: SegmentPlan):
   if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN') return false;
   if (tcb.ackNow && tcb.state !== 'SYN-SENT') return true;
   if (windowUpdateWanted(tcb)) return true;
-  return planNext(tcb, tcb.sndMss - w.sackBytes(tcb), plan);
+  const maxLen = tcb.sndMss - w.sackBytes(tcb);
+  // The same super-segment size dispatch uses, so a deferred TSO send is not seen as due work.
+  return planNext(tcb, maxLen, plan, superSegmentBytes(tcb, maxLen));
 }

@@ -57,12 +57,25 @@ export function planData(tcb: Tcb, maxLen: number, usable: number, plan: Segment
   const avail = Math.max(0, seqDiff(tcb.dataEnd, s));
   let len = Math.max(0, Math.min(retransmission ? maxLen : superLen, avail, usable));
   if (retransmission) len = Math.min(len, Math.max(0, seqDiff(tcb.sndMax, s)));
+  if (!retransmission && superLen > maxLen && tsoShouldDefer(tcb, len, superLen, avail)) return false;
   if (len > maxLen) len = superSegmentLen(tcb, len, maxLen, avail);
   const finNext = tcb.finQueued && seqLe(s, tcb.finSeq) && seqAdd(s, len) === tcb.finSeq;
   // A FIN beyond the peer's window can wait only if data still needs the window.
   if (len === 0 && !finNext) return false;
   if (!retransmission && len < tcb.sndMss && !finNext && !smallSegmentAllowed(tcb, len, avail)) return false;
   return fill(plan, 'data', s, len, finNext);
+}
+
+/**
+ * Linux tcp_tso_should_defer (tcp_tso_win_divisor = 3): with super-segments
+ * on, new data that the window cuts short waits while data is in flight (an
+ * ACK will open more) and less than a third of the window is free, so the NIC
+ * or the GSO layer gets sizeable super-segments rather than one or two MSS at
+ * each ACK. No timer is needed: the ACKs of the data in flight end the wait.
+ */
+function tsoShouldDefer(tcb: Tcb, len: number, superLen: number, avail: number): boolean {
+  if (len >= superLen || len >= avail || tcb.flightSize === 0) return false;
+  return len < Math.min(tcb.cc.cwnd, tcb.sndWnd) / 3;
 }
 
 /**
