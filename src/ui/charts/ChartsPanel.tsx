@@ -4,20 +4,45 @@ import { useMemo } from 'react';
 import { labFeed, ringSnapshot, useFeedVersion } from './feed-binding';
 import { chartRows } from './chart-rows';
 import { LiveChart } from './LiveChart';
+import { useMeasureState } from './measure-binding';
+import type { MeasureState } from './measure-client';
 import './Charts.css';
 
+const ms = (ns: number) => `${(ns / 1e6).toFixed(ns < 1e7 ? 1 : 0)} ms`;
+
+function statusText(m: MeasureState): string {
+  const p = m.progress;
+  switch (m.status) {
+    case 'idle':
+    case 'starting': return 'Building the scenario\'s worlds…';
+    case 'ready': return p && p.nowNanos > 0
+      ? `Paused at ${ms(p.nowNanos)} of ${ms(p.endNanos)} simulated. Press Run (Space) to go on.`
+      : 'Ready. Press Run (Space): every configuration runs on one clock and the charts fill in.';
+    case 'running': return `Measuring: ${ms(p?.nowNanos ?? 0)} of ${ms(p?.endNanos ?? 0)} simulated.`;
+    case 'done': return `Done: ${ms(p?.endNanos ?? 0)} simulated. Change the scenario or press Reset to measure again.`;
+    case 'failed': return m.error ?? 'The measurement failed.';
+  }
+}
+
 export function ChartsPanel() {
+  const measure = useMeasureState();
   const version = useFeedVersion();
   // The feed is mutable and outside React: its version is what changes.
   const rows = useMemo(() => chartRows(labFeed.runs, (r) => ringSnapshot(r.ring), labFeed.annotations), [version]);
   return (
     <section className="charts" aria-labelledby="charts-title" data-testid="charts.panel">
-      <h2 id="charts-title">Charts</h2>
+      <h2 id="charts-title">Charts{measure.variantLabel ? <span className="charts-ab"> A/B: B = A with {measure.variantLabel}</span> : null}</h2>
+      <div className="charts-status" data-testid="charts.status" data-status={measure.status}
+        data-now={measure.progress?.nowNanos ?? 0} data-end={measure.progress?.endNanos ?? 0}>
+        <progress max={measure.progress?.endNanos ?? 1} value={measure.progress?.nowNanos ?? 0} aria-label="Simulated time measured" data-testid="charts.progress" />
+        <span role="status" className={measure.status === 'failed' ? 'charts-failed' : undefined}>{statusText(measure)}</span>
+      </div>
+      {measure.error && measure.status !== 'failed' ? <p className="param-error" role="alert" data-testid="charts.error">{measure.error}</p> : null}
       {rows.length === 0 ? (
         <p className="charts-empty" data-testid="charts.empty">
-          The charts fill in while the model runs a scenario: host CPU by category, IOP, goodput, latency,
-          cwnd/ssthresh/RTT, interrupts, I2O messages and frames, bus utilization, one column per configuration.
-          The world now in the worker reports no network metrics.
+          The charts fill in while the scenario runs: host CPU by category, IOP, goodput, latency,
+          cwnd/ssthresh/RTT, interrupts, I2O messages and frames, bus utilization, one column per configuration
+          (and per A/B variant), all on one simulated clock.
         </p>
       ) : rows.map((row) => (
         <div key={row.def.id} className="chart-row" data-testid={`charts.row.${row.def.id}`}>

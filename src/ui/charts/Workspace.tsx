@@ -8,6 +8,7 @@ import { SavingsHeadline } from '../headline/SavingsHeadline';
 import { NoticeBar, SharePanel } from '../share/SharePanel';
 import { SweepPanel } from '../sweep/SweepPanel';
 import { ChartsPanel } from './ChartsPanel';
+import { useMeasurement } from './measure-binding';
 import './Workspace.css';
 
 const VIEWS = [
@@ -16,6 +17,7 @@ const VIEWS = [
 ] as const;
 
 export function Workspace() {
+  useMeasurement();
   const view = useLab((s) => s.view);
   const current = view === 'sweep' ? 'sweep' : 'charts';
   return (

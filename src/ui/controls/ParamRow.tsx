@@ -66,7 +66,9 @@ export function ParamRow({ row }: { row: ControlRow }) {
         <Field key={scenarioVersion} row={row} id={id} invalid={error !== undefined} describedBy={`${id}-meta${error ? ` ${id}-err` : ''}`} />
         {row.unit ? <span className="param-unit">{row.unit}</span> : null}
         <span className={`param-apply param-apply-${row.apply}`} data-testid={`${base}.apply`}
-          title={row.apply === 'live' ? 'A change applies to the running model at once' : 'A change restarts the run from time zero'}>
+          title={row.apply === 'live'
+            ? 'The model allows this change while it runs; the charts apply it by restarting the measurement from time zero'
+            : 'A change restarts the run from time zero'}>
           {row.apply === 'live' ? 'live' : 'restart'}
         </span>
         {row.source ? (

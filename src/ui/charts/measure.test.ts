@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { applyOverrides, presetScenario } from '../../scenario';
+import { MeasureSession } from './measure-session';
+import { MeasureClient, type MeasureWorkerLike } from './measure-client';
+import { MetricFeed } from './metric-feed';
+
+function scenario() {
+  const p = presetScenario('2002-gigabit');
+  if (!p.ok) throw new Error('preset');
+  const s = applyOverrides(p.scenario, ['warmupMs=2', 'durationMs=5', 'sampleIntervalMs=1', 'configurations=native,offload']);
+  if (!s.ok) throw new Error(JSON.stringify(s.errors));
+  return s.scenario;
+}
+
+/** The measure worker's logic in process, answering asynchronously (tests only). */
+function inProcess(): MeasureWorkerLike {
+  let session: MeasureSession | null = null;
+  let on: ((e: { data: never }) => void) | null = null;
+  const reply = (m: unknown) => setTimeout(() => on?.({ data: structuredClone(m) as never }), 0);
+  return {
+    postMessage(m: unknown) {
+      const msg = m as { type: string; epoch: number; a?: unknown; b?: unknown; maxEvents?: number };
+      if (msg.type === 'start') {
+        const made = MeasureSession.create(msg.a, msg.b ?? null);
+        session = made.ok ? made.session : null;
+        reply(made.ok ? { type: 'ready', epoch: msg.epoch, progress: made.session.progress } : { type: 'error', epoch: msg.epoch, error: made.error });
+      } else if (session) {
+        reply({ type: 'slice', epoch: msg.epoch, slice: session.slice(msg.maxEvents!) });
+      }
+    },
+    terminate() { on = null; },
+    addEventListener(type: string, l: unknown) { if (type === 'message') on = l as typeof on; },
+  } as MeasureWorkerLike;
+}
+
+const until = async (cond: () => boolean, ms = 60_000) => {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+describe('measurement', () => {
+  it('a session hands over each sample row once, across slices, until the end', () => {
+    const made = MeasureSession.create(scenario(), null);
+    if (!made.ok) throw new Error(made.error);
+    let rows = 0;
+    let last = made.session.progress;
+    while (!last.done) {
+      const s = made.session.slice(3000);
+      rows += s.a[0]!.samples.t?.length ?? 0;
+      expect(s.nowNanos).toBeGreaterThanOrEqual(last.nowNanos);
+      last = s;
+    }
+    expect(rows).toBe(made.session.a.worlds[0]!.metrics.samples.length);
+  });
+
+  it('refuses a scenario that does not validate, naming the field', () => {
+    const made = MeasureSession.create({ wire: { bandwidthMbps: 0 } }, null);
+    expect(made).toEqual({ ok: false, error: 'scenario: wire.bandwidthMbps must be ≥ 1 Mb/s' });
+  });
+
+  it('the client runs only while asked, feeds A and B into the feed and stops at the end', async () => {
+    const feed = new MetricFeed();
+    const c = new MeasureClient(inProcess, feed, () => Date.now());
+    c.start(scenario(), { label: 'IOP 1.2 GHz', overrides: ['inic.iopClockMHz=1200'] });
+    await until(() => c.state.status === 'ready');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(feed.runs).toHaveLength(0);
+    c.setRunning(true);
+    await until(() => c.state.status === 'done');
+    expect(feed.runs.map((r) => r.info.runId)).toEqual(['native', 'offload', 'native.B', 'offload.B']);
+    expect(feed.summaries).toHaveLength(4);
+    const iop = (id: string) => feed.summaries.find((s) => s.runId === id)!.iopClockHz;
+    expect(iop('offload')).toBe(600e6);
+    expect(iop('offload.B')).toBe(1200e6);
+    c.dispose();
+  });
+
+  it('says why a variant cannot apply and measures A alone', async () => {
+    const feed = new MetricFeed();
+    const c = new MeasureClient(inProcess, feed, () => Date.now());
+    c.start(scenario(), { label: 'bad', overrides: ['inic.iopClockMHz=0'] });
+    expect(c.state.error).toMatch(/inic.iopClockMHz must be ≥ 10 MHz/);
+    await until(() => c.state.status === 'ready');
+    c.dispose();
+  });
+});
