@@ -105,7 +105,7 @@ export class KernelInterface implements ReplyHandler {
       let r: number | SysError | null = null;
       if (s.wrShut) r = w.done > 0 ? w.done : sysError('EPIPE');
       else if (s.pendingError !== null) r = w.done > 0 ? w.done : this.takeError(s);
-      else {
+      else if (s.state === 'connected') {
         w.done += this.memory.copyIn(s, w.data, w.done);
         if (w.done === w.data.length) r = w.done;
       }
