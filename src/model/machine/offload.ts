@@ -66,7 +66,7 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
     costs: ismStackCosts(iopCosts), checksumOffload: cfg.macChecksumOffload, tcp: cfg.tcp, staticArp: cfg.staticArp,
     // One priority for all of the ISM's work: its jobs complete in the order they were
     // made, so segments leave in sequence order however loaded the IOP is.
-    rxPriority: Priority.SoftIrq, appPriority: Priority.SoftIrq,
+    rxPriority: Priority.SoftIrq, appPriority: Priority.SoftIrq, belowLayer: 'hdm',
   });
   hdm.stack = stack;
   const dma = new DmaEngine(iop, bus, iopCosts, counters, cfg.faults.dmaErrorRate ?? 0, sim.rng.stream(`${cfg.name}:dma-errors`));

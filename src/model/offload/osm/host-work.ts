@@ -29,6 +29,11 @@ export class HostWork implements EventHandler {
     readonly costs: ResolvedHostCosts,
   ) {}
 
+  /** The host CPU's id, for trace records. */
+  get cpuId(): number {
+    return this.cpu.id;
+  }
+
   begin(priority: Priority): void {
     if (this.depth === 0) {
       this.cur = this.spare.pop() ?? new Batch();

@@ -17,7 +17,7 @@
 // what makes every errno the native one. Datagram sockets are passed to the
 // ISM at the call: the reconstructed socket class has no per-datagram address
 // in SEND or RECV_DATA, so their data does not travel through the pools.
-import { Priority, type Nanos, type Simulator } from '../../../sim';
+import { LAYER, Priority, TRACE_KIND, type Nanos, type Simulator } from '../../../sim';
 import { AF_INET, SOCK_DGRAM, SOCK_STREAM } from '../../../i2o';
 import {
   PENDING, POLLERR, POLLHUP, POLLIN, POLLOUT, isSysError, sysError, type Accepted, type Cont, type Fd,
@@ -393,6 +393,15 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       this.work.op('syscall');
       this.work.op('socketLayer');
       this.work.op('osmUserInterface');
+      const tr = this.sim.trace;
+      if (tr.enabled) {
+        const now = this.sim.now;
+        const o = this.work.costs.ops;
+        const cpu = this.work.cpuId;
+        tr.record(now, 0, LAYER.app, LAYER.syscall, TRACE_KIND.call, 0, o.syscall.fixed, cpu);
+        tr.record(now, 0, LAYER.syscall, LAYER.socket, TRACE_KIND.call, 0, o.socketLayer.fixed, cpu);
+        tr.record(now, 0, LAYER.socket, LAYER.osm, TRACE_KIND.call, 0, o.osmUserInterface.fixed, cpu);
+      }
       return fn();
     } finally {
       this.kernel.flush();
