@@ -6,12 +6,32 @@ const IP = 0x0a000002;
 const MAC = 0x020000000002;
 
 describe('ArpCache', () => {
-  it('answers a lookup for a learned address until the reachable time runs out', () => {
-    const c = new ArpCache({ reachableTime: 1000 as Nanos });
+  it('keeps using an entry past its reachable time while it refreshes it, as Linux does with stale entries', () => {
+    const c = new ArpCache({ reachableTime: 1000 as Nanos, retransTime: 100 as Nanos, maxProbes: 3 });
     c.learn(IP, MAC, 0);
     expect(c.lookup(IP, 999)).toBe(MAC);
-    expect(c.lookup(IP, 1000)).toBeUndefined();
+    expect(c.refreshNeeded).toEqual([]);
+    // Stale: still used, and one refresh request is asked for.
+    expect(c.lookup(IP, 1000)).toBe(MAC);
+    expect(c.lookup(IP, 1001)).toBe(MAC);
+    expect(c.refreshNeeded).toEqual([{ ip: IP, mac: MAC }]);
+    // A reply makes it reachable again.
+    c.learn(IP, MAC, 1050);
+    c.refreshNeeded.length = 0;
+    expect(c.lookup(IP, 2000)).toBe(MAC);
+    expect(c.nextTimer()).toBe(Infinity);
+  });
+
+  it('removes a stale entry whose refresh requests go unanswered', () => {
+    const c = new ArpCache({ reachableTime: 1000 as Nanos, retransTime: 100 as Nanos, maxProbes: 3 });
+    c.learn(IP, MAC, 0);
+    c.lookup(IP, 1000);
+    const refreshed: number[] = [];
+    for (const t of [1100, 1200, 1300]) c.onTimer(t, () => undefined, () => refreshed.push(t));
+    expect(refreshed).toEqual([1100, 1200]);
+    expect(c.lookup(IP, 1301)).toBeUndefined();
     expect(c.counters.expired).toBe(1);
+    expect(c.counters.requestsSent).toBe(3);
   });
 
   it('keeps static entries forever, even when a reply says otherwise', () => {

@@ -6,7 +6,10 @@
 // ip-sysctl.rst, net.ipv4.neigh.default.*), simplified:
 // - reachableTime 30 s (base_reachable_time_ms; Linux randomises it to
 //   0.5..1.5 times the base, the lab keeps it fixed so that runs stay easy to
-//   read). After it a used entry is re-resolved on its next use.
+//   read). After it the entry is stale: like Linux's NUD_STALE it is still used,
+//   and its next use starts a refresh (a request to the known MAC, repeated
+//   every retransTime); a reply makes it reachable again, no reply after
+//   maxProbes requests removes it (Linux's DELAY/PROBE/FAILED, simplified).
 // - retransTime 1 s between requests, maxProbes 3 (mcast_solicit): then the
 //   address is unreachable and the packets waiting for it are dropped.
 // - queueBytes 212,992 per neighbour (unres_qlen_bytes = SK_WMEM_MAX); the oldest
@@ -37,12 +40,17 @@ export interface ArpCounters {
   queueDrops: number;
   unresolvedDrops: number;
   expired: number;
+  /** Stale entries refreshed by a request to their known MAC. */
+  refreshes: number;
 }
 
 interface Entry {
   mac: MacAddr;
   /** Infinity for static entries. */
   expires: number;
+  /** Refresh requests sent since the entry went stale (0: not refreshing). */
+  probes: number;
+  nextProbe: number;
 }
 
 interface Pending {
@@ -58,8 +66,10 @@ export class ArpCache {
   readonly maxProbes: number;
   readonly queueBytes: number;
   readonly counters: ArpCounters = {
-    requestsSent: 0, resolved: 0, failed: 0, queued: 0, queueDrops: 0, unresolvedDrops: 0, expired: 0,
+    requestsSent: 0, resolved: 0, failed: 0, queued: 0, queueDrops: 0, unresolvedDrops: 0, expired: 0, refreshes: 0,
   };
+  /** Stale entries whose refresh should start now: the caller sends a request to each and clears the list. */
+  readonly refreshNeeded: { ip: Ipv4Addr; mac: MacAddr }[] = [];
   private readonly entries = new Map<Ipv4Addr, Entry>();
   private readonly pending = new Map<Ipv4Addr, Pending>();
 
@@ -70,20 +80,26 @@ export class ArpCache {
     this.queueBytes = opts.queueBytes ?? ARP_DEFAULTS.queueBytes;
   }
 
-  /** The MAC of `ip` if a valid entry exists at `now`. */
+  /**
+   * The MAC to use for `ip` at `now`, or undefined when it must be resolved.
+   * Using a stale entry starts its refresh (see `refreshNeeded`).
+   */
   lookup(ip: Ipv4Addr, now: number): MacAddr | undefined {
     const e = this.entries.get(ip);
     if (e === undefined) return undefined;
-    if (e.expires <= now) {
-      this.entries.delete(ip);
-      this.counters.expired += 1;
-      return undefined;
+    if (e.expires > now) return e.mac;
+    if (e.probes === 0) {
+      e.probes = 1;
+      e.nextProbe = now + this.retransTime;
+      this.counters.refreshes += 1;
+      this.counters.requestsSent += 1;
+      this.refreshNeeded.push({ ip, mac: e.mac });
     }
     return e.mac;
   }
 
   addStatic(ip: Ipv4Addr, mac: MacAddr): void {
-    this.entries.set(ip, { mac, expires: Number.POSITIVE_INFINITY });
+    this.entries.set(ip, { mac, expires: Number.POSITIVE_INFINITY, probes: 0, nextProbe: 0 });
   }
 
   /** Whether an entry (valid or stale) exists: RFC 826's merge test. */
@@ -98,7 +114,7 @@ export class ArpCache {
   learn(ip: Ipv4Addr, mac: MacAddr, now: number): Uint8Array[] {
     const old = this.entries.get(ip);
     if (old === undefined || old.expires !== Number.POSITIVE_INFINITY) {
-      this.entries.set(ip, { mac, expires: now + this.reachableTime });
+      this.entries.set(ip, { mac, expires: now + this.reachableTime, probes: 0, nextProbe: 0 });
     }
     const p = this.pending.get(ip);
     if (p === undefined) return [];
@@ -137,14 +153,28 @@ export class ArpCache {
   nextTimer(): number {
     let t = Number.POSITIVE_INFINITY;
     for (const p of this.pending.values()) if (p.nextProbe < t) t = p.nextProbe;
+    for (const e of this.entries.values()) if (e.probes > 0 && e.nextProbe < t) t = e.nextProbe;
     return t;
   }
 
   /**
-   * Retransmits requests that are due (calling `request(ip)`), and gives up on
-   * addresses after `maxProbes` requests, dropping their queued frames.
+   * Retransmits requests that are due (calling `request(ip)` for unresolved
+   * addresses, `refresh(ip, mac)` for stale entries), and gives up after
+   * `maxProbes` requests: queued frames are dropped, stale entries removed.
    */
-  onTimer(now: number, request: (ip: Ipv4Addr) => void): void {
+  onTimer(now: number, request: (ip: Ipv4Addr) => void, refresh: (ip: Ipv4Addr, mac: MacAddr) => void = request): void {
+    for (const [ip, e] of [...this.entries]) {
+      if (e.probes === 0 || e.nextProbe > now) continue;
+      if (e.probes >= this.maxProbes) {
+        this.entries.delete(ip);
+        this.counters.expired += 1;
+        continue;
+      }
+      e.probes += 1;
+      e.nextProbe = now + this.retransTime;
+      this.counters.requestsSent += 1;
+      refresh(ip, e.mac);
+    }
     for (const [ip, p] of [...this.pending]) {
       if (p.nextProbe > now) continue;
       if (p.probes >= this.maxProbes) {

@@ -89,6 +89,7 @@ export class Output implements EventHandler {
   /** Layer id below IP in trace records. */
   readonly below: LayerId;
   private readonly requestArp = (ip: Ipv4Addr): void => this.sendArp(1, ip, 0, MAC_BROADCAST);
+  private readonly refreshArp = (ip: Ipv4Addr, mac: MacAddr): void => this.sendArp(1, ip, 0, mac);
 
   constructor(o: OutputOptions) {
     this.sim = o.sim;
@@ -224,7 +225,7 @@ export class Output implements EventHandler {
       this.arpTimer = -1;
       this.arpTimerAt = Number.POSITIVE_INFINITY;
       this.begin(1 as Priority);
-      this.arp.onTimer(this.sim.now, this.requestArp);
+      this.arp.onTimer(this.sim.now, this.requestArp, this.refreshArp);
       this.commit();
       this.armArpTimer();
       return;
@@ -249,9 +250,17 @@ export class Output implements EventHandler {
     if (mac !== undefined) {
       writeU48(buf, 0, mac);
       this.cur!.frames.push(buf);
+      if (this.arp.refreshNeeded.length > 0) this.refreshStale();
       return;
     }
     if (this.arp.enqueue(dst, buf, now)) this.sendArp(1, dst, 0, MAC_BROADCAST);
+    this.armArpTimer();
+  }
+
+  /** Stale neighbours in use: ask them (unicast, RFC 1122 2.3.2.1) to confirm their address. */
+  private refreshStale(): void {
+    for (const r of this.arp.refreshNeeded) this.sendArp(1, r.ip, 0, r.mac);
+    this.arp.refreshNeeded.length = 0;
     this.armArpTimer();
   }
 

@@ -265,6 +265,17 @@ describe('Stack', () => {
     expect(w.a.out.arp.counters.unresolvedDrops).toBeGreaterThanOrEqual(1);
   });
 
+  it('keeps sending to a neighbour whose entry went stale while refreshing it (no frame waits)', () => {
+    const w = twoHosts({ seed: 9 });
+    expect(runBulk(w, 10_000, { port: 5001 }).received).toBe(10_000);
+    w.runFor(seconds(31));
+    expect(runBulk(w, 10_000, { port: 5002, conn: 8 }).received).toBe(10_000);
+    // Only the very first frame had to wait for resolution; later the stale entry was refreshed.
+    expect(w.a.out.arp.counters.queued).toBe(1);
+    expect(w.a.out.arp.counters.refreshes).toBeGreaterThanOrEqual(1);
+    expect(w.a.out.arp.counters.expired).toBe(0);
+  });
+
   it('drops a lone fragment when reassembly times out after 30 s', () => {
     const w = twoHosts({ staticArp: true });
     const buf = new Uint8Array(2000);
