@@ -18,14 +18,16 @@ export function ChartSvgBody({ model, unit }: { model: ChartModel; unit: string 
       <g className="chart-legend" transform={`translate(${plot.left},6)`}>
         {legend.items.map((it) => (
           <g key={it.key} transform={`translate(${it.x},${it.y})`}>
-            <rect width={10} height={10} y={1} rx={2} fill={it.color} />
+            {it.key.startsWith('note.')
+              ? <path d="M0,11 L10,11 L5,2 Z" fill={it.color} />
+              : <rect width={10} height={10} y={1} rx={2} fill={it.color} />}
             <text x={14} y={10} fill="var(--fg)">{it.label}</text>
           </g>
         ))}
       </g>
       <g transform={`translate(${plot.left},${plot.top})`}>
-        {model.yTicks.map((t) => (
-          <g key={`y${t.label}`}>
+        {model.yTicks.map((t, i) => (
+          <g key={i}>
             <line x1={0} x2={plot.width} y1={t.at} y2={t.at} stroke="var(--chart-grid)" />
             <text x={-6} y={t.at + 4} textAnchor="end" fill="var(--muted)">{t.label}</text>
           </g>
@@ -41,8 +43,8 @@ export function ChartSvgBody({ model, unit }: { model: ChartModel; unit: string 
           )))}
         </g>
         <line x1={0} x2={plot.width} y1={plot.height} y2={plot.height} stroke="var(--muted)" />
-        {model.xTicks.map((t) => (
-          <g key={`x${t.label}`} transform={`translate(${t.at},${plot.height})`}>
+        {model.xTicks.map((t, i) => (
+          <g key={i} transform={`translate(${t.at},${plot.height})`}>
             <line y2={4} stroke="var(--muted)" />
             <text y={15} textAnchor="middle" fill="var(--muted)">{t.label}</text>
           </g>
@@ -51,7 +53,8 @@ export function ChartSvgBody({ model, unit }: { model: ChartModel; unit: string 
         <text x={-plot.left + 2} y={-4} fill="var(--muted)" className="chart-unit">{unit}</text>
         {model.annotations.map((a, i) => (
           <g key={`a${i}`} className="chart-annotation" data-kind={a.kind}>
-            <line x1={a.x} x2={a.x} y1={0} y2={plot.height} stroke={ANNOTATION_COLOR[a.kind]} strokeDasharray="3 3" />
+            {/* A rule across the plot only while the events are few enough to read; otherwise marks on the axis alone. */}
+            {model.annotations.length <= 6 ? <line x1={a.x} x2={a.x} y1={0} y2={plot.height} stroke={ANNOTATION_COLOR[a.kind]} strokeDasharray="3 3" /> : null}
             <path d={`M${a.x - 4},${plot.height + 1} L${a.x + 4},${plot.height + 1} L${a.x},${plot.height - 6} Z`} fill={ANNOTATION_COLOR[a.kind]}>
               <title>{a.text}</title>
             </path>

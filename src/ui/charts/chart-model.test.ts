@@ -92,3 +92,11 @@ describe('annotation marks', () => {
     expect(marks[0]!.text).toBe('RTO ×3: at 10, …');
   });
 });
+
+describe('chart legend of events', () => {
+  it('names each kind of event marked on the time axis in the legend band', () => {
+    const m = buildChartModel({ def: CHART_DEFS.hostCpu, data: cpuData(10), width: 420, height: 210, zoom: NO_ZOOM, hoverNanos: null });
+    expect(m.legend.items.map((i) => i.label)).toEqual(['tcp', 'copy', 'loss']);
+    expect(m.legend.items[2]!.key).toBe('note.loss');
+  });
+});

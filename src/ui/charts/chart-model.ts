@@ -5,7 +5,7 @@
 // tested without a DOM and the SVG (and its export) render exactly this.
 import { categoryColor } from '../live/category-colors';
 import type { ChannelSpec, RunAnnotation } from '../model-data';
-import { annotationMarks, type AnnotationMark } from './annotation-marks';
+import { ANNOTATION_COLOR, ANNOTATION_LABEL, annotationMarks, type AnnotationMark } from './annotation-marks';
 import type { ChartDef } from './chart-defs';
 import { SERIES_PALETTE } from './chart-defs';
 import {
@@ -89,7 +89,10 @@ export function buildChartModel(inp: ChartInput): ChartModel {
   const { def, data, width, height } = inp;
   const n = data.t.length;
   const items = data.channels.map((ch, i) => ({ key: ch.key, label: ch.label, color: seriesColor(def, ch, i) }));
-  const legend = legendLayout(items, width - MARGIN.left - MARGIN.right);
+  // Event kinds get a legend entry too (a triangle), so the marks on the time axis explain themselves.
+  const kinds = [...new Set(data.annotations.map((a) => a.kind))];
+  const noteItems = kinds.map((k) => ({ key: `note.${k}`, label: ANNOTATION_LABEL[k], color: ANNOTATION_COLOR[k] }));
+  const legend = legendLayout([...items, ...noteItems], width - MARGIN.left - MARGIN.right);
   const plot = {
     left: MARGIN.left,
     top: MARGIN.top + legend.height,

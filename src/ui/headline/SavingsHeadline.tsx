@@ -25,7 +25,7 @@ function DifferentialBars({ s }: { s: Savings }) {
             <rect x={b.x} y={3} width={Math.max(1, b.width)} height={DIFF_ROW - 6} fill={categoryColor(b.category)} opacity={b.saves ? 1 : 0.55}>
               <title>{`${b.category}: ${b.delta > 0 ? '+' : ''}${b.delta.toFixed(3)} cycles/B`}</title>
             </rect>
-            <text x={b.saves ? b.x - 3 : b.x + b.width + 3} y={14} textAnchor={b.saves ? 'end' : 'start'} fill="var(--muted)" fontSize={10}>
+            <text x={124} y={14} textAnchor="end" fill="var(--muted)" fontSize={10}>
               {`${b.delta > 0 ? '+' : ''}${b.delta.toFixed(2)}`}
             </text>
           </g>
@@ -60,6 +60,7 @@ export function SavingsHeadline() {
         <p className="headline-big" data-testid="headline.cpuFreed" data-points={offload.cpuFreedPoints} data-percent={offload.cpuFreedPercent}>
           <strong>{fix(offload.cpuFreedPoints, 1)} points</strong> of host CPU freed
           <span> ({fix(offload.cpuFreedPercent, 0)} % of {offload.baseline.label}&apos;s)</span> by {offload.other.label}
+          <small data-testid="headline.window">over {(offload.baseline.measuredNanos / 1e6).toFixed(0)} ms of simulated time after the warm-up</small>
         </p>
       ) : null}
       <table className="headline-table">

@@ -22,7 +22,7 @@ export interface DiffLayout {
 
 export const DIFF_ROW = 20;
 
-export function differentialBars(rows: readonly CategoryDelta[], width: number, labelWidth = 80): DiffLayout {
+export function differentialBars(rows: readonly CategoryDelta[], width: number, labelWidth = 130): DiffLayout {
   const maxAbs = Math.max(1e-12, ...rows.map((r) => Math.abs(r.delta)));
   const x = scaleLinear().domain([-maxAbs, maxAbs]).range([labelWidth, width - 8]);
   const zeroX = x(0);

@@ -14,6 +14,7 @@ export interface ConfigFigures {
   readonly runId: string;
   readonly label: string;
   readonly configuration: RunSummary['configuration'];
+  readonly measuredNanos: number;
   readonly hostCycles: number;
   /** Mean over cores, in [0, 1]. */
   readonly hostUtilization: number;
@@ -60,6 +61,7 @@ export function configFigures(s: RunSummary): ConfigFigures {
     runId: s.runId,
     label: s.label,
     configuration: s.configuration,
+    measuredNanos: s.measuredNanos,
     hostCycles,
     hostUtilization,
     cyclesPerByte: s.payloadBytes > 0 ? hostCycles / s.payloadBytes : Number.NaN,
@@ -83,7 +85,7 @@ export function savings(baseline: RunSummary, other: RunSummary): Savings {
       return { category, baseline: x, other: y, delta: y - x };
     })
     .filter((d) => d.baseline > 0 || d.other > 0)
-    .sort((p, q) => Math.max(q.baseline, q.other) - Math.max(p.baseline, p.other));
+    .sort((p, q) => Math.abs(q.delta) - Math.abs(p.delta));
   const points = (b.hostUtilization - o.hostUtilization) * 100;
   return {
     baseline: b,
