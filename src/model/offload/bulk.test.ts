@@ -3,10 +3,21 @@
 // 2002-gigabit tables, and a slow IOP cannot keep up with the wire.
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, categoryIndex, mhz, millis } from '../../sim';
+import { buildCostTables, offloadSendPerSegment, resolveHostCosts, resolveIopCosts } from '../costs';
 import { startBulk } from './testing/bulk';
 import { offloadWorld } from './testing/world';
 
 const MS = 1e6;
+
+function analyticSendHostCyclesPerByte(): number {
+  const t = buildCostTables('xeon-2002', 'iop321-2002');
+  if (!t.ok) throw new Error('cost tables');
+  const sums = offloadSendPerSegment(resolveHostCosts(t.tables, 2.4e9), resolveIopCosts(t.tables, 600e6), {
+    segmentBytes: 1460, appCallBytes: 65536, ackEverySegments: 2, poolBufferBytes: 4096, inboundFrameWords: 32,
+    repliesPerInterrupt: 8, repostBatch: 18, macChecksumOffload: true, iopPacketsPerInterrupt: 4, blockingCalls: true,
+  });
+  return sums.host.total / 1460;
+}
 
 function hostBreakdown(cycles: Float64Array): string {
   const parts: string[] = [];
@@ -75,6 +86,14 @@ describe('bulk through the offload server', () => {
     expect(run.checker!.ok).toBe(true);
     // Every uncached port read stalled the host CPU for at least the 500 ns round trip (1,200 cycles at 2.4 GHz).
     expect(cyc[categoryIndex('mmio')]!).toBeGreaterThanOrEqual(reads * 1200 - 1);
+    // The event-by-event charges agree with the analytic offload path sums of src/model/costs.
+    const bytes = (goodput * (to - from)) / 8e9;
+    let total = 0;
+    for (const v of cyc) total += v;
+    const simulated = total / bytes;
+    const analytic = analyticSendHostCyclesPerByte();
+    console.log(`host cycles per byte: simulated ${simulated.toFixed(3)}, analytic (offloadSendPerSegment) ${analytic.toFixed(3)}`);
+    expect(Math.abs(simulated / analytic - 1)).toBeLessThan(0.25);
   });
 
   it('receives at 1 Gb/s with at most 10% of the host CPU', () => {
