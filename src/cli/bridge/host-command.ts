@@ -24,6 +24,6 @@ export function runHost(cmd: string, args: readonly string[], timeoutMs = 5000):
 
 /** True when `name` resolves to an executable on PATH (through `sh -c command -v`). */
 export function commandExists(name: string): boolean {
-  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const r = spawnSync('/bin/sh', ['-c', `command -v ${name}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return r.status === 0 && r.stdout.trim().length > 0;
 }

@@ -29,6 +29,8 @@ export interface HttpServerOptions {
   readonly size: number;
   readonly backlog?: number;
   readonly chunk?: number;
+  /** Called when a request head has been read, before the response is sent. */
+  readonly onRequest?: (method: string, target: string) => void;
   readonly onResponse?: (r: ResponseReport) => void;
 }
 
@@ -89,6 +91,7 @@ export class HttpPayloadServer {
       len += r;
       const p = parseRequestHead(head, len);
       if (p.kind === 'incomplete') return true;
+      if (p.kind === 'request') this.opts.onRequest?.(p.method, p.target);
       const { status, bodyBytes } = p.kind === 'bad' ? { status: 400 as const, bodyBytes: 0 } : respondTo(p, this.opts.size);
       const src = concatSource(responseHead(status, status === 200 ? this.opts.size : 0), bodyBytes, (o, into) =>
         fillPayload(PAYLOAD_CONN_HTTP, o, into),

@@ -80,10 +80,13 @@ function serve(session: BridgeSession, args: BridgeArgs, port: number, once: boo
   const server = new HttpPayloadServer(session.stack, {
     port,
     size: args.size,
+    onRequest: (method, target) => {
+      t0 = process.hrtime.bigint();
+      say(`request: ${method} ${target}`);
+    },
     onResponse: (r) => {
       const secs = wallSeconds(t0);
       say(r.error ? `response failed: ${r.error} after ${r.bodyBytes} body bytes` : `served ${r.status}: ${rate(r.bodyBytes, secs)}`);
-      t0 = process.hrtime.bigint();
       if (once) finish(r.error ? 1 : 0);
     },
   });
