@@ -46,6 +46,9 @@ describe('bulk through the offload server', () => {
     expect(c.i2oMessages).toBeGreaterThan(0);
     // The one copy: each sent byte crosses the host CPU once, into a transmit-pool buffer.
     expect(c.bytesCopied).toBe(total);
+    // Idle again: every I2O frame is back on its free list, every transmit buffer in the pool.
+    expect(c.i2oFramesInUse).toBe(0);
+    expect(w.server.pools.tx.available).toBe(w.server.pools.tx.count);
   });
 
   it('delivers every byte intact when the server receives from the peer', () => {
