@@ -6,6 +6,6 @@ describeSocketSuite('Stack', () => {
   const w = twoHosts({ seed: 5 });
   return {
     client: w.a, server: w.b, clientAddr: ADDR_A, serverAddr: ADDR_B, deadAddr: 0x0a000063,
-    run: (ns) => w.runFor(ns),
+    run: (ns) => w.runFor(ns), cut: w.cut, restore: w.restore,
   };
 });

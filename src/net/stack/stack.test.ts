@@ -276,6 +276,22 @@ describe('Stack', () => {
     expect(w.a.out.arp.counters.expired).toBe(0);
   });
 
+  it('drops and counts datagrams beyond a UDP socket\'s SO_RCVBUF', () => {
+    const w = twoHosts({ seed: 2, staticArp: true });
+    const u = w.b.socket('dgram') as Fd;
+    w.b.bind(u, { addr: 0, port: 9000 });
+    expect(w.b.setsockopt(u, 'SO_RCVBUF', 5000)).toBe(0);
+    const v = w.a.socket('dgram') as Fd;
+    for (let i = 0; i < 10; i++) expect(w.a.sendto(v, new Uint8Array(1000), { addr: ADDR_B, port: 9000 })).toBe(1000);
+    w.runFor(10 * MS);
+    expect(w.b.drops.get('udp-rcvbuf-full')).toBe(5);
+    let n = 0;
+    while (!isSysError(w.b.recvfrom(u, new Uint8Array(2000)))) n += 1;
+    expect(n).toBe(5);
+    w.b.receiveFrame(new Uint8Array(0));
+    expect(w.b.drops.get('ethernet-truncated')).toBe(1);
+  });
+
   it('drops a lone fragment when reassembly times out after 30 s', () => {
     const w = twoHosts({ staticArp: true });
     const buf = new Uint8Array(2000);

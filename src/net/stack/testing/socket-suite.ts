@@ -18,6 +18,9 @@ export interface SocketWorld {
   deadAddr: Ipv4Addr;
   /** Advances simulated time by `ns`. */
   run(ns: number): void;
+  /** Cuts the path between the hosts (both directions) until `restore()`; tests that need it skip without. */
+  cut?: () => void;
+  restore?: () => void;
 }
 
 /** A call's outcome: set at once when the call completed, or later through its continuation. */
@@ -355,6 +358,43 @@ export function describeSocketSuite(name: string, makeWorld: () => SocketWorld):
         w.run(20 * MS);
         expect(calls).toBe(1);
         expect(revents & POLLIN).toBe(POLLIN);
+      });
+    });
+
+    describe('a vanished peer', () => {
+      it('data that is never acknowledged ends the connection with ETIMEDOUT', (ctx) => {
+        const w = makeWorld();
+        if (w.cut === undefined) return ctx.skip();
+        const [c] = connectPair(w);
+        w.cut();
+        const sent = new Outcome<number>();
+        sent.from(w.client.send(c, payload(18, 1000), sent.cont));
+        w.run(1000 * MS);
+        const got = new Outcome<number>();
+        expect(got.from(w.client.recv(c, new Uint8Array(10), got.cont))).toBe(true);
+        w.run(600_000 * MS);
+        expect(errnoOf(got.value)).toBe('ETIMEDOUT');
+        expect(errnoOf(w.client.send(c, new Uint8Array(1)))).toBe('EPIPE');
+      });
+
+      it('a connection survives a short cut: the data arrives once the path is back', (ctx) => {
+        const w = makeWorld();
+        if (w.cut === undefined || w.restore === undefined) return ctx.skip();
+        const [c, s] = connectPair(w);
+        w.cut();
+        w.client.send(c, payload(19, 5000));
+        w.run(2000 * MS);
+        w.restore();
+        w.run(10_000 * MS);
+        const buf = new Uint8Array(6000);
+        let n = 0;
+        for (;;) {
+          const r = w.server.recv(s, buf.subarray(n));
+          if (typeof r !== 'number' || r === 0) break;
+          n += r;
+        }
+        expect(n).toBe(5000);
+        expect(verifyPayload(19, 0, buf.subarray(0, n))).toBe(-1);
       });
     });
 

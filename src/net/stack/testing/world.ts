@@ -1,7 +1,7 @@
 // Test worlds: two stacks joined by a point-to-point link in one simulator.
 // Used by the socket suite, the scenario tests and the benchmark.
 import { Processor, Simulator, gbps, ghz, micros, type BitsPerSecond, type Nanos } from '../../../sim';
-import { Link, type FaultSpec } from '../../link';
+import { Link, type FaultSpec, type FrameSink } from '../../link';
 import type { TcpConfig } from '../../tcp';
 import type { Ipv4Addr, MacAddr } from '../../wire';
 import { DEFAULT_STACK_COSTS, type StackCosts } from '../costs';
@@ -36,6 +36,18 @@ export interface TwoHostWorld {
   cpuB: Processor;
   /** Runs the simulation for `d` more nanoseconds. */
   runFor(d: Nanos | number): void;
+  /** Cuts the link in both directions (every frame lost) until `restore()`. */
+  cut(): void;
+  restore(): void;
+}
+
+/** A switch in front of a stack: passes frames while open. */
+class Gate implements FrameSink {
+  open = true;
+  constructor(private readonly next: FrameSink) {}
+  receiveFrame(f: Uint8Array): void {
+    if (this.open) this.next.receiveFrame(f);
+  }
 }
 
 export function twoHosts(o: TwoHostOptions = {}): TwoHostWorld {
@@ -55,6 +67,14 @@ export function twoHosts(o: TwoHostOptions = {}): TwoHostWorld {
     ...common, name: 'b', processor: cpuB, mac: MAC_B, addr: ADDR_B, netif: link.bToA,
     staticArp: o.staticArp ? [{ addr: ADDR_A, mac: MAC_A }] : [],
   });
-  link.attach(a, b);
-  return { sim, link, a, b, cpuA, cpuB, runFor: (d) => sim.runUntil((sim.now + d) as Nanos) };
+  const gateA = new Gate(a);
+  const gateB = new Gate(b);
+  link.attach(gateA, gateB);
+  const set = (open: boolean): void => {
+    gateA.open = open;
+    gateB.open = open;
+  };
+  return {
+    sim, link, a, b, cpuA, cpuB, runFor: (d) => sim.runUntil((sim.now + d) as Nanos), cut: () => set(false), restore: () => set(true),
+  };
 }
