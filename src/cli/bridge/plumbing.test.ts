@@ -8,7 +8,9 @@ import {
   parseIpv4, parseTcp, seq, seqAdd, IPV4_HEADER_LEN,
 } from '../../net/wire';
 import type { Ipv4Repr, TcpRepr } from '../../net/wire';
-import { Namespace, DEFAULT_KERNEL_ADDR, DEFAULT_LAB_ADDR } from './namespace';
+import { Namespace, DEFAULT_KERNEL_ADDR, DEFAULT_LAB_ADDR, sweepStaleNamespaces } from './namespace';
+import { runHost } from './host-command';
+import { spawnSync } from 'node:child_process';
 import { UdpTunnel } from './udp-tunnel';
 import { impairBothWays } from './impairment';
 import { eventually, interopSkipReason, namespaceExists } from './test-support';
@@ -138,5 +140,23 @@ describe.skipIf(skip !== null)('the bridge plumbing to the Linux kernel', () => 
     expect(sent).toBeGreaterThan(0);
     tunnel.send(tcpPacket({ ...syn(40002, 9002, 5001), flags: TCP_RST, options: {} }, 5));
     if (typeof nc !== 'string') await ns.stop(nc);
+  });
+});
+
+describe.skipIf(skip !== null)('sweepStaleNamespaces', () => {
+  it('deletes a namespace left by a dead bridge process and keeps one whose process lives', () => {
+    const dead = spawnSync('true').pid!; // exited by now
+    const stale = `offlab-${dead}-1`;
+    const live = `offlab-${process.pid}-99`;
+    try {
+      expect(runHost('ip', ['netns', 'add', stale]).ok).toBe(true);
+      expect(runHost('ip', ['netns', 'add', live]).ok).toBe(true);
+      expect(sweepStaleNamespaces()).toContain(stale);
+      expect(namespaceExists(stale)).toBe(false);
+      expect(namespaceExists(live)).toBe(true);
+    } finally {
+      runHost('ip', ['netns', 'del', stale]);
+      runHost('ip', ['netns', 'del', live]);
+    }
   });
 });

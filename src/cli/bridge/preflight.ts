@@ -2,7 +2,7 @@
 // a message naming exactly what is missing (tests skip with it; the CLI prints it).
 //
 // Needed: root (namespaces and TUN need CAP_NET_ADMIN and CAP_SYS_ADMIN), the
-// TUN character device, `ip` and `tc` (iproute2), `sysctl` (procps), `socat`
+// TUN character device, `ip`, `tc` and `ss` (iproute2), `sysctl` (procps), `socat`
 // and, for the interop tests, `curl` and OpenBSD `nc` (netcat-openbsd, whose
 // `nc -N` closes after EOF). Finally `ip netns add` itself is tried, because a
 // container may be root yet forbid new namespaces.
@@ -18,6 +18,7 @@ export interface Requirement {
 const TOOLS: readonly { cmd: string; pkg: string }[] = [
   { cmd: 'ip', pkg: 'iproute2' },
   { cmd: 'tc', pkg: 'iproute2' },
+  { cmd: 'ss', pkg: 'iproute2' },
   { cmd: 'sysctl', pkg: 'procps' },
   { cmd: 'socat', pkg: 'socat' },
 ];
