@@ -20,7 +20,7 @@
 import { LAYER, Priority, TRACE_KIND, type Nanos, type Simulator } from '../../../sim';
 import { AF_INET, SOCK_DGRAM, SOCK_STREAM } from '../../../i2o';
 import {
-  PENDING, POLLERR, POLLHUP, POLLIN, POLLOUT, isSysError, sysError, type Accepted, type Cont, type Fd,
+  PENDING, POLLERR, POLLHUP, isSysError, sysError, type Accepted, type Cont, type Fd,
   type GetSockOptValues, type Received, type Result, type ShutdownHow, type SockAddr, type SockOpt, type SockOptValues,
   type SockType, type SocketApi, type SysError,
 } from '../../../net/stack';
@@ -31,6 +31,7 @@ import type { KernelInterface, SocketTable } from './kernel-interface';
 import { MemoryManagement } from './memory';
 import type { MessageInterface } from './message-interface';
 import { OsmSocket } from './osm-socket';
+import { osmReadiness } from './readiness';
 import { sockOptWords } from './sockopt-codes';
 
 const EMPTY = new Uint8Array(0);
@@ -313,23 +314,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
   // ------------------------------------------------------------ SocketTable
 
   readiness(s: OsmSocket): number {
-    const k = this.ism.fdOf(s.handle);
-    if (s.type === 'dgram') {
-      const r = this.ism.stack.poll(k);
-      return isSysError(r) ? 0 : r;
-    }
-    if (s.state === 'listening') return s.acceptQueue.length > 0 ? POLLIN : 0;
-    const r = this.ism.stack.poll(k);
-    const card = isSysError(r) ? 0 : r;
-    const err = s.pendingError !== null || (card & POLLERR) !== 0 ? POLLERR | POLLIN | POLLOUT : 0;
-    if (s.state === 'idle') return card | err;
-    let ev = err;
-    if (s.rxBytes > 0 || s.rxEof || s.rdShut) ev |= POLLIN;
-    if (s.state === 'connected' && !s.wrShut && (card & POLLOUT) !== 0 && s.txHeld < s.txShare && this.memory.tx.available > 0) {
-      ev |= POLLOUT;
-    }
-    if ((card & POLLHUP) !== 0 || (s.wrShut && s.rxEof)) ev |= POLLHUP;
-    return ev;
+    return osmReadiness(s, this.ism.stack, this.ism.fdOf(s.handle), this.memory.tx);
   }
 
   /** A connection the card accepted for listener `l` takes the listener's buffer sizes (the card's child did). */
