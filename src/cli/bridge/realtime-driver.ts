@@ -10,9 +10,9 @@
 // outside (a packet) must call `catchUp()` before it is injected at `now`, so
 // that it lands at the wall instant it arrived, then `kick()` to re-arm.
 //
-// This is the one place in the code base that reads a wall clock
-// (process.hrtime.bigint): it sits outside the model, in the CLI layer, and
-// the model still only ever sees simulated Nanos.
+// The driver reads the wall clock (process.hrtime.bigint, never Date.now or
+// performance.now): it sits outside the model, in the CLI layer, and the model
+// still only ever sees simulated Nanos.
 import type { Nanos } from '../../sim/units';
 
 /** The part of the Simulator the driver needs. */
