@@ -3,7 +3,7 @@
 // with an ideal CPU) on the other, so whatever limits a run is the server's.
 // Used by the tests of this folder and available to scenario tests.
 import { Simulator, gbps, micros, type BitsPerSecond, type Nanos } from '../../../sim';
-import { Link, type FaultSpec } from '../../../net/link';
+import { Link, type FaultSpec, type FrameSink } from '../../../net/link';
 import type { SocketApi } from '../../../net/stack';
 import type { TcpConfig } from '../../../net/tcp';
 import type { Ipv4Addr, MacAddr } from '../../../net/wire';
@@ -26,6 +26,18 @@ export interface OffloadWorld {
   peerMachine: Machine;
   link: Link;
   run(ns: number): void;
+  /** Cuts the link in both directions (every frame lost) until `restore()`. */
+  cut(): void;
+  restore(): void;
+}
+
+/** A switch in front of a machine's port: passes frames while open. */
+class Gate implements FrameSink {
+  open = true;
+  constructor(private readonly next: FrameSink) {}
+  receiveFrame(frame: Uint8Array): void {
+    if (this.open) this.next.receiveFrame(frame);
+  }
 }
 
 export interface OffloadWorldOptions {
@@ -57,6 +69,12 @@ export function offloadWorld(o: OffloadWorldOptions = {}): OffloadWorld {
   });
   server.attach(link.aToB);
   peerMachine.attach(link.bToA);
-  link.attach(server.port, peerMachine.port);
-  return { sim, server, peer: peerMachine.api, peerMachine, link, run: (ns) => sim.runUntil((sim.now + ns) as Nanos) };
+  const gates = [new Gate(server.port), new Gate(peerMachine.port)];
+  link.attach(gates[0]!, gates[1]!);
+  const set = (open: boolean): void => {
+    for (const g of gates) g.open = open;
+  };
+  return { sim, server, peer: peerMachine.api, peerMachine, link, run: (ns) => sim.runUntil((sim.now + ns) as Nanos),
+    cut: () => set(false), restore: () => set(true),
+  };
 }
