@@ -47,7 +47,13 @@ export function gilbertForRate(rate: number, meanBurst: number): GilbertElliottP
   return { pGoodToBad: p, pBadToGood: r, lossInGood: 0, lossInBad: 1 };
 }
 
-/** Bursty loss: a two-state Markov chain (Gilbert-Elliott), one step per frame. */
+/**
+ * Bursty loss: a two-state Markov chain (Gilbert-Elliott), one step per frame,
+ * as netem's `loss gemodel` and ns-3's burst error model do. A burst is counted
+ * in frames, not time: on sparse traffic (a sender down to retransmissions
+ * seconds apart) one burst can cover several retransmissions in a row, which at
+ * high rates (10% with bursts of 4) is enough to time a connection out.
+ */
 export class GilbertElliottLoss implements FrameSink {
   readonly counters: LossCounters & { bursts: number } = { seen: 0, dropped: 0, bursts: 0 };
   private bad = false;
