@@ -79,7 +79,7 @@ export function SavingsHeadline() {
                 <td data-testid={`${id}.cyclesPerByte`}>{fix(f.cyclesPerByte, 2)}</td>
                 <td data-testid={`${id}.serviceDemand`}>{fix(f.serviceDemandUsPerKB, 2)} µs/KB</td>
                 <td data-testid={`${id}.hostLimited`}>{mbps(f.hostLimitedBitsPerSecond)}</td>
-                <td>{f.iopUtilization === null ? '–' : pct(f.iopUtilization)}</td>
+                <td data-testid={`${id}.iop`}>{f.iopUtilization === null ? '–' : pct(f.iopUtilization)}</td>
               </tr>
             );
           })}

@@ -70,7 +70,7 @@ export function SweepLineChart({ xs, xLabel, points, metric, laws }: SweepLineCh
           <g key={`c${i}`} data-testid={`sweep.crossover.${c.source}`} data-x={c.x} data-direction={c.direction}>
             <line x1={c.px} x2={c.px} y1={0} y2={ph} stroke={c.source === 'laws' ? '#D55E00' : 'var(--fg)'} strokeWidth={1.5} />
             <text x={c.px + 4} y={12 + (c.source === 'laws' ? 14 : 0)} fontSize={11} fontWeight={700} fill="var(--fg)">
-              {`${c.source === 'laws' ? 'LAWS' : 'simulated'}: offload ${c.direction === 'loses' ? 'starts to lose' : 'stops losing'} at ${formatAxisValue(c.x)}`}
+              {`${c.source === 'laws' ? 'LAWS' : 'simulated'}: offload loses ${c.direction === 'loses' ? 'above' : 'below'} ${formatAxisValue(c.x)}`}
             </text>
           </g>
         ))}
