@@ -2,7 +2,7 @@
 // processors, bus, port and counters, with defaults from the 2002-gigabit
 // tables (2.4 GHz host, 600 MHz IOP, PCI-X 64/133, pools from I2O_DEFAULTS).
 import { describe, expect, it } from 'vitest';
-import { Simulator } from '../../sim';
+import { Simulator, millis } from '../../sim';
 import { I2O_DEFAULTS } from '../costs';
 import { buildOffloadMachine } from './offload';
 
@@ -36,7 +36,7 @@ describe('buildOffloadMachine', () => {
     m.attach({ transmit: (f) => out.push(f.slice()) });
     const fd = m.api.socket('stream') as number;
     m.api.connect(fd, { addr: 0x0a000002, port: 80 });
-    sim.runUntil(1_000_000 as never);
+    sim.runUntil(millis(1));
     // No ARP entry: the ISM asks for the peer's MAC first (an ARP request, ethertype 0x0806).
     console.log(`after connect: ${out.length} frame(s) on the wire, first ethertype 0x${((out[0]![12]! << 8) | out[0]![13]!).toString(16)}`);
     expect(m.hostCpus.length).toBe(2);

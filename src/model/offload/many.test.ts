@@ -2,6 +2,7 @@
 // their bytes through (the receive pool is divided fairly, no connection
 // starves) and every connection's close frees what it held.
 import { describe, expect, it } from 'vitest';
+import { nanos } from '../../sim';
 import type { PayloadChecker } from '../../net/payload';
 import { isSysError, type Accepted, type Fd } from '../../net/stack';
 import { callThen, receivePayload, sendPayload } from '../../net/stack/testing/apps';
@@ -32,7 +33,7 @@ describe('many connections through the offload server', () => {
     acceptNext();
     // The clients connect one every 20 µs.
     for (let i = 0; i < n; i++) {
-      w.sim.call((w.sim.now + i * 20_000) as never, () => {
+      w.sim.call(nanos(w.sim.now + i * 20_000), () => {
         const c = w.peer.socket('stream') as Fd;
         callThen<0>((k) => w.peer.connect(c, { addr: SERVER_ADDR, port: 8080 }, k), (r) => {
           if (isSysError(r)) return;
