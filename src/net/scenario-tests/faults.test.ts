@@ -12,7 +12,10 @@ const RATES = [0.001, 0.01, 0.05] as const;
 
 const FAULTS: Record<string, (p: number) => FaultSpec> = {
   loss: (p) => ({ loss: p }),
-  'burst loss': (p) => ({ burstLoss: { rate: p, meanBurst: 4 } }),
+  // Bursts of 4 frames on average, and never longer than 10 ms: at 1 Gb/s a burst
+  // is over in microseconds; the bound only keeps one burst from swallowing
+  // retransmissions seconds apart (see GilbertElliottLoss).
+  'burst loss': (p) => ({ burstLoss: { rate: p, meanBurst: 4, maxBurstNanos: millis(10) } }),
   corruption: (p) => ({ corrupt: p }),
   duplication: (p) => ({ duplicate: p }),
   reordering: (p) => ({ reorder: { rate: p, holdFrames: 3, holdNanos: millis(1) } }),

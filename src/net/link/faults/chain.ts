@@ -15,8 +15,8 @@ import { Reordering } from './reorder';
 export interface FaultSpec {
   /** Independent loss probability per frame. */
   loss?: number;
-  /** Bursty loss: a mean rate and burst length in frames, or explicit chain parameters. */
-  burstLoss?: { rate: number; meanBurst: number } | GilbertElliottParams;
+  /** Bursty loss: a mean rate and burst length in frames (optionally bounded in time), or explicit chain parameters. */
+  burstLoss?: { rate: number; meanBurst: number; maxBurstNanos?: number } | GilbertElliottParams;
   /** Probability that a frame has `bits` (default 1) flipped. */
   corrupt?: number | { rate: number; bits: number };
   duplicate?: number;
@@ -65,8 +65,8 @@ export function buildFaultChain(sim: Simulator, name: string, spec: FaultSpec, s
   }
   if (spec.burstLoss !== undefined) {
     const b = spec.burstLoss;
-    const params = 'meanBurst' in b ? gilbertForRate(b.rate, b.meanBurst) : b;
-    head = faults.burstLoss = new GilbertElliottLoss(rng('burst-loss'), params, head);
+    const params = 'meanBurst' in b ? gilbertForRate(b.rate, b.meanBurst, b.maxBurstNanos) : b;
+    head = faults.burstLoss = new GilbertElliottLoss(rng('burst-loss'), params, head, sim);
   }
   if (spec.loss !== undefined && spec.loss > 0) head = faults.loss = new BernoulliLoss(rng('loss'), spec.loss, head);
   if (spec.dropTcp !== undefined) head = faults.dropTcp = new DropTcp(spec.dropTcp.match, head, spec.dropTcp.maxDrops);

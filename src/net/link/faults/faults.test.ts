@@ -80,6 +80,22 @@ describe('loss', () => {
   });
 });
 
+describe('bounded bursts', () => {
+  it('a burst bounded in time ends once it has lasted maxBurstNanos, however few frames passed', () => {
+    const sim = new Simulator({ seed: 7 });
+    const out = new Collect();
+    // Always turns bad, never turns good by itself: only the time bound ends a burst.
+    const ge = new GilbertElliottLoss(sim.rng.stream('ge'), { pGoodToBad: 1, pBadToGood: 0, lossInGood: 0, lossInBad: 1, maxBurstNanos: 1000 }, out, sim);
+    ge.receiveFrame(tagged(1));
+    sim.runUntil(micros(0.5));
+    ge.receiveFrame(tagged(2));
+    sim.runUntil(micros(2));
+    ge.receiveFrame(tagged(3));
+    expect(out.tags).toEqual([3]);
+    expect(ge.counters.cutShort).toBe(1);
+  });
+});
+
 describe('corruption', () => {
   it('flips exactly one bit past the Ethernet header and leaves the sender\'s frame alone', () => {
     const sim = new Simulator({ seed: 3 });

@@ -34,6 +34,12 @@ export interface GilbertElliottParams {
   lossInGood: number;
   /** Loss probability in the bad state (Gilbert's model: 1). */
   lossInBad: number;
+  /**
+   * Longest time the chain may stay bad (default: unbounded, netem's semantics).
+   * A finite value keeps a burst a burst in time too: on sparse traffic the
+   * chain returns to good once the bad state has lasted this long.
+   */
+  maxBurstNanos?: number;
 }
 
 /**
@@ -41,10 +47,10 @@ export interface GilbertElliottParams {
  * length (in frames): the bad state loses everything, the good state nothing.
  * Stationary P(bad) = p / (p + r) = rate, with r = 1 / meanBurst.
  */
-export function gilbertForRate(rate: number, meanBurst: number): GilbertElliottParams {
+export function gilbertForRate(rate: number, meanBurst: number, maxBurstNanos?: number): GilbertElliottParams {
   const r = 1 / Math.max(1, meanBurst);
   const p = rate >= 1 ? 1 : (rate * r) / (1 - rate);
-  return { pGoodToBad: p, pBadToGood: r, lossInGood: 0, lossInBad: 1 };
+  return { pGoodToBad: p, pBadToGood: r, lossInGood: 0, lossInBad: 1, maxBurstNanos };
 }
 
 /**
@@ -55,10 +61,17 @@ export function gilbertForRate(rate: number, meanBurst: number): GilbertElliottP
  * high rates (10% with bursts of 4) is enough to time a connection out.
  */
 export class GilbertElliottLoss implements FrameSink {
-  readonly counters: LossCounters & { bursts: number } = { seen: 0, dropped: 0, bursts: 0 };
+  readonly counters: LossCounters & { bursts: number; cutShort: number } = { seen: 0, dropped: 0, bursts: 0, cutShort: 0 };
   private bad = false;
+  private badSince = 0;
 
-  constructor(private readonly rng: Rng, readonly params: GilbertElliottParams, public next: FrameSink) {}
+  /** `clock` (the simulator) is needed only for `maxBurstNanos`. */
+  constructor(
+    private readonly rng: Rng,
+    readonly params: GilbertElliottParams,
+    public next: FrameSink,
+    private readonly clock?: { readonly now: number },
+  ) {}
 
   get inBadState(): boolean {
     return this.bad;
@@ -69,8 +82,13 @@ export class GilbertElliottLoss implements FrameSink {
     const p = this.params;
     if (this.bad) {
       if (this.rng.bernoulli(p.pBadToGood)) this.bad = false;
+      else if (p.maxBurstNanos !== undefined && this.clock !== undefined && this.clock.now - this.badSince > p.maxBurstNanos) {
+        this.bad = false;
+        this.counters.cutShort += 1;
+      }
     } else if (this.rng.bernoulli(p.pGoodToBad)) {
       this.bad = true;
+      this.badSince = this.clock?.now ?? 0;
       this.counters.bursts += 1;
     }
     const loss = this.bad ? p.lossInBad : p.lossInGood;
