@@ -76,7 +76,7 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
   const exhaustion = cfg.faults.poolExhaustion ?? [];
   const tx = new DmaPool(sim, 'tx', TX_POOL_BASE, cfg.txPool.bufferBytes, cfg.txPool.buffers, exhaustion.filter((w) => w.pool === 'tx'));
   const rx = new DmaPool(sim, 'rx', RX_POOL_BASE, cfg.rxPool.bufferBytes, cfg.rxPool.buffers, exhaustion.filter((w) => w.pool === 'rx'));
-  const memory = new MemoryManagement(tx, rx, work, msgs, counters, cfg.receiveBuckets, cfg.repostThreshold);
+  const memory = new MemoryManagement(tx, rx, work, msgs, counters, cfg.receiveBuckets, cfg.repostThreshold, sim, cpu.id);
   const receiver = new IsmReceiver(sim, stack, messaging, dma, memory, rx.bufferBytes, cfg.rxFillTimeout, cfg.coalesce.maxReplies);
   const ism = new Ism(iop, stack, iopCosts, messaging, dma, memory, receiver, msgs.maxSgl * tx.bufferBytes);
   messaging.register(SOCKET_DDM_TID, ism);

@@ -39,5 +39,7 @@ describe('offload determinism and trace', () => {
     expect(has(LAYER.pci, LAYER.osm, TRACE_KIND.irq)).toBe(true);
     expect(has(LAYER.pci, LAYER.ism, TRACE_KIND.dma)).toBe(true);
     expect(has(LAYER.hdm, LAYER.nic, TRACE_KIND.frame)).toBe(true);
+    expect(has(LAYER.app, LAYER.osm, TRACE_KIND.copy)).toBe(true);
+    expect(has(LAYER.osm, LAYER.app, TRACE_KIND.copy)).toBe(true);
   });
 });

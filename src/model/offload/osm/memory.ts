@@ -17,6 +17,7 @@
 // threshold, at most half the share), as the LAN OSM reposts buckets. RECV_DATA hands filled buffers to the socket;
 // recv() copies them out and the buffers return to the pool. When the pool
 // is dry nothing is lent: the card holds the data and TCP's window closes.
+import { LAYER, TRACE_KIND, type Simulator } from '../../../sim';
 import type { DmaBuffer } from '../../../i2o';
 import type { HostMemory } from '../contexts';
 import { CTX_DATA } from '../contexts';
@@ -49,6 +50,9 @@ export class MemoryManagement implements HostMemory {
     private readonly counters: OffloadCounters,
     receiveBuckets: number,
     private readonly repostThreshold: number,
+    /** Where copies are recorded (the trace) and the host CPU's id. */
+    private readonly sim: Simulator,
+    private readonly cpuId: number,
   ) {
     this.rxCap = Math.max(1, Math.min(receiveBuckets, Math.floor(rx.count / 4)));
   }
@@ -98,6 +102,8 @@ export class MemoryManagement implements HostMemory {
       }
     }
     if (batch.length > 0) this.sendRequest(s, batch, indices);
+    const tr = this.sim.trace;
+    if (off > from && tr.enabled) tr.record(this.sim.now, s.handle, LAYER.app, LAYER.osm, TRACE_KIND.copy, off - from, 0, this.cpuId);
     // Backpressure: the pool ran dry or the socket used up its share (a full send buffer).
     if (off < data.length) this.counters.poolExhausted += 1;
     return off - from;
@@ -200,6 +206,8 @@ export class MemoryManagement implements HostMemory {
     }
     s.rxBytes -= got;
     if (got > 0) {
+      const tr = this.sim.trace;
+      if (tr.enabled) tr.record(this.sim.now, s.handle, LAYER.osm, LAYER.app, TRACE_KIND.copy, got, 0, this.cpuId);
       this.work.op('copy', 1, got);
       this.counters.copies += 1;
       this.counters.bytesCopied += got;
