@@ -59,6 +59,7 @@ test('a malformed scenario file is refused with its fields named; a good one loa
   await expect(details).toContainText('wire.mtuBytes');
   await expect(details).toContainText('colour');
   await expect(page.getByTestId('controls.param.inic.iopClockMHz')).toHaveValue('600');
+  await expect(page.getByTestId('controls.param.inic.iopClockMHz.error')).toContainText('must be a number (MHz) in broken.json');
   await page.getByTestId('share.notice').screenshot({ path: 'reports/screenshots/share-bad-file.png' });
 
   await page.getByTestId('share.importFile').setInputFiles({ name: 'not-json.json', mimeType: 'application/json', buffer: Buffer.from('{ oops') });

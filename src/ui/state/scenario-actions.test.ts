@@ -60,6 +60,7 @@ describe('scenario actions', () => {
     expect(importScenarioText('bad.json', '{"tcp":{"mss":-1}}')).toBe(false);
     expect(labStore.getState().scenario).toBe(before);
     expect(labStore.getState().notice?.details?.length).toBeGreaterThan(0);
+    expect(labStore.getState().fieldErrors['tcp.mss']).toMatch(/in bad.json$/);
     expect(importScenarioText('ok.json', '{"seed":3}')).toBe(true);
     expect(labStore.getState().scenario.seed).toBe(3);
   });

@@ -73,6 +73,10 @@ export function applyLinkHash(hash: string): 'none' | 'applied' | 'rejected' {
 export function importScenarioText(name: string, text: string): boolean {
   const r = readScenarioFile(name, text);
   if (!r.ok) {
+    // Also beside each field the file got wrong (its value in the scenario is unchanged).
+    const fieldErrors = { ...labStore.getState().fieldErrors };
+    for (const e of r.errors) if (e.path !== '') fieldErrors[e.path] = `${e.message} in ${name}`;
+    labStore.setState({ fieldErrors });
     setNotice({ kind: 'error', text: r.summary, details: r.errors });
     return false;
   }

@@ -69,7 +69,9 @@ export function SweepLineChart({ xs, xLabel, points, metric, laws }: SweepLineCh
         {plot.crossovers.map((c, i) => (
           <g key={`c${i}`} data-testid={`sweep.crossover.${c.source}`} data-x={c.x} data-direction={c.direction}>
             <line x1={c.px} x2={c.px} y1={0} y2={ph} stroke={c.source === 'laws' ? '#D55E00' : 'var(--fg)'} strokeWidth={1.5} />
-            <text x={c.px + 4} y={12 + (c.source === 'laws' ? 14 : 0)} fontSize={11} fontWeight={700} fill="var(--fg)">
+            {/* Labels sit on the side of the rule with more room, so they are never cut off. */}
+            <text x={c.px > pw / 2 ? c.px - 4 : c.px + 4} textAnchor={c.px > pw / 2 ? 'end' : 'start'} y={12 + (c.source === 'laws' ? 14 : 0)}
+              fontSize={11} fontWeight={700} fill="var(--fg)" paintOrder="stroke" stroke="var(--surface)" strokeWidth={3}>
               {`${c.source === 'laws' ? 'LAWS' : 'simulated'}: offload loses ${c.direction === 'loses' ? 'above' : 'below'} ${formatAxisValue(c.x)}`}
             </text>
           </g>
