@@ -2,10 +2,12 @@
 // axes, event annotations on the time axis, the legend in its own band above the
 // plot, and the pointer's rule and dots. Colours of text and grid come from CSS
 // variables, which the SVG export replaces by concrete colours.
+import { memo } from 'react';
 import type { ChartModel } from './chart-model';
 import { ANNOTATION_COLOR } from './annotation-marks';
 
-export function ChartSvgBody({ model, unit }: { model: ChartModel; unit: string }) {
+/** Memoized: an off-screen chart whose model did not change costs nothing per frame. */
+export const ChartSvgBody = memo(function ChartSvgBody({ model, unit }: { model: ChartModel; unit: string }) {
   const { plot, legend } = model;
   const clipId = `clip-${Math.round(plot.width)}-${Math.round(plot.height)}`;
   return (
@@ -71,4 +73,4 @@ export function ChartSvgBody({ model, unit }: { model: ChartModel; unit: string 
       </g>
     </>
   );
-}
+});

@@ -11,6 +11,8 @@ import { ChartSvgBody } from './ChartSvg';
 import { chartCsv, chartJson, exportFileName } from './export-data';
 import { standaloneSvg } from './svg-export';
 import { downloadBlob, downloadText, svgToPngBlob } from './download';
+import { useInView } from './use-in-view';
+import type { ChartModel } from './chart-model';
 
 export interface LiveChartProps {
   readonly def: ChartDef;
@@ -26,10 +28,15 @@ export function LiveChart({ def, runId, runLabel, data, sharedYMax, width = 420,
   const [zoom, setZoom] = useState<XZoom>(NO_ZOOM);
   const [hoverNanos, setHover] = useState<number | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const model = useMemo(
-    () => buildChartModel({ def, data, width, height, zoom, hoverNanos, ...(sharedYMax === undefined ? {} : { sharedYMax }) }),
-    [def, data, width, height, zoom, hoverNanos, sharedYMax],
-  );
+  const figRef = useRef<HTMLElement>(null);
+  const visible = useInView(figRef);
+  const last = useRef<ChartModel | null>(null);
+  const model = useMemo(() => {
+    // Off screen, the last drawing stands (it is redrawn as soon as it scrolls into view).
+    if (!visible && last.current) return last.current;
+    return buildChartModel({ def, data, width, height, zoom, hoverNanos, ...(sharedYMax === undefined ? {} : { sharedYMax }) });
+  }, [def, data, width, height, zoom, hoverNanos, sharedYMax, visible]);
+  last.current = model;
   const { plot } = model;
 
   useEffect(() => {
@@ -65,7 +72,7 @@ export function LiveChart({ def, runId, runLabel, data, sharedYMax, width = 420,
   ];
 
   return (
-    <figure className="chart" data-testid={base} data-samples={data.t.length} data-ymax={model.yMax}>
+    <figure ref={figRef} className="chart" data-testid={base} data-samples={data.t.length} data-ymax={model.yMax}>
       <figcaption>
         <span className="chart-title">{def.title}</span> <span className="chart-run">{runLabel}</span>
         <span className="chart-exports" role="group" aria-label={`Export ${def.title}, ${runLabel}`}>
