@@ -13,6 +13,9 @@ import { bindRuntime, startLab } from './state/commands';
 import { DEFAULT_SEED } from './state/session-slice';
 import { bindChartClock } from './charts/feed-binding';
 import { startUrlSync } from './share/url-sync';
+import { bindViews, createViewsTestApi } from './views';
+import { history as timeHistory } from './timeline/time-commands';
+import { trackHistory } from './timeline/history';
 import './app/theme.css';
 
 const runtime = createLabRuntime({
@@ -22,6 +25,9 @@ const runtime = createLabRuntime({
   scheduleFrame: (cb) => requestAnimationFrame(cb),
 });
 bindRuntime(runtime);
+bindViews(runtime.client, runtime.frames, () => performance.now(), (cb) => { requestAnimationFrame(() => cb()); });
+runtime.client.addListener(trackHistory(timeHistory));
+window.__offloadLabViews = createViewsTestApi();
 bindChartClock(runtime.frames);
 startUrlSync(window);
 window.__offloadLab = createTestApi(runtime);

@@ -141,3 +141,42 @@ describe('WorkerClient', () => {
     expect(h.failures[0]).toMatchObject({ kind: 'transport', message: expect.stringMatching(/blocked by policy/) });
   });
 });
+
+describe('WorkerClient seek, step units and slow motion', () => {
+  it('steps by packet, seeks back to the position, and streams to added listeners', async () => {
+    const streams: boolean[] = [];
+    const figs: number[] = [];
+    const c = new WorkerClient(() => new InProcessWorker(), { next: () => ({ maxEvents: 500 }), done: () => {} });
+    c.addListener({ stream: (s) => streams.push(s.reset), figures: (f) => figs.push(f.eventsProcessed) });
+    const settled = () => new Promise<void>((res) => { const t = setInterval(() => { if (c.settled && c.status !== 'starting') { clearInterval(t); res(); } }, 5); });
+    c.start({ kind: 'scenario', seed: 3, preset: '2002-gigabit', configurations: ['offload'] });
+    await settled();
+    c.step(3, 'packet');
+    await settled();
+    expect(figs.at(-1)!).toBeGreaterThan(0);
+    c.seek({ kind: 'time', nanos: 0 });
+    await settled();
+    expect(figs.at(-1)).toBe(0);
+    expect(streams[0]).toBe(true);
+    expect(streams.at(-1)).toBe(true);
+    c.dispose();
+  });
+
+  it('with a run limiter, sends a run slice only when the gate opens, bounded in simulated time', async () => {
+    const w = new InProcessWorker();
+    let open: (() => void) | null = null;
+    const c = new WorkerClient(() => w, { next: () => ({ maxEvents: 100_000 }), done: () => {} });
+    c.setRunLimiter({ gate: (go) => { open = go; }, untilNanos: (now) => now + 1000 });
+    c.start({ kind: 'demo', seed: 1 });
+    await new Promise((r) => setTimeout(r, 20));
+    c.run();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(w.received.filter((m) => m.type === 'run')).toHaveLength(0);
+    (open as unknown as () => void)();
+    await new Promise((r) => setTimeout(r, 20));
+    const runs = w.received.filter((m) => m.type === 'run');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ budget: { untilNanos: 1000 } });
+    c.dispose();
+  });
+});

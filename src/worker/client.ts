@@ -57,6 +57,14 @@ export interface ClientListener {
   stream?(stream: SliceStream): void;
 }
 
+/** Paces a running world by simulated time (slow motion): `gate` defers each run request
+ *  (the page passes "on the next animation frame"), `untilNanos` bounds its slice given
+ *  the world's current time. */
+export interface RunLimiter {
+  gate(go: () => void): void;
+  untilNanos(nowNanos: number): number;
+}
+
 type InFlight = { kind: 'create' } | { kind: 'run' | 'step' | 'seek'; seq: number };
 
 export class WorkerClient {
@@ -68,6 +76,10 @@ export class WorkerClient {
   private queuedUnit: StepUnit = 'event';
   private queuedSeek: SeekTarget | null = null;
   private readonly extra = new Set<ClientListener>();
+  private limiter: RunLimiter | null = null;
+  private gateOpen = false;
+  private gateWaiting = false;
+  private lastNow = 0;
   private running = false;
   private ended = false;
   private failed: Failure | null = null;
@@ -91,6 +103,13 @@ export class WorkerClient {
   /** True when no request is in flight or queued: the figures will not change by themselves. */
   get settled(): boolean {
     return this.inFlight === null && this.queuedSteps === 0 && this.queuedSeek === null && !this.running;
+  }
+
+  /** Slow motion: a limiter paces run slices; null runs as fast as the engine goes. */
+  setRunLimiter(limiter: RunLimiter | null): void {
+    this.limiter = limiter;
+    this.gateOpen = false;
+    this.pump();
   }
 
   /** Another listener beside the constructor's (views that read the stream); returns its removal. */
@@ -238,9 +257,27 @@ export class WorkerClient {
       this.inFlight = { kind: 'step', seq: this.seq };
       this.send({ v: PROTOCOL_VERSION, type: 'step', epoch: this.epoch, seq: this.seq, unit: this.queuedUnit, count });
     } else if (this.running) {
+      const limiter = this.limiter;
+      let budget = this.pacer.next();
+      if (limiter) {
+        if (!this.gateOpen) {
+          if (!this.gateWaiting) {
+            this.gateWaiting = true;
+            limiter.gate(() => {
+              this.gateWaiting = false;
+              if (this.limiter !== limiter) return;
+              this.gateOpen = true;
+              this.pump();
+            });
+          }
+          return;
+        }
+        this.gateOpen = false;
+        budget = { ...budget, untilNanos: Math.max(this.lastNow, Math.floor(limiter.untilNanos(this.lastNow))) };
+      }
       this.seq += 1;
       this.inFlight = { kind: 'run', seq: this.seq };
-      this.send({ v: PROTOCOL_VERSION, type: 'run', epoch: this.epoch, seq: this.seq, budget: this.pacer.next() });
+      this.send({ v: PROTOCOL_VERSION, type: 'run', epoch: this.epoch, seq: this.seq, budget });
     }
   }
 
@@ -260,6 +297,7 @@ export class WorkerClient {
         if (this.inFlight?.kind !== 'create') return;
         this.inFlight = null;
         this.ended = false;
+        this.lastNow = msg.figures.nowNanos;
         this.notify((l) => { if (msg.stream) l.stream?.(msg.stream); l.ready?.(msg.info, msg.spec, msg.figures); });
         this.emitStatus();
         this.pump();
@@ -276,6 +314,7 @@ export class WorkerClient {
         } else if (inFlight.kind === 'seek') {
           this.ended = false;
         }
+        this.lastNow = msg.figures.nowNanos;
         const slice: SliceInfo = { request: inFlight.kind, events: msg.events, reason: msg.reason };
         this.notify((l) => { if (msg.stream) l.stream?.(msg.stream); l.figures?.(msg.figures, slice); });
         this.emitStatus();

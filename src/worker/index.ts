@@ -23,6 +23,6 @@ export { attachSession } from './worker-host';
 export type { WorkerScopeLike } from './worker-host';
 export { WorkerClient } from './client';
 export type {
-  WorkerLike, WorkerEventLike, WorkerFactory, SlicePacer, ClientStatus, SliceInfo, ClientListener,
+  WorkerLike, WorkerEventLike, WorkerFactory, SlicePacer, RunLimiter, ClientStatus, SliceInfo, ClientListener,
 } from './client';
 export { InProcessWorker } from './in-process-worker';

@@ -141,7 +141,7 @@ export class ScenarioLabWorld implements LabWorld {
       const cpus = [...world.server.hostCpus, ...(world.server.iop ? [world.server.iop] : [])];
       for (const p of cpus) {
         processors.push({
-          name: `${world.configuration}:${p.name}`, clockHz: p.clock, busyNanos: p.busyNanos, totalCycles: p.totalCycles,
+          name: p.name.startsWith(`${world.configuration}:`) ? p.name : `${world.configuration}:${p.name}`, clockHz: p.clock, busyNanos: p.busyNanos, totalCycles: p.totalCycles,
           queueDepth: p.queueDepth, cyclesByCategory: Array.from(p.cyclesByCategory()),
         });
       }

@@ -7,6 +7,8 @@ import { useShortcuts } from '../shell/use-shortcuts';
 import { useThemeAttribute } from './use-theme';
 import { LivePanel } from '../live/LivePanel';
 import { Workspace } from '../charts/Workspace';
+import { TimeBar } from '../timeline/TimeBar';
+import { ViewsPanel } from '../views/ViewsPanel';
 import './App.css';
 
 export function App() {
@@ -16,8 +18,10 @@ export function App() {
     <div className="app">
       <Header />
       <RunBar />
+      <TimeBar />
       <main id="main" aria-label="Lab">
         <ErrorBanner />
+        <ViewsPanel />
         <LivePanel />
         <Workspace />
       </main>

@@ -13,6 +13,11 @@ export function bindRuntime(rt: LabRuntime | null): void {
   runtime = rt;
 }
 
+/** The runtime bound by main.tsx (null in tests that bind none): for commands kept beside their views. */
+export function boundRuntime(): LabRuntime | null {
+  return runtime;
+}
+
 /** The world the shell runs for now: the kernel's seeded demo workload. */
 export function demoSpec(seed: number): WorldSpec {
   return { kind: 'demo', seed };

@@ -9,3 +9,5 @@ export * as commands from './commands';
 export { parseSeed, MAX_SEED, type SeedParse } from './seed';
 export type { ScenarioSlice, PageNotice } from './scenario-slice';
 export * as scenarioActions from './scenario-actions';
+export type { ViewsSlice, ViewTab, Selection } from './views-slice';
+export * as viewsActions from './views-actions';

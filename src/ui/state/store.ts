@@ -7,12 +7,13 @@ import { initialSessionSlice, type SessionSlice } from './session-slice';
 import { initialLiveSlice, type LiveSlice } from './live-slice';
 import { initialPrefsSlice, type PrefsSlice } from './prefs-slice';
 import { initialScenarioSlice, type ScenarioSlice } from './scenario-slice';
+import { initialViewsSlice, type ViewsSlice } from './views-slice';
 
-export type LabState = SessionSlice & LiveSlice & PrefsSlice & ScenarioSlice;
+export type LabState = SessionSlice & LiveSlice & PrefsSlice & ScenarioSlice & ViewsSlice;
 export type LabStore = StoreApi<LabState>;
 
 export function initialLabState(): LabState {
-  return { ...initialSessionSlice(), ...initialLiveSlice(), ...initialPrefsSlice(), ...initialScenarioSlice() };
+  return { ...initialSessionSlice(), ...initialLiveSlice(), ...initialPrefsSlice(), ...initialScenarioSlice(), ...initialViewsSlice() };
 }
 
 export const labStore: LabStore = createStore<LabState>()(() => initialLabState());

@@ -1,0 +1,103 @@
+// The inspector (issue 5 item 5): the frames on the wire and the I2O messages across the
+// bus of every configuration, filterable, with a field tree and a hex pane, and the
+// capture as a pcapng download. Selecting a row selects that frame in every view.
+import { useMemo, useState } from 'react';
+import { dissectFrame } from '../../net/wire';
+import { dissectI2oFrame } from '../../i2o';
+import { formatNanos } from '../../sim';
+import { useLab } from '../state/store';
+import { select } from '../state/views-actions';
+import { views } from '../views/feed/binding';
+import { useFeedVersion } from '../views/feed/use-feed';
+import { captureToPcapng } from './capture-file';
+import { DetailTree, type ByteRange } from './DetailTree';
+import { HexPane } from './HexPane';
+import { connectionsOf, filterRows, NO_FILTER, rowOf, type PacketFilter } from './packet-rows';
+import './Inspector.css';
+
+const MAX_ROWS = 400;
+
+function download(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function InspectorView() {
+  const version = useFeedVersion();
+  const feed = views().feed;
+  const selection = useLab((s) => s.selection);
+  const [filter, setFilter] = useState<PacketFilter>(NO_FILTER);
+  const [hover, setHover] = useState<ByteRange | null>(null);
+  const all = useMemo(
+    () => feed.configurations.flatMap((c) => feed.get(c)!.frames).map(rowOf).sort((a, b) => a.frame.t - b.frame.t || a.frame.no - b.frame.no),
+    [version],
+  );
+  const rows = filterRows(all, filter);
+  const shown = rows.slice(-MAX_ROWS);
+  const conns = connectionsOf(all);
+  const chosen = selection?.kind === 'frame' ? all.find((r) => r.frame.configuration === selection.configuration && r.frame.no === selection.no) : undefined;
+  const tree = chosen ? (chosen.layer === 'bus' ? dissectI2oFrame(chosen.frame.bytes) : dissectFrame(chosen.frame.bytes)) : [];
+  const set = (p: Partial<PacketFilter>) => setFilter({ ...filter, ...p });
+  return (
+    <div className="insp" data-testid="inspector">
+      <div className="insp-bar">
+        <label>Capture point{' '}
+          <select data-testid="inspector.layer" value={filter.layer} onChange={(e) => set({ layer: e.target.value as PacketFilter['layer'] })}>
+            <option value="all">wire + bus</option>
+            <option value="wire">wire (Ethernet)</option>
+            <option value="bus">bus (I2O messages)</option>
+            <option value="socket" disabled>socket (not offered by the model yet)</option>
+            <option value="ip" disabled>IP (not offered by the model yet)</option>
+            <option value="driver" disabled>driver (not offered by the model yet)</option>
+          </select>
+        </label>
+        <label><input type="checkbox" data-testid="inspector.hideAcks" checked={filter.hidePureAcks} onChange={(e) => set({ hidePureAcks: e.target.checked })} /> hide pure ACKs</label>
+        <label><input type="checkbox" data-testid="inspector.hideArp" checked={filter.hideArp} onChange={(e) => set({ hideArp: e.target.checked })} /> hide ARP</label>
+        <label>Connection{' '}
+          <select data-testid="inspector.connection" value={filter.connection ?? ''} onChange={(e) => set({ connection: e.target.value || null })}>
+            <option value="">all</option>
+            {conns.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </label>
+        <label>Configuration{' '}
+          <select data-testid="inspector.configuration" value={filter.configuration ?? ''} onChange={(e) => set({ configuration: e.target.value || null })}>
+            <option value="">all</option>
+            {feed.configurations.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </label>
+        <button type="button" className="btn" data-testid="inspector.download" disabled={all.length === 0}
+          onClick={() => download(captureToPcapng(all.map((r) => r.frame)), 'offload-lab.pcapng')}>Download pcapng</button>
+        <span className="insp-count" data-testid="inspector.count">{rows.length} of {all.length} captured{rows.length > MAX_ROWS ? ` (last ${MAX_ROWS} listed)` : ''}</span>
+      </div>
+      <div className="insp-main">
+        <div className="insp-list" role="listbox" aria-label="Captured frames and messages" data-testid="inspector.list">
+          {shown.length === 0 && <p className="insp-empty">{all.length === 0 ? 'Nothing captured yet: start the network model and step by packet (N) or play.' : 'No frame matches the filters.'}</p>}
+          {shown.map((r) => {
+            const on = chosen === r;
+            return (
+              <div key={`${r.frame.configuration}:${r.frame.no}`} role="option" aria-selected={on} tabIndex={0}
+                className={on ? 'insp-row insp-row-on' : 'insp-row'} data-testid="inspector.row" data-syn={r.isSyn || undefined}
+                data-layer={r.layer}
+                onClick={() => select({ kind: 'frame', configuration: r.frame.configuration, no: r.frame.no })}
+                onKeyDown={(e) => { if (e.key === 'Enter') select({ kind: 'frame', configuration: r.frame.configuration, no: r.frame.no }); }}>
+                <span className="insp-t">{formatNanos(r.frame.t)}</span>
+                <span className="insp-cfg">{r.frame.configuration}</span>
+                <span className="insp-src">{r.frame.source}</span>
+                <span className="insp-sum">{r.summary}</span>
+              </div>
+            );
+          })}
+        </div>
+        <div className="insp-detail">
+          {chosen
+            ? <><DetailTree nodes={tree} onHover={setHover} /><HexPane bytes={chosen.frame.bytes} highlight={hover} /></>
+            : <p className="insp-empty">Select a frame to see its fields and bytes. I2O socket-class messages are Intel&apos;s extension, not in the public specification: their encoding here is a reconstruction.</p>}
+        </div>
+      </div>
+    </div>
+  );
+}

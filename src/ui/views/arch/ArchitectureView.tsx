@@ -1,0 +1,152 @@
+// The architecture view (issue 5 item 2): one SVG column of layer boxes per configuration
+// (DESIGN.md 1.2), the host/card boundary and the bus drawn, live counters in each box,
+// tinted by the processor that pays; a canvas on top carries the tokens of the trace.
+// Clicking a box selects it (shared selection) and the side panel says what it is.
+import { useEffect, useRef } from 'react';
+import { LAYERS, type Layer } from '../../../sim';
+import { useLab } from '../../state/store';
+import { select } from '../../state/views-actions';
+import { views } from '../feed/binding';
+import { useFeedVersion } from '../feed/use-feed';
+import { useSize } from '../use-size';
+import { boxFigures, compact } from './box-figures';
+import { columnLayout, type ColumnLayout, type LayerBox } from './layout';
+import { LayerDetail } from './LayerDetail';
+import { Legend } from './Legend';
+import { describeMarks, TokenPainter } from './token-painter';
+import { lastPaint, setLastPaint } from './paint-state';
+import './ArchitectureView.css';
+
+const PAUSED_WINDOW_NS = 50_000;
+
+function tint(box: LayerBox, share: number): string {
+  const a = (0.06 + 0.5 * share).toFixed(3);
+  if (box.cpu === 'host') return `rgba(0, 114, 178, ${a})`;
+  if (box.cpu === 'iop') return `rgba(230, 159, 0, ${a})`;
+  return 'var(--surface-2)';
+}
+
+function Column({ layout, x }: { layout: ColumnLayout; x: number }) {
+  const feed = views().feed;
+  const selection = useLab((s) => s.selection);
+  const cfg = layout.configuration;
+  const figs = new Map(layout.boxes.map((b) => [b.layer, boxFigures(feed, cfg, b.layer)]));
+  const maxCycles = Math.max(1, ...[...figs.values()].map((f) => f.cycles));
+  return (
+    <g transform={`translate(${x},0)`} data-testid={`diagram.${cfg}`}>
+      <rect x={2} y={layout.boundaryY} width={layout.width - 4} height={layout.height - layout.boundaryY}
+        fill="rgba(230,159,0,0.05)" stroke="var(--border-strong)" strokeDasharray="5 4" rx={8} />
+      <text x={layout.width - 12} y={layout.boundaryY - 4} textAnchor="end" className="arch-zone">host ▲</text>
+      <text x={layout.width - 12} y={layout.boundaryY + 14} textAnchor="end" className="arch-zone">
+        {cfg === 'offload' ? 'iNIC card (IOP) ▼' : 'NIC card ▼'}
+      </text>
+      {layout.boxes.map((b) => {
+        const f = figs.get(b.layer)!;
+        const selected = selection?.kind === 'layer' && selection.configuration === cfg && selection.layer === b.layer;
+        const isBus = b.layer === 'pci';
+        return (
+          <g key={b.layer} data-testid={`diagram.${cfg}.layer.${b.layer}`} role="button" tabIndex={0}
+            aria-label={`${b.label} (${cfg}): ${f.crossings} crossings`} className="arch-box"
+            data-crossings={f.crossings}
+            onClick={() => select({ kind: 'layer', configuration: cfg, layer: b.layer })}
+            onKeyDown={(e) => { if (e.key === 'Enter') select({ kind: 'layer', configuration: cfg, layer: b.layer }); }}>
+            <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={isBus ? 3 : 6}
+              fill={isBus ? 'var(--border-strong)' : tint(b, f.cycles / maxCycles)}
+              stroke={selected ? 'var(--focus)' : 'var(--border-strong)'} strokeWidth={selected ? 2.5 : 1} />
+            <text x={b.x + 8} y={b.y + (isBus ? 13 : 13)} className={isBus ? 'arch-bus-label' : 'arch-label'}>{b.label}</text>
+            {!isBus && b.h >= 28 && (
+              <text x={b.x + 8} y={b.y + 25} className="arch-count" data-testid={`diagram.${cfg}.layer.${b.layer}.count`}>
+                {compact(f.crossings)} in · {compact(f.cycles)} cyc{f.gauge ? ` · ${f.gauge.label} ${compact(f.gauge.value)}` : ''}
+              </text>
+            )}
+            {isBus && (
+              <text x={b.x + b.w - 8} y={b.y + 13} textAnchor="end" className="arch-bus-label">{compact(f.crossings)} crossings</text>
+            )}
+            {b.parts.map((p, i) => {
+              const pw = (b.w - 16 - (b.parts.length - 1) * 4) / b.parts.length;
+              return (
+                <g key={p}>
+                  <rect x={b.x + 8 + i * (pw + 4)} y={b.y + b.h - 22} width={pw} height={17} rx={3} className="arch-part" />
+                  <text x={b.x + 8 + i * (pw + 4) + pw / 2} y={b.y + b.h - 10} textAnchor="middle" className="arch-part-label">{p}</text>
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+export function ArchitectureView() {
+  useFeedVersion();
+  const { feed, frames, now } = views();
+  const status = useLab((s) => s.status);
+  const selection = useLab((s) => s.selection);
+  const [ref, size] = useSize<HTMLDivElement>();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const painter = useRef(new TokenPainter());
+  const configs = feed.info?.configurations ?? [];
+  const height = Math.max(460, Math.min(size.height, 760));
+  const colW = configs.length > 0 ? Math.floor(size.width / configs.length) : 0;
+  const columns = configs.map((c, i) => ({ layout: columnLayout(c, colW, height), x: i * colW }));
+  const rate = useRef({ sim: 0, wall: 0, nsPerMs: 0 });
+
+  useEffect(() => {
+    if (!frames) return;
+    const draw = (ts: number) => {
+      const ctx = canvas.current?.getContext('2d');
+      if (!ctx || !feed.figures) return;
+      const simNow = feed.figures.nowNanos;
+      const r = rate.current;
+      if (simNow !== r.sim) {
+        const dw = Math.max(1, ts - r.wall);
+        r.nsPerMs = simNow > r.sim ? 0.7 * r.nsPerMs + 0.3 * ((simNow - r.sim) / dw) : 0;
+        r.sim = simNow;
+        r.wall = ts;
+      }
+      const running = feed.status === 'running';
+      const windowNs = running ? Math.max(5_000, r.nsPerMs * 500) : PAUSED_WINDOW_NS;
+      const res = painter.current.paint(ctx, feed, columns, simNow, windowNs, now());
+      setLastPaint(res.marks);
+      if (res.moving) frames.request();
+    };
+    const unsub = frames.subscribe(draw);
+    frames.request();
+    return unsub;
+  });
+
+  const aggregateLines = describeMarks(lastPaint());
+  if (configs.length === 0) {
+    return (
+      <div className="arch-empty" data-testid="diagram.empty" ref={ref}>
+        <p>The architecture view draws the machine model: the Linux path (<b>native</b>) beside the I2O iNIC path (<b>offload</b>).</p>
+        <p>Press <b>Start the network model</b> above, then <b>Play</b> or step through it.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="arch" data-testid="diagram" data-status={status}>
+      <div className="arch-stage" ref={ref}>
+        <div className="arch-heads">
+          {configs.map((c) => <div key={c} className="arch-head" style={{ width: colW }}>{c === 'offload' ? 'offload (I2O iNIC)' : c}</div>)}
+        </div>
+        <div className="arch-layers" style={{ height }}>
+          <svg width={size.width} height={height} role="img" aria-label="Layers of each configuration">
+            {columns.map((c) => <Column key={c.layout.configuration} layout={c.layout} x={c.x} />)}
+          </svg>
+          <canvas ref={canvas} width={size.width} height={height} className="arch-canvas" data-testid="diagram.tokens" aria-hidden="true" />
+        </div>
+      </div>
+      <aside className="arch-side" aria-label="Legend and details">
+        <Legend />
+        <p className="arch-aggregate" data-testid="diagram.aggregate" aria-live="off">
+          {aggregateLines.length > 0 ? aggregateLines.join(' · ') : 'No journey in the last moments of simulated time.'}
+        </p>
+        {selection?.kind === 'layer' && LAYERS.includes(selection.layer as Layer)
+          ? <LayerDetail configuration={selection.configuration} layer={selection.layer as Layer} />
+          : <p className="arch-hint">Click a box to see what it is and its live figures.</p>}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+// Paints the tokens of every column on one canvas, once per animation frame (dense
+// animation belongs on a canvas: TOOLCHAIN.md). A token's place comes from the trace
+// (feed/tokens.ts); the painter only eases it from the box it came from to the box it
+// is in, over TRANSIT_MS of wall time, so a person sees the direction of travel.
+import { LAYERS } from '../../../sim';
+import { activeTokens, aggregateTokens, kindName, type TokenMark } from '../feed/tokens';
+import type { ViewFeed } from '../feed/view-feed';
+import { boxCentre, type ColumnLayout } from './layout';
+import { drawMark, markStyle } from './marks';
+
+export const TRANSIT_MS = 300;
+
+interface Transit {
+  fromX: number;
+  fromY: number;
+  layer: number;
+  start: number;
+}
+
+export interface PaintResult {
+  /** Marks drawn per configuration. */
+  readonly marks: Record<string, TokenMark[]>;
+  /** True while some token is still moving (ask for another frame). */
+  readonly moving: boolean;
+}
+
+export class TokenPainter {
+  private readonly transits = new Map<string, Transit>();
+
+  paint(
+    ctx: CanvasRenderingContext2D, feed: ViewFeed, columns: readonly { layout: ColumnLayout; x: number }[],
+    nowNanos: number, windowNanos: number, wallMs: number,
+  ): PaintResult {
+    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    const marks: Record<string, TokenMark[]> = {};
+    let moving = false;
+    const alive = new Set<string>();
+    for (const { layout, x: ox } of columns) {
+      const buf = feed.get(layout.configuration)?.trace;
+      if (!buf) continue;
+      const ms = aggregateTokens(activeTokens(buf, nowNanos, windowNanos));
+      marks[layout.configuration] = ms;
+      for (const m of ms) {
+        const layerName = LAYERS[m.layer] ?? '';
+        const box = layout.boxes.find((b) => b.layer === layerName);
+        if (!box) continue;
+        const perRow = Math.max(1, Math.floor((box.w - 150) / 14));
+        const tx = ox + box.x + 150 + (m.slot % perRow) * 14 + 7;
+        const ty = box.y + 9 + Math.floor(m.slot / perRow) * 12;
+        let px = tx;
+        let py = ty;
+        if (m.span >= 0) {
+          const key = `${layout.configuration}:${m.span}`;
+          alive.add(key);
+          let tr = this.transits.get(key);
+          if (!tr || tr.layer !== m.layer) {
+            const from = boxCentre(layout, LAYERS[m.from] ?? '');
+            tr = { fromX: from ? ox + from.x : tx, fromY: from ? from.y : ty, layer: m.layer, start: wallMs };
+            this.transits.set(key, tr);
+          }
+          const f = Math.min(1, (wallMs - tr.start) / TRANSIT_MS);
+          if (f < 1) moving = true;
+          const e = f * (2 - f);
+          px = tr.fromX + (tx - tr.fromX) * e;
+          py = tr.fromY + (ty - tr.fromY) * e;
+        }
+        const st = markStyle(m.kind);
+        drawMark(ctx, st.shape, st.color, px, py, m.count > 1 ? 6 : 4.5);
+        if (m.label) {
+          ctx.fillStyle = st.color;
+          ctx.font = '600 11px system-ui, sans-serif';
+          ctx.fillText(m.label, px + 9, py + 4);
+        }
+      }
+    }
+    for (const k of this.transits.keys()) if (!alive.has(k)) this.transits.delete(k);
+    return { marks, moving };
+  }
+}
+
+/** A readable line per aggregated mark, for the page's text (screen readers, tests). */
+export function describeMarks(marks: Record<string, TokenMark[]>): string[] {
+  const out: string[] = [];
+  for (const [cfg, ms] of Object.entries(marks)) {
+    for (const m of ms) if (m.label) out.push(`${cfg} ${LAYERS[m.layer]}: ${m.label}`);
+    const single = ms.filter((m) => !m.label).length;
+    if (single > 0) out.push(`${cfg}: ${single} individual ${single === 1 ? 'token' : 'tokens'} (${[...new Set(ms.filter((m) => !m.label).map((m) => kindName(m.kind)))].join(', ')})`);
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+// Public names of src/ui/views: the views panel (architecture, sequence, inspector tabs),
+// the feed the views draw from, its binding to the runtime and the views' test API.
+export { ViewsPanel } from './ViewsPanel';
+export { ViewFeed, type FeedFrame, type ConfigurationFeed } from './feed/view-feed';
+export { TraceBuffer } from './feed/trace-buffer';
+export { activeTokens, aggregateTokens, MAX_INDIVIDUAL_TOKENS, type Token, type TokenMark } from './feed/tokens';
+export { bindViews, views, type ViewBinding } from './feed/binding';
+export { createViewsTestApi, type ViewsTestApi } from './test-api';
+export { columnLayout, type ColumnLayout, type LayerBox } from './arch/layout';
+export { LAYER_INFO } from './arch/layer-info';
+export { ladderItems, lanesFor } from './sequence/ladder';
