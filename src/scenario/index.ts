@@ -13,8 +13,8 @@ export {
 export { PRESET_NAMES, DEFAULT_PRESET, listPresets, getPreset, presetScenario, type PresetSummary } from './presets';
 export {
   Run, createRun, runScenario, runSweepPoint, runResults, lawsCompanion, parseSweepAxis, validateAxes, axisValues,
-  sweepPoints, scenarioForPoint,
-  type SliceResult, type ConfigurationResult, type LawsCompanion, type RunResults, type Outcome, type RunOptions,
+  sweepPoints, scenarioForPoint, metricsSince, newCursor,
+  type SliceResult, type ConfigurationUpdate, type UpdateCursor, type ConfigurationResult, type LawsCompanion, type RunResults, type Outcome, type RunOptions,
   type SweepAxis, type SweepPoint, type SweepPointResult,
 } from './run';
 export {

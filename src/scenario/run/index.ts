@@ -3,3 +3,4 @@ export { Run, type SliceResult } from './run';
 export { runResults, lawsCompanion, type ConfigurationResult, type LawsCompanion, type RunResults } from './results';
 export { createRun, runScenario, runSweepPoint, type Outcome, type RunOptions, type SweepPointResult } from './create';
 export { parseSweepAxis, validateAxes, axisValues, sweepPoints, scenarioForPoint, type SweepAxis, type SweepPoint } from './sweep';
+export { metricsSince, newCursor, type ConfigurationUpdate, type UpdateCursor } from './updates';

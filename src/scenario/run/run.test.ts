@@ -104,3 +104,22 @@ describe('Run', () => {
     expect(file.packets.some((p) => p.interfaceId === 0)).toBe(true);
   });
 });
+
+describe('metricsSince', () => {
+  it('hands out each sample row and event once, in slices as the run goes on', async () => {
+    const { metricsSince, newCursor } = await import('./updates');
+    const r = createRun(scenarioOf('2002-gigabit', ['warmupMs=1', 'durationMs=4', 'sampleIntervalMs=0.5']), { configurations: ['native', 'offload'] });
+    if (!r.ok) throw new Error('set-up');
+    const cursor = newCursor(r.run);
+    r.run.advanceTo(2_000_000 as Nanos);
+    const a = metricsSince(r.run, cursor);
+    r.run.runToEnd();
+    const b = metricsSince(r.run, cursor);
+    const c = metricsSince(r.run, cursor);
+    expect(a[0]!.columns.t!.length).toBe(4);
+    expect(b[0]!.columns.t!.length).toBe(4);
+    expect(c[1]!.columns.t!.length).toBe(0);
+    expect(Array.from(b[0]!.columns.t!)).toEqual([2_500_000, 3_000_000, 3_500_000, 4_000_000]);
+    expect(a[1]!.connections.length).toBeGreaterThan(0);
+  });
+});
