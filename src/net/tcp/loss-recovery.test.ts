@@ -174,6 +174,18 @@ describe('retransmission timeout (RFC 6298)', () => {
     expect(s.rto).toBe(millis(200));
   });
 
+  it('an echo older than the latest retransmission (a stale TS.Recent) gives no sample', () => {
+    const ts = { tsVal: 1, tsEcr: 0 };
+    const { s, out } = loaded({ config: { timestamps: true }, tsOffset: 1000, peerOptions: { mss: 1460, timestamps: ts } }, 1000);
+    const firstTsVal = out[0]!.options.timestamps!.tsVal;
+    expect(firstTsVal).toBe(1000);
+    recvSeg(s, millis(200));
+    const samples = s.tcb.rtt.samples;
+    sendSeg(s, seg({ ack: lseq(1000), options: { timestamps: { tsVal: 2, tsEcr: firstTsVal } } }), millis(250));
+    expect(s.tcb.rtt.samples).toBe(samples);
+    expect(s.rto).toBe(millis(400));
+  });
+
   it('gives up with ETIMEDOUT after maxRetries retransmissions of data', () => {
     const { s } = loaded({ config: { maxRetries: 2 } }, MSS);
     recvSeg(s, s.pollAt());

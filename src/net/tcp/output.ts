@@ -113,6 +113,7 @@ function noteSent(tcb: Tcb, start: SeqNumber, end: SeqNumber, retransmission: bo
     tcb.counters.retransmits++;
     if (tcb.rttSeq !== null && seqLe(start, tcb.rttSeq) && seqLt(tcb.rttSeq, end)) tcb.rttSeq = null;
     tcb.rtxHigh = tcb.rtxHigh === null ? end : seqMax(tcb.rtxHigh, end);
+    if (tcb.tsOk) tcb.lastRtxTsVal = tcb.tsVal();
   } else if (tcb.rttSeq === null && seqLt(start, end)) {
     tcb.rttSeq = start;
     tcb.rttStart = now;

@@ -34,7 +34,8 @@ export class RttEstimator {
 
   /** The RTO in force: base << backoff, at most rtoMax (RFC 6298 (2.5), (5.5)). */
   get rto(): Nanos {
-    return Math.min(this.baseRto * 2 ** this.backoffCount, this.rtoMax) as Nanos;
+    // Whole nanoseconds: timers are events at integer times.
+    return Math.ceil(Math.min(this.baseRto * 2 ** this.backoffCount, this.rtoMax)) as Nanos;
   }
 
   sample(r: number): void {

@@ -85,6 +85,8 @@ export class Tcb {
   rttStart = 0;
   /** One past the highest byte retransmitted and not yet acknowledged (for RTTM). */
   rtxHigh: SeqNumber | null = null;
+  /** TSval of our latest retransmission: older echoes cannot time anything (RFC 7323 4.1). */
+  lastRtxTsVal = 0;
   /** Consecutive RTO expiries of the oldest outstanding segment (RFC 1122 R2). */
   retries = 0;
   /** SYN was retransmitted: the initial window drops to one segment (RFC 5681 3.1). */

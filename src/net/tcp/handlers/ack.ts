@@ -71,8 +71,11 @@ function sampleRtt(tcb: Tcb, seg: TcpRepr, ack: TcpRepr['ack'], now: Nanos): voi
   }
   const ts = seg.options.timestamps;
   // Karn's rule forbids timing retransmitted segments unless the echo says which
-  // transmission was acknowledged (RFC 7323 4.1, RFC 6298 section 3).
-  if (tcb.tsOk && ts !== undefined && ts.tsEcr !== 0 && tcb.rtxHigh !== null) {
+  // transmission was acknowledged (RFC 7323 4.1, RFC 6298 section 3). An echo
+  // older than our latest retransmission is a stale TS.Recent (the receiver saw
+  // only duplicates) and would count the whole timeout as round-trip time.
+  if (tcb.tsOk && ts !== undefined && ts.tsEcr !== 0 && tcb.rtxHigh !== null
+    && ((ts.tsEcr - tcb.lastRtxTsVal) | 0) >= 0) {
     const ticks = (tcb.tsVal() - ts.tsEcr) | 0;
     if (ticks >= 0) tcb.rtt.sample(ticks * tcb.cfg.tsTick);
   }

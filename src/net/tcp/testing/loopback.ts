@@ -18,6 +18,8 @@ export interface LoopbackOptions {
   delay: number;
   /** Return true to drop a segment sent by side `from` (0 = a, 1 = b). */
   drop?: (seg: TcpRepr, from: 0 | 1) => boolean;
+  /** Extra delay in ns for one segment (reordering and jitter); default none. */
+  extraDelay?: (seg: TcpRepr, from: 0 | 1) => number;
 }
 
 /** A deep copy of a repr (emitted reprs are reused by the sender). */
@@ -42,6 +44,7 @@ export class Loopback {
   private queue: InFlight[] = [];
   readonly ends: [TcpConnection, TcpConnection];
   delivered = 0;
+  private lastQueueLength = -1;
   dropped = 0;
   /** Listener side: a child created by process() replaces the listener as the endpoint. */
   constructor(a: TcpConnection, b: TcpConnection, private readonly opts: LoopbackOptions) {
@@ -55,13 +58,22 @@ export class Loopback {
         this.dropped++;
         return;
       }
-      this.queue.push({ at: this.now + this.opts.delay, order: this.order++, to: side === 0 ? 1 : 0, seg: cloneSeg(seg) });
+      const extra = this.opts.extraDelay?.(seg, side) ?? 0;
+      this.queue.push({ at: this.now + this.opts.delay + extra, order: this.order++, to: side === 0 ? 1 : 0, seg: cloneSeg(seg) });
     });
   }
 
   /** Runs until `until` ns or until nothing is pending; `onStep` lets the test act as the application. */
   run(until: number, onStep?: (now: number) => void): void {
+    let idle = 0;
+    let lastNow = -1;
     for (let guard = 0; guard < 50_000_000; guard++) {
+      // A connection whose pollAt() keeps saying "now" without emitting anything
+      // would spin here: fail loudly instead.
+      idle = this.now === lastNow && this.queue.length === this.lastQueueLength ? idle + 1 : 0;
+      lastNow = this.now;
+      this.lastQueueLength = this.queue.length;
+      if (idle > 10_000) throw new Error(`loopback: no progress at ${this.now} ns`);
       onStep?.(this.now);
       this.flush(0);
       this.flush(1);

@@ -19,6 +19,7 @@ export interface TransferOptions {
   clientIss?: number;
   serverIss?: number;
   drop?: (seg: TcpRepr, from: 0 | 1) => boolean;
+  extraDelay?: (seg: TcpRepr, from: 0 | 1) => number;
   until?: number;
   onTrace?: (ev: TcpTraceEvent) => void;
 }
@@ -41,7 +42,7 @@ export function runTransfer(o: TransferOptions): TransferResult {
   if (o.onTrace) client.onTrace = o.onTrace;
   listener.listen();
   client.connect({ addr: 2, port: 80 }, 0 as Nanos);
-  const lb = new Loopback(client, listener, { delay: o.delay ?? 50_000, drop: o.drop });
+  const lb = new Loopback(client, listener, { delay: o.delay ?? 50_000, drop: o.drop, extraDelay: o.extraDelay });
   const expected = pattern(o.bytes);
   const received = new Uint8Array(o.bytes);
   let written = 0;
