@@ -50,9 +50,9 @@ export function InspectorView() {
             <option value="all">wire + bus</option>
             <option value="wire">wire (Ethernet)</option>
             <option value="bus">bus (I2O messages)</option>
-            <option value="socket" disabled>socket (not offered by the model yet)</option>
-            <option value="ip" disabled>IP (not offered by the model yet)</option>
-            <option value="driver" disabled>driver (not offered by the model yet)</option>
+            <option value="socket" disabled>socket (not captured yet)</option>
+            <option value="ip" disabled>IP (not captured yet)</option>
+            <option value="driver" disabled>driver (not captured yet)</option>
           </select>
         </label>
         <label><input type="checkbox" data-testid="inspector.hideAcks" checked={filter.hidePureAcks} onChange={(e) => set({ hidePureAcks: e.target.checked })} /> hide pure ACKs</label>

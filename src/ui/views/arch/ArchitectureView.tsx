@@ -36,10 +36,11 @@ function Column({ layout, x }: { layout: ColumnLayout; x: number }) {
     <g transform={`translate(${x},0)`} data-testid={`diagram.${cfg}`}>
       <rect x={2} y={layout.boundaryY} width={layout.width - 4} height={layout.height - layout.boundaryY}
         fill="rgba(230,159,0,0.05)" stroke="var(--border-strong)" strokeDasharray="5 4" rx={8} />
-      <text x={layout.width - 12} y={layout.boundaryY - 4} textAnchor="end" className="arch-zone">host ▲</text>
-      <text x={layout.width - 12} y={layout.boundaryY + 14} textAnchor="end" className="arch-zone">
-        {cfg === 'offload' ? 'iNIC card (IOP) ▼' : 'NIC card ▼'}
-      </text>
+      {cfg !== 'offload' && (
+        <text x={layout.width / 2} y={(layout.boundaryY + layout.boxes.find((b) => b.layer === 'nic')!.y) / 2 + 8} textAnchor="middle" className="arch-zone">
+          A plain NIC: no processor on the card, so all protocol work above the bus runs on the host CPU.
+        </text>
+      )}
       {layout.boxes.map((b) => {
         const f = figs.get(b.layer)!;
         const selected = selection?.kind === 'layer' && selection.configuration === cfg && selection.layer === b.layer;
@@ -56,11 +57,13 @@ function Column({ layout, x }: { layout: ColumnLayout; x: number }) {
             <text x={b.x + 8} y={b.y + (isBus ? 13 : 13)} className={isBus ? 'arch-bus-label' : 'arch-label'}>{b.label}</text>
             {!isBus && b.h >= 28 && (
               <text x={b.x + 8} y={b.y + 25} className="arch-count" data-testid={`diagram.${cfg}.layer.${b.layer}.count`}>
-                {compact(f.crossings)} in · {compact(f.cycles)} cyc{f.gauge ? ` · ${f.gauge.label} ${compact(f.gauge.value)}` : ''}
+                {b.layer === 'app' ? `${compact(f.calls)} calls made` : `${compact(f.crossings)} in`} · {compact(f.cycles)} cyc{f.gauge && b.w > 260 ? ` · ${f.gauge.label} ${compact(f.gauge.value)}` : ''}
               </text>
             )}
             {isBus && (
-              <text x={b.x + b.w - 8} y={b.y + 13} textAnchor="end" className="arch-bus-label">{compact(f.crossings)} crossings</text>
+              <text x={b.x + b.w - 8} y={b.y + 13} textAnchor="end" className="arch-bus-label">
+                host ▲ · {cfg === 'offload' ? 'iNIC card' : 'NIC card'} ▼ · {compact(f.crossings)} crossings
+              </text>
             )}
             {b.parts.map((p, i) => {
               const pw = (b.w - 16 - (b.parts.length - 1) * 4) / b.parts.length;
@@ -87,7 +90,7 @@ export function ArchitectureView() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const painter = useRef(new TokenPainter());
   const configs = feed.info?.configurations ?? [];
-  const height = Math.max(460, Math.min(size.height, 760));
+  const height = Math.max(450, Math.min(typeof window === 'undefined' ? 560 : window.innerHeight - 250, 760));
   const colW = configs.length > 0 ? Math.floor(size.width / configs.length) : 0;
   const columns = configs.map((c, i) => ({ layout: columnLayout(c, colW, height), x: i * colW }));
   const rate = useRef({ sim: 0, wall: 0, nsPerMs: 0 });

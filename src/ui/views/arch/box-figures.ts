@@ -6,6 +6,8 @@ import type { ViewFeed } from '../feed/view-feed';
 export interface BoxFigures {
   /** Trace records that crossed into the layer (calls, segments, messages...). */
   readonly crossings: number;
+  /** Records that left the layer (for the application: the calls it made). */
+  readonly calls: number;
   readonly cycles: number;
   readonly bytes: number;
   /** One gauge the model reports for this layer, when it has one. */
@@ -39,6 +41,7 @@ export function boxFigures(feed: ViewFeed, configuration: string, layer: Layer):
   }
   return {
     crossings: t ? t.intoCount[id]! : 0,
+    calls: t ? t.outCount[id]! : 0,
     cycles: t ? t.intoCycles[id]! : 0,
     bytes: t ? t.intoBytes[id]! : 0,
     gauge,

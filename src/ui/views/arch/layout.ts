@@ -42,8 +42,8 @@ interface Row {
   pairWithNext?: boolean;
 }
 
-const R = 30;
-const GAP = 7;
+const R = 29;
+const GAP = 5;
 
 function rowsFor(configuration: string): { top: Row[]; bottom: Row[] } {
   const common: Row[] = [

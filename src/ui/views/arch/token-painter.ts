@@ -44,8 +44,10 @@ export class TokenPainter {
         const layerName = LAYERS[m.layer] ?? '';
         const box = layout.boxes.find((b) => b.layer === layerName);
         if (!box) continue;
-        const perRow = Math.max(1, Math.floor((box.w - 150) / 14));
-        const tx = ox + box.x + 150 + (m.slot % perRow) * 14 + 7;
+        // Tokens sit in the right part of the box, clear of its label and counters.
+        const left = box.w > 340 ? box.w - 130 : Math.round(box.w * 0.62);
+        const perRow = Math.max(1, Math.floor((box.w - left - 8) / 14));
+        const tx = ox + box.x + left + (m.slot % perRow) * 14 + 7;
         const ty = box.y + 9 + Math.floor(m.slot / perRow) * 12;
         let px = tx;
         let py = ty;

@@ -24,6 +24,8 @@ export class TraceBuffer {
   readonly intoCount = new Float64Array(LAYER_COUNT);
   readonly intoCycles = new Float64Array(LAYER_COUNT);
   readonly intoBytes = new Float64Array(LAYER_COUNT);
+  /** Records that left each layer (its `from`). */
+  readonly outCount = new Float64Array(LAYER_COUNT);
   private head = 0;
   private len = 0;
   /** Records appended since the last clear (a version counter). */
@@ -57,6 +59,7 @@ export class TraceBuffer {
     this.intoCount.fill(0);
     this.intoCycles.fill(0);
     this.intoBytes.fill(0);
+    this.outCount.fill(0);
   }
 
   append(c: TraceColumns): void {
@@ -79,6 +82,8 @@ export class TraceBuffer {
       this.bytes[i] = c.bytes[k]!;
       this.cycles[i] = c.cycles[k]!;
       this.processor[i] = c.processor[k]!;
+      const from = c.from[k]!;
+      if (from < LAYER_COUNT) this.outCount[from] = this.outCount[from]! + 1;
       if (to < LAYER_COUNT) {
         this.intoCount[to] = this.intoCount[to]! + 1;
         this.intoCycles[to] = this.intoCycles[to]! + c.cycles[k]!;
