@@ -5,7 +5,7 @@
 // connections per second and the host cycles each costs. Latency runs from the
 // connect to the last response byte.
 import type { Fd } from '../../net/stack';
-import { type AppCost, appWork, type Workload, type WorkloadContext, WorkloadStats } from './context';
+import { type AppCost, appWork, later, type Workload, type WorkloadContext, WorkloadStats } from './context';
 import { closeQuietly, connectTcp, noteError, serveTcp, streamIdOf } from './sockets';
 import { PayloadChecker, recvRange, sendRange } from './streams';
 
@@ -17,6 +17,7 @@ export interface ChurnParams {
 }
 
 const CHUNK = 65_536;
+const RETRY_NS = 1_000_000;
 
 export class ChurnWorkload implements Workload {
   readonly kind = 'churn';
@@ -58,7 +59,8 @@ export class ChurnWorkload implements Workload {
     const once = (): void => {
       const t0 = sim.now;
       connectTcp(api, { addr: server.addr, port }, stats, (fd) => {
-        if (fd === null) return;
+        // A failed connect (say, every ephemeral port held in TIME-WAIT) is counted; the client tries again 1 ms later.
+        if (fd === null) return later(sim, RETRY_NS, once);
         sendRange(api, fd, streamIdOf(api, fd, false, 1), 0, this.p.requestBytes, buf, null, (err) => {
           if (noteError(stats, 'churn: send', err)) return closeQuietly(api, fd);
           const ck = new PayloadChecker(streamIdOf(api, fd, false, 0));

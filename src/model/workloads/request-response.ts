@@ -123,7 +123,8 @@ export class RequestResponseWorkload implements Workload {
       const t0 = sim.now;
       if (fd !== null) return request(t0);
       connectTcp(api, to, stats, (f) => {
-        if (f === null) return;
+        // A failed connect is counted; the client tries again 1 ms later (as a benchmark client would).
+        if (f === null) return later(sim, 1_000_000, cycle);
         fd = f;
         reqOff = 0;
         respOff = 0;
