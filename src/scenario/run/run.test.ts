@@ -123,3 +123,11 @@ describe('metricsSince', () => {
     expect(a[1]!.connections.length).toBeGreaterThan(0);
   });
 });
+
+describe('createRun errors', () => {
+  it('names the path when a scenario asks for what the model cannot build', () => {
+    const r = createRun(scenarioOf('2002-gigabit', ['peer.count=3']));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.path).toBe('peer.count');
+  });
+});

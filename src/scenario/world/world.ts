@@ -56,6 +56,10 @@ export function buildWorld(
   if (serverBuilder === undefined) {
     return { ok: false, error: { path: 'configurations', message: `no machine model is available for '${configuration}'` } };
   }
+  if (s.peer.count > 1) {
+    // Several peers need a switch joining more than two ports; the wire model is point to point.
+    return { ok: false, error: { path: 'peer.count', message: `must be 1 for now: ${s.peer.count} peers need a multi-port switch, which the wire model does not have (put the clients on one peer with workload.connections)` } };
+  }
   const sim = new Simulator({ seed: s.seed, traceCapacity: o.traceCapacity });
   const ctx = { sim, scenario: s, costs };
   const server = serverBuilder(ctx);
