@@ -21,7 +21,7 @@ export const CHART_DEFS: Readonly<Record<ChartId, ChartDef>> = {
   goodput: { id: 'goodput', title: 'Goodput', kind: 'line', unit: 'Mb/s', about: 'Application payload delivered per simulated second.' },
   latency: { id: 'latency', title: 'Latency percentiles', kind: 'line', unit: 'µs', about: 'Request (or send-to-ack) latency percentiles over each sample interval.' },
   cwnd: { id: 'cwnd', title: 'Congestion window', kind: 'line', unit: 'B', about: 'cwnd per connection (RFC 5681).' },
-  ssthresh: { id: 'ssthresh', title: 'Slow-start threshold', kind: 'line', unit: 'B', about: 'ssthresh per connection (RFC 5681).' },
+  ssthresh: { id: 'ssthresh', title: 'Slow-start threshold', kind: 'line', unit: 'B', about: 'ssthresh per connection (RFC 5681); unbounded, so not drawn, until the first loss.' },
   rtt: { id: 'rtt', title: 'Smoothed RTT', kind: 'line', unit: 'µs', about: 'SRTT per connection (RFC 6298).' },
   interrupts: { id: 'interrupts', title: 'Host interrupts', kind: 'line', unit: '/s', about: 'Interrupts taken by the host per simulated second.' },
   i2oMessages: { id: 'i2oMessages', title: 'I2O messages', kind: 'line', unit: '/s', about: 'I2O frames posted across the bus per simulated second, each way.' },

@@ -81,6 +81,7 @@ export function naturalYMax(def: ChartDef, data: ChartData, from: number, to: nu
 }
 
 export function formatValue(v: number, unit: string): string {
+  if (v === Number.POSITIVE_INFINITY) return 'unbounded';
   if (!Number.isFinite(v)) return '–';
   return `${formatAxisValue(v)}${unit === '%' || unit.startsWith('/') ? '' : ' '}${unit}`;
 }

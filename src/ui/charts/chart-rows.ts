@@ -21,10 +21,11 @@ export interface ChartRow {
   readonly sharedYMax: number;
 }
 
-/** A column with at least one finite non-zero value: a series worth a legend entry. */
+/** A column with at least one non-zero value: a series worth a legend entry. +Infinity
+ *  counts (an ssthresh not yet set by a loss is unbounded: listed, not drawn). */
 function hasData(col: ArrayLike<number> | undefined): boolean {
   if (!col) return false;
-  for (let i = 0; i < col.length; i++) { const v = col[i]!; if (Number.isFinite(v) && v !== 0) return true; }
+  for (let i = 0; i < col.length; i++) { const v = col[i]!; if ((Number.isFinite(v) && v !== 0) || v === Number.POSITIVE_INFINITY) return true; }
   return false;
 }
 

@@ -84,3 +84,13 @@ describe('metrics from the model into the charts', () => {
     ]);
   });
 });
+
+describe('unbounded series', () => {
+  it('lists an ssthresh that is still unbounded (no loss yet) without drawing it', () => {
+    const feed = new MetricFeed();
+    feedStream(feed, parts(run, 0), true, { scenario });
+    const rows = chartRows(feed.runs, (r) => r.ring.snapshot(), feed.annotations);
+    const ss = rows.find((r) => r.def.id === 'ssthresh');
+    expect(ss?.cells.map((c) => c.runId)).toEqual(['native', 'offload']);
+  });
+});
