@@ -8,6 +8,10 @@ import { MeasureClient, type MeasureState, type MeasureWorkerLike } from './meas
 
 let client: MeasureClient | null = null;
 
+/** The measurement runs while the lab runs, and goes on to its end if the lab's own world
+ *  ended first (a scenario world in the simulation worker stops at its duration). */
+const runs = (status: string) => status === 'running' || status === 'ended';
+
 function measureClient(): MeasureClient {
   client ??= new MeasureClient(
     () => new Worker(new URL('./measure.worker.ts', import.meta.url), { type: 'module', name: 'offload-lab-measure' }) as unknown as MeasureWorkerLike,
@@ -23,14 +27,14 @@ export function useMeasurement(): void {
     const c = measureClient();
     let last = labStore.getState();
     c.start(last.scenario, last.variant);
-    c.setRunning(last.status === 'running');
+    c.setRunning(runs(last.status));
     return labStore.subscribe((s) => {
       const restarted = last.status !== 'starting' && s.status === 'starting';
       if (s.scenarioVersion !== last.scenarioVersion || s.variant !== last.variant || restarted) {
         c.start(s.scenario, s.variant);
-        c.setRunning(s.status === 'running');
+        c.setRunning(runs(s.status));
       } else if (s.status !== last.status) {
-        c.setRunning(s.status === 'running');
+        c.setRunning(runs(s.status));
       }
       last = s;
     });
