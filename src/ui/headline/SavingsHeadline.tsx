@@ -14,7 +14,10 @@ const fix = (v: number, d: number) => (Number.isFinite(v) ? v.toFixed(d) : '–'
 
 function DifferentialBars({ s }: { s: Savings }) {
   const width = 420;
-  const l = differentialBars(s.byCategory, width);
+  // Categories that moved by less than 0.005 cycles/B are left out (named below), so the bars that matter stand out.
+  const moved = s.byCategory.filter((d) => Math.abs(d.delta) >= 0.005);
+  const still = s.byCategory.filter((d) => Math.abs(d.delta) < 0.005).map((d) => d.category);
+  const l = differentialBars(moved, width);
   return (
     <figure className="diff" data-testid={`headline.diff.${s.other.runId}`}>
       <figcaption>Host cycles per byte by category, {s.other.label} against {s.baseline.label} (left: saved, right: added)</figcaption>
@@ -33,6 +36,7 @@ function DifferentialBars({ s }: { s: Savings }) {
         <line x1={l.zeroX} x2={l.zeroX} y1={0} y2={l.height} stroke="var(--muted)" />
         <text x={l.zeroX} y={l.height + 13} textAnchor="middle" fill="var(--muted)" fontSize={10}>0 cycles/B</text>
       </svg>
+      {still.length > 0 ? <p className="diff-still">Unchanged: {still.join(', ')}.</p> : null}
     </figure>
   );
 }
