@@ -27,7 +27,7 @@ function download(bytes: Uint8Array, name: string): void {
 }
 
 export function InspectorView() {
-  const version = useFeedVersion();
+  const version = useFeedVersion(250);
   const feed = views().feed;
   const selection = useLab((s) => s.selection);
   const [filter, setFilter] = useState<PacketFilter>(NO_FILTER);

@@ -16,7 +16,7 @@ import './SequenceView.css';
 const TOP = 34;
 
 export function SequenceView() {
-  useFeedVersion();
+  useFeedVersion(50);
   const feed = views().feed;
   const selection = useLab((s) => s.selection);
   const [zoom, setZoom] = useState(2);
@@ -44,7 +44,7 @@ export function SequenceView() {
               {configs.map((cfg, gi) => {
                 const lanes = lanesFor(cfg);
                 const buf = feed.get(cfg)?.trace;
-                const items = buf ? ladderItems(buf, lanes, t0, now) : [];
+                const items = buf ? ladderItems(buf, lanes, t0, now, 250) : [];
                 total += items.length;
                 const laneX = (i: number) => gi * groupW + 10 + ((i + 0.5) * (groupW - 20)) / lanes.length;
                 return (
