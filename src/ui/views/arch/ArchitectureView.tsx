@@ -110,7 +110,8 @@ export function ArchitectureView() {
       }
       const running = feed.status === 'running';
       const windowNs = running ? Math.max(5_000, r.nsPerMs * 500) : PAUSED_WINDOW_NS;
-      const res = painter.current.paint(ctx, feed, columns, simNow, windowNs, now());
+      const sel = selection?.kind === 'span' ? { configuration: selection.configuration, span: selection.span } : null;
+      const res = painter.current.paint(ctx, feed, columns, simNow, windowNs, now(), sel);
       setLastPaint(res.marks);
       if (res.moving) frames.request();
     };
@@ -135,7 +136,7 @@ export function ArchitectureView() {
           {configs.map((c) => <div key={c} className="arch-head" style={{ width: colW }}>{c === 'offload' ? 'offload (I2O iNIC)' : c}</div>)}
         </div>
         <div className="arch-layers" style={{ height }}>
-          <svg width={size.width} height={height} role="img" aria-label="Layers of each configuration">
+          <svg width={size.width} height={height} role="group" aria-label="Layers of each configuration: click a box for what it is">
             {columns.map((c) => <Column key={c.layout.configuration} layout={c.layout} x={c.x} />)}
           </svg>
           <canvas ref={canvas} width={size.width} height={height} className="arch-canvas" data-testid="diagram.tokens" aria-hidden="true" />

@@ -29,7 +29,7 @@ export class TokenPainter {
 
   paint(
     ctx: CanvasRenderingContext2D, feed: ViewFeed, columns: readonly { layout: ColumnLayout; x: number }[],
-    nowNanos: number, windowNanos: number, wallMs: number,
+    nowNanos: number, windowNanos: number, wallMs: number, selected: { configuration: string; span: number } | null = null,
   ): PaintResult {
     ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     const marks: Record<string, TokenMark[]> = {};
@@ -68,6 +68,13 @@ export class TokenPainter {
         }
         const st = markStyle(m.kind);
         drawMark(ctx, st.shape, st.color, px, py, m.count > 1 ? 6 : 4.5);
+        if (selected && m.span === selected.span && layout.configuration === selected.configuration) {
+          ctx.strokeStyle = '#C2410C';
+          ctx.lineWidth = 2;
+          ctx.beginPath();
+          ctx.arc(px, py, 9, 0, Math.PI * 2);
+          ctx.stroke();
+        }
         if (m.label) {
           ctx.fillStyle = st.color;
           ctx.font = '600 11px system-ui, sans-serif';

@@ -50,9 +50,12 @@ export function SequenceView() {
                 return (
                   <g key={cfg} data-testid={`sequence.${cfg}`} data-items={items.length}>
                     <text x={gi * groupW + groupW / 2} y={12} textAnchor="middle" className="seq-head">{cfg}</text>
+                    {gi === 0 && <text x={2} y={TOP + 4} className="seq-lane-label">{formatNanos(t0)}</text>}
+                    {gi === 0 && <text x={2} y={height - 6} className="seq-lane-label">{formatNanos(now)} ▼</text>}
                     {lanes.map((l, i) => (
                       <g key={l} data-testid={`sequence.${cfg}.lane.${l}`}>
-                        <line x1={laneX(i)} x2={laneX(i)} y1={TOP - 6} y2={height - 4} className="seq-lane" />
+                        <line x1={laneX(i)} x2={laneX(i)} y1={TOP - 6} y2={height - 4}
+                          className={selection?.kind === 'layer' && selection.configuration === cfg && selection.layer === l ? 'seq-lane seq-lane-on' : 'seq-lane'} />
                         <text x={laneX(i)} y={TOP - 10} textAnchor="middle" className="seq-lane-label">{l}</text>
                       </g>
                     ))}
