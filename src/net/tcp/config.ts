@@ -35,7 +35,24 @@ export interface TcpConfig {
   rtoInitial?: Nanos;
   /** Maximum segment lifetime; TIME-WAIT lasts 2*MSL (RFC 9293 3.4.2). Linux: 30 s. */
   msl?: Nanos;
-  /** Retransmissions of a SYN or of data before giving up with ETIMEDOUT (RFC 1122 4.2.3.5 R2). */
+  /**
+   * Retransmissions of a SYN before connect() fails with ETIMEDOUT (RFC 1122
+   * 4.2.3.5: R2 for a SYN "SHOULD ... correspond to at least 3 minutes"). Linux
+   * tcp_syn_retries = 6: with a 1 s initial RTO the attempt ends after
+   * 1+2+4+...+64 = 127 s.
+   */
+  synRetries?: number;
+  /**
+   * Retransmissions of data or FIN before the connection fails with ETIMEDOUT
+   * (RFC 1122 4.2.3.5: R2 "MUST ... correspond to at least 100 seconds"). Linux
+   * tcp_retries2 = 15: with the 200 ms RTO floor and the 120 s cap that is
+   * 0.2*(2^10-1) + 6*120 = 924.6 s after the first transmission.
+   */
+  dataRetries?: number;
+  /**
+   * Older single knob, kept as an alias: when given, it sets both synRetries and
+   * dataRetries unless those are given too. Resolved, it reads dataRetries.
+   */
   maxRetries?: number;
   /** Timestamp clock tick (RFC 7323 5.4 recommends 1 ms to 1 s). */
   tsTick?: Nanos;
@@ -69,7 +86,9 @@ export const DEFAULT_TCP_CONFIG: ResolvedTcpConfig = Object.freeze({
   rtoMax: seconds(120),
   rtoInitial: seconds(1),
   msl: seconds(30),
-  maxRetries: 6,
+  synRetries: 6,
+  dataRetries: 15,
+  maxRetries: 15,
   tsTick: millis(1),
   keepalive: false,
   gsoMaxBytes: 0,
@@ -86,7 +105,14 @@ export function resolveConfig(c: TcpConfig | undefined): ResolvedTcpConfig {
   r.mss = Math.max(64, Math.min(65495, Math.floor(r.mss)));
   r.sndBuf = Math.max(1, Math.floor(r.sndBuf));
   r.rcvBuf = Math.max(1, Math.floor(r.rcvBuf));
-  r.maxRetries = Math.max(0, Math.floor(r.maxRetries));
+  // The alias: maxRetries fills whichever of the two was not given explicitly.
+  if (c?.maxRetries !== undefined) {
+    if (c.synRetries === undefined) r.synRetries = c.maxRetries;
+    if (c.dataRetries === undefined) r.dataRetries = c.maxRetries;
+  }
+  r.synRetries = Math.max(0, Math.floor(r.synRetries) || 0);
+  r.dataRetries = Math.max(0, Math.floor(r.dataRetries) || 0);
+  r.maxRetries = r.dataRetries;
   r.initialCwndSegments = Math.max(1, Math.floor(r.initialCwndSegments));
   r.gsoMaxBytes = Math.max(0, Math.min(65536, Math.floor(r.gsoMaxBytes) || 0));
   return r;

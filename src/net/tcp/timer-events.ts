@@ -1,6 +1,6 @@
 // What happens when a timer deadline passes (called from dispatch with `now`):
 // the retransmission timeout (RFC 6298 5.4-5.7, RFC 5681 (4), RFC 1122 4.2.3.5
-// giving up after maxRetries), the persist timer (RFC 9293 3.8.6.1), the
+// giving up after synRetries or dataRetries), the persist timer (RFC 9293 3.8.6.1), the
 // delayed-ACK timeout (RFC 1122 4.2.3.2) and the end of TIME-WAIT.
 import type { Nanos } from '../../sim/units';
 import { abandonRecovery } from './loss-recovery';
@@ -28,11 +28,13 @@ function onRetransmitTimeout(tcb: Tcb, now: Nanos): void {
   t.stopRtx();
   if (tcb.flightSize === 0) return;
   tcb.retries++;
-  if (tcb.retries > tcb.cfg.maxRetries) {
+  const handshake = tcb.state === 'SYN-SENT' || tcb.state === 'SYN-RECEIVED';
+  // RFC 1122 4.2.3.5: separate R2 thresholds for a SYN (>= 3 min suggested)
+  // and for data (>= 100 s required); the defaults are Linux's counts.
+  if (tcb.retries > (handshake ? tcb.cfg.synRetries : tcb.cfg.dataRetries)) {
     tcb.fail('ETIMEDOUT');
     return;
   }
-  const handshake = tcb.state === 'SYN-SENT' || tcb.state === 'SYN-RECEIVED';
   if (handshake) tcb.synRetransmitted = true;
   else tcb.cc.onRto(now, tcb.flightSize, tcb.retries > 1);
   // RFC 6298 (5.5): back off; (5.6) the timer restarts when the segment is resent.
