@@ -182,7 +182,8 @@ export function buildNativeMachine(sim: Simulator, opts: NativeMachineOptions): 
     c.mmioReads = napi.counters.mmioReads;
     c.runtimeAllocations = netdev.counters.skbAllocs + napi.counters.skbAllocs;
     c.rxRingDrops = nic.counters.rxRingDrops;
-    c.poolExhausted = sockets.counters.sendBufferFull;
+    // A full socket buffer is flow control, not a pool: native has no DMA pools to exhaust.
+    c.sendBufferFull = sockets.counters.sendBufferFull;
     return c;
   };
 

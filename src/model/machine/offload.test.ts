@@ -25,6 +25,7 @@ describe('buildOffloadMachine', () => {
     expect(c).toEqual({
       interrupts: 0, contextSwitches: 0, copies: 0, bytesCopied: 0, dmaTransfers: 0, dmaBytes: 0, mmioReads: 0,
       i2oMessages: 0, i2oFramesInUse: 0, runtimeAllocations: 0, rxRingDrops: 0, poolExhausted: 0, i2oQueueFull: 0,
+      sendBufferFull: 0,
     });
     expect([...m.tcpConnections()]).toEqual([]);
   });

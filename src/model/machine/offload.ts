@@ -124,6 +124,7 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
       c.runtimeAllocations = tx.runtimeAllocations + rx.runtimeAllocations;
       c.rxRingDrops = counters.macRxDrops;
       c.poolExhausted = counters.poolExhausted;
+      c.sendBufferFull = counters.sendBufferFull;
       // Inbound port reads that found no free frame, and replies that found no free host frame.
       c.i2oQueueFull = counters.i2oQueueFull + counters.outboundFull;
       return c;

@@ -37,15 +37,22 @@ export interface MachineCounters {
   runtimeAllocations: number;
   /** Frames the NIC dropped for want of a receive descriptor. */
   rxRingDrops: number;
-  /** Backpressure events: DMA pool empty, no free I2O frame, full socket buffer. */
+  /** The OSM's transmit or receive DMA pool found empty (offload only; card backpressure). */
   poolExhausted: number;
   i2oQueueFull: number;
+  /**
+   * Sends that found the socket send buffer full (blocked, EAGAIN or short): TCP's
+   * ordinary flow control during bulk, counted apart from pool exhaustion so the
+   * metrics do not annotate it as a fault.
+   */
+  sendBufferFull: number;
 }
 
 export function emptyCounters(): MachineCounters {
   return {
     interrupts: 0, contextSwitches: 0, copies: 0, bytesCopied: 0, dmaTransfers: 0, dmaBytes: 0, mmioReads: 0,
     i2oMessages: 0, i2oFramesInUse: 0, runtimeAllocations: 0, rxRingDrops: 0, poolExhausted: 0, i2oQueueFull: 0,
+    sendBufferFull: 0,
   };
 }
 

@@ -50,8 +50,11 @@ export interface Summary {
   readonly errors: number;
   readonly lastError: string | null;
   readonly rxRingDrops: number;
+  /** The OSM's DMA pools found empty (offload only). */
   readonly poolExhausted: number;
   readonly i2oQueueFull: number;
+  /** Sends that found the socket send buffer full (flow control, not a fault). */
+  readonly sendBufferFull: number;
   readonly eventCounts: Record<string, number>;
   readonly simEvents: number;
 }
@@ -130,6 +133,7 @@ export function summarize(x: SummaryInput): Summary {
     rxRingDrops: kb.rxRingDrops - ka.rxRingDrops,
     poolExhausted: kb.poolExhausted - ka.poolExhausted,
     i2oQueueFull: kb.i2oQueueFull - ka.i2oQueueFull,
+    sendBufferFull: kb.sendBufferFull - ka.sendBufferFull,
     eventCounts,
     simEvents: x.simEvents,
   };

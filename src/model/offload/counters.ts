@@ -11,11 +11,12 @@ export class OffloadCounters {
   /** Host uncached reads (inbound port pops, outbound port reads). */
   mmioReads = 0;
   /**
-   * Backpressure events of the pools: a send that found no transmit buffer
-   * (pool dry or the socket's share used up: a full send buffer), a socket
-   * that could not be lent receive buffers (pool dry).
+   * Backpressure events of the pools: a send that found the transmit pool dry,
+   * a socket that could not be lent receive buffers (pool dry).
    */
   poolExhausted = 0;
+  /** Sends stopped by the socket's own share of the transmit pool (a full send buffer: flow control). */
+  sendBufferFull = 0;
   /** Inbound port reads that returned 0xFFFFFFFF (the host backs off and retries). */
   i2oQueueFull = 0;
   /** Replies the IOP had to hold because no outbound frame was free. */

@@ -104,8 +104,13 @@ export class MemoryManagement implements HostMemory {
     if (batch.length > 0) this.sendRequest(s, batch, indices);
     const tr = this.sim.trace;
     if (off > from && tr.enabled) tr.record(this.sim.now, s.handle, LAYER.app, LAYER.osm, TRACE_KIND.copy, off - from, 0, this.cpuId);
-    // Backpressure: the pool ran dry or the socket used up its share (a full send buffer).
-    if (off < data.length) this.counters.poolExhausted += 1;
+    // Backpressure: the pool ran dry (nothing left for any socket: exhaustion),
+    // or the socket used up its own share with buffers still free in the pool,
+    // which is a full send buffer: TCP's ordinary flow control.
+    if (off < data.length) {
+      if (this.tx.available === 0) this.counters.poolExhausted += 1;
+      else this.counters.sendBufferFull += 1;
+    }
     return off - from;
   }
 
