@@ -79,3 +79,25 @@ test('a worker crash shows what happened and Restart brings the model back', asy
   const after = await lab.settleViews();
   expect(after.worlds.reduce((n, w) => n + w.events, 0)).toBeGreaterThan(0);
 });
+
+test('an arrow picked in the sequence view selects its journey in every view; stateless joins on request', async ({ page }) => {
+  const lab = new ViewsPage(page);
+  await lab.openModel();
+  await lab.runFor(500);
+  await lab.tab('sequence').click();
+  const arrow = page.locator('[data-testid="sequence.offload"] [data-testid="sequence.item"]').last();
+  await arrow.click({ force: true });
+  await expect(page.getByTestId('journey.step').first()).toBeVisible();
+  const steps = await page.getByTestId('journey.step').count();
+  await lab.tab('architecture').click();
+  await expect(page.getByTestId('journey.step')).toHaveCount(steps);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/views-architecture-journey.png` });
+  await page.getByTestId('time.stateless').check();
+  await lab.start.click();
+  await lab.waitPaused();
+  await expect(lab.layer('stateless', 'netdev')).toBeVisible();
+  await lab.runFor(500);
+  expect((await lab.tokensPassed('stateless')).tcp).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SHOTS}/views-architecture-stateless.png` });
+});

@@ -12,6 +12,7 @@ import { useSize } from '../use-size';
 import { boxFigures, compact } from './box-figures';
 import { columnLayout, type ColumnLayout, type LayerBox } from './layout';
 import { LayerDetail } from './LayerDetail';
+import { JourneyDetail } from '../JourneyDetail';
 import { Legend } from './Legend';
 import { describeMarks, TokenPainter } from './token-painter';
 import { lastPaint, setLastPaint } from './paint-state';
@@ -37,8 +38,9 @@ function Column({ layout, x }: { layout: ColumnLayout; x: number }) {
       <rect x={2} y={layout.boundaryY} width={layout.width - 4} height={layout.height - layout.boundaryY}
         fill="rgba(230,159,0,0.05)" stroke="var(--border-strong)" strokeDasharray="5 4" rx={8} />
       {cfg !== 'offload' && (
-        <text x={layout.width / 2} y={(layout.boundaryY + layout.boxes.find((b) => b.layer === 'nic')!.y) / 2 + 8} textAnchor="middle" className="arch-zone">
-          A plain NIC: no processor on the card, so all protocol work above the bus runs on the host CPU.
+        <text x={layout.width / 2} y={(layout.boundaryY + layout.boxes.find((b) => b.layer === 'nic')!.y) / 2} textAnchor="middle" className="arch-zone">
+          <tspan x={layout.width / 2}>A plain NIC: no processor on the card,</tspan>
+          <tspan x={layout.width / 2} dy="1.3em">so protocol work stays on the host CPU.</tspan>
         </text>
       )}
       {layout.boxes.map((b) => {
@@ -145,11 +147,15 @@ export function ArchitectureView() {
       <aside className="arch-side" aria-label="Legend and details">
         <Legend />
         <p className="arch-aggregate" data-testid="diagram.aggregate" aria-live="off">
-          {aggregateLines.length > 0 ? aggregateLines.join(' · ') : 'No journey in the last moments of simulated time.'}
+          {aggregateLines.length === 0 ? 'No journey in the last moments of simulated time.'
+            : `Too many to follow one by one, so grouped: ${aggregateLines.slice(0, 8).join(' · ')}${aggregateLines.length > 8 ? ` · and ${aggregateLines.length - 8} more groups` : ''}`}
         </p>
-        {selection?.kind === 'layer' && LAYERS.includes(selection.layer as Layer)
-          ? <LayerDetail configuration={selection.configuration} layer={selection.layer as Layer} />
-          : <p className="arch-hint">Click a box to see what it is and its live figures.</p>}
+        {selection?.kind === 'layer' && LAYERS.includes(selection.layer as Layer) && (
+          <LayerDetail configuration={selection.configuration} layer={selection.layer as Layer} />)}
+        {selection?.kind === 'span' && <JourneyDetail configuration={selection.configuration} span={selection.span} />}
+        {selection === null && (
+          <p className="arch-hint">Click a box to see what it is and its live figures. To follow one send() from the
+            application to the wire, pause, press Crossing (C) step by step, or click an arrow in the Sequence tab.</p>)}
       </aside>
     </div>
   );

@@ -45,14 +45,16 @@ export class TokenPainter {
         const box = layout.boxes.find((b) => b.layer === layerName);
         if (!box) continue;
         // Tokens sit in the right part of the box, clear of its label and counters.
-        const left = box.w > 340 ? box.w - 130 : Math.round(box.w * 0.62);
-        const perRow = Math.max(1, Math.floor((box.w - left - 8) / 14));
-        const tx = ox + box.x + left + (m.slot % perRow) * 14 + 7;
-        const ty = box.y + 9 + Math.floor(m.slot / perRow) * 12;
+        // Aggregates carry a count ("×6") beside the mark, so they get wider slots.
+        const step = m.label ? 36 : 14;
+        const left = box.w > 340 ? box.w - 130 : Math.round(box.w * 0.6);
+        const perRow = Math.max(1, Math.floor((box.w - left - 4) / step));
+        const tx = ox + box.x + left + (m.slot % perRow) * step + 7;
+        const ty = box.y + 9 + Math.floor(m.slot / perRow) * 13;
         let px = tx;
         let py = ty;
         if (m.span >= 0) {
-          const key = `${layout.configuration}:${m.span}`;
+          const key = `${layout.configuration}:${m.key}`;
           alive.add(key);
           let tr = this.transits.get(key);
           if (!tr || tr.layer !== m.layer) {
@@ -68,7 +70,7 @@ export class TokenPainter {
         }
         const st = markStyle(m.kind);
         drawMark(ctx, st.shape, st.color, px, py, m.count > 1 ? 6 : 4.5);
-        if (selected && m.span === selected.span && layout.configuration === selected.configuration) {
+        if (selected && m.span > 0 && m.span === selected.span && layout.configuration === selected.configuration) {
           ctx.strokeStyle = '#C2410C';
           ctx.lineWidth = 2;
           ctx.beginPath();
@@ -77,8 +79,8 @@ export class TokenPainter {
         }
         if (m.label) {
           ctx.fillStyle = st.color;
-          ctx.font = '600 11px system-ui, sans-serif';
-          ctx.fillText(m.label, px + 9, py + 4);
+          ctx.font = '700 11px system-ui, sans-serif';
+          ctx.fillText(`×${m.count}`, px + 8, py + 4);
         }
       }
     }
@@ -91,7 +93,7 @@ export class TokenPainter {
 export function describeMarks(marks: Record<string, TokenMark[]>): string[] {
   const out: string[] = [];
   for (const [cfg, ms] of Object.entries(marks)) {
-    for (const m of ms) if (m.label) out.push(`${cfg} ${LAYERS[m.layer]}: ${m.label}`);
+    for (const m of ms) if (m.label) out.push(`${m.label} at ${cfg} ${LAYERS[m.layer]}`);
     const single = ms.filter((m) => !m.label).length;
     if (single > 0) out.push(`${cfg}: ${single} individual ${single === 1 ? 'token' : 'tokens'} (${[...new Set(ms.filter((m) => !m.label).map((m) => kindName(m.kind)))].join(', ')})`);
   }

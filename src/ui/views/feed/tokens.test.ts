@@ -22,7 +22,7 @@ const seg = TRACE_KIND.segment;
 describe('activeTokens', () => {
   it('puts each span in the layer its latest record at or before now crossed into', () => {
     const b = buffer([[10, 1, LAYER.app, LAYER.syscall, call], [20, 1, LAYER.syscall, LAYER.socket, call], [30, 1, LAYER.socket, LAYER.osm, call]]);
-    expect(activeTokens(b, 25, 100)).toEqual([{ span: 1, layer: LAYER.socket, from: LAYER.syscall, kind: call, time: 20, bytes: 100 }]);
+    expect(activeTokens(b, 25, 100)).toEqual([{ span: 1, key: 1, layer: LAYER.socket, from: LAYER.syscall, kind: call, time: 20, bytes: 100 }]);
     expect(activeTokens(b, 30, 100)[0]!.layer).toBe(LAYER.osm);
   });
 
@@ -33,16 +33,25 @@ describe('activeTokens', () => {
   });
 });
 
+describe('span 0', () => {
+  it('makes every record without a journey a token of its own', () => {
+    const b = buffer([[10, 0, LAYER.app, LAYER.syscall, call], [12, 0, LAYER.tcp, LAYER.ip, seg]]);
+    const t = activeTokens(b, 20, 100);
+    expect(t.map((x) => x.layer).sort()).toEqual([LAYER.syscall, LAYER.ip].sort());
+    expect(new Set(t.map((x) => x.key)).size).toBe(2);
+  });
+});
+
 describe('aggregateTokens', () => {
   it('keeps tokens individual up to the limit, each in its own slot of its layer', () => {
-    const toks = [1, 2, 3].map((s) => ({ span: s, layer: LAYER.tcp, from: LAYER.inet, kind: seg, time: 0, bytes: 0 }));
+    const toks = [1, 2, 3].map((s) => ({ span: s, key: s, layer: LAYER.tcp, from: LAYER.inet, kind: seg, time: 0, bytes: 0 }));
     const marks = aggregateTokens(toks, 5);
     expect(marks.map((m) => [m.count, m.slot, m.label])).toEqual([[1, 0, null], [1, 1, null], [1, 2, null]]);
   });
 
   it('beyond the limit merges per layer and kind and says how many ("×37 segments")', () => {
-    const toks = Array.from({ length: 37 }, (_, s) => ({ span: s, layer: LAYER.wire, from: LAYER.nic, kind: seg, time: 0, bytes: 0 }));
-    toks.push({ span: 99, layer: LAYER.osm, from: LAYER.socket, kind: call, time: 0, bytes: 0 });
+    const toks = Array.from({ length: 37 }, (_, s) => ({ span: s + 1, key: s + 1, layer: LAYER.wire, from: LAYER.nic, kind: seg, time: 0, bytes: 0 }));
+    toks.push({ span: 99, key: 99, layer: LAYER.osm, from: LAYER.socket, kind: call, time: 0, bytes: 0 });
     const marks = aggregateTokens(toks, 10);
     expect(marks).toHaveLength(2);
     expect(marks.find((m) => m.layer === LAYER.wire)!.label).toBe('×37 segments');

@@ -5,7 +5,8 @@
 // - `activeTokens(buffer, now, window)` gives one token per span whose latest record at
 //   or before `now` lies within `window` ns of it: the token is in that record's `to`
 //   layer, having come from its `from` layer. Records after `now` are ignored, so a view
-//   never shows a state the model was not yet in.
+//   never shows a state the model was not yet in. Span 0 means "not tied to a journey":
+//   each such record is a token of its own.
 // - `aggregateTokens(tokens, max)` keeps tokens individual while there are at most `max`;
 //   beyond that it merges them per (layer, kind) into one mark that says how many it
 //   stands for ("×37 segments").
@@ -14,6 +15,9 @@ import type { TraceBuffer } from './trace-buffer';
 
 export interface Token {
   readonly span: number;
+  /** Identity for animation: the span, or for span 0 (a record the model did not tie to a
+   *  journey) minus one minus the record's number, so each such crossing is its own token. */
+  readonly key: number;
   readonly layer: number;
   readonly from: number;
   readonly kind: number;
@@ -32,9 +36,12 @@ export function activeTokens(buf: TraceBuffer, now: number, window: number, maxS
     if (t > now) continue;
     if (t < oldest) break;
     const span = buf.span[i]!;
-    if (seen.has(span)) continue;
-    seen.add(span);
-    out.push({ span, layer: buf.to[i]!, from: buf.from[i]!, kind: buf.kind[i]!, time: t, bytes: buf.bytes[i]! });
+    if (span !== 0) {
+      if (seen.has(span)) continue;
+      seen.add(span);
+    }
+    const key = span !== 0 ? span : -1 - (buf.written - buf.size + k);
+    out.push({ span, key, layer: buf.to[i]!, from: buf.from[i]!, kind: buf.kind[i]!, time: t, bytes: buf.bytes[i]! });
   }
   return out;
 }
@@ -63,6 +70,8 @@ export interface TokenMark {
   readonly slot: number;
   /** The span when individual, else -1. */
   readonly span: number;
+  /** The token's key when individual (Token.key), else 0. */
+  readonly key: number;
   readonly from: number;
   readonly label: string | null;
 }
@@ -77,7 +86,7 @@ export function aggregateTokens(tokens: readonly Token[], max = MAX_INDIVIDUAL_T
     return s;
   };
   if (tokens.length <= max) {
-    return tokens.map((t) => ({ layer: t.layer, kind: t.kind, count: 1, slot: nextSlot(t.layer), span: t.span, from: t.from, label: null }));
+    return tokens.map((t) => ({ layer: t.layer, kind: t.kind, count: 1, slot: nextSlot(t.layer), span: t.span, key: t.key, from: t.from, label: null }));
   }
   const groups = new Map<number, { layer: number; kind: number; from: number; count: number }>();
   for (const t of tokens) {
@@ -87,7 +96,7 @@ export function aggregateTokens(tokens: readonly Token[], max = MAX_INDIVIDUAL_T
     else groups.set(key, { layer: t.layer, kind: t.kind, from: t.from, count: 1 });
   }
   return [...groups.values()].map((g) => ({
-    layer: g.layer, kind: g.kind, count: g.count, slot: nextSlot(g.layer), span: -1, from: g.from,
+    layer: g.layer, kind: g.kind, count: g.count, slot: nextSlot(g.layer), span: -1, key: 0, from: g.from,
     label: `×${g.count} ${g.count === 1 ? kindName(g.kind) : kindPlural(g.kind)}`,
   }));
 }

@@ -10,6 +10,7 @@ import { views } from '../feed/binding';
 import { kindName } from '../feed/tokens';
 import { useFeedVersion } from '../feed/use-feed';
 import { useSize } from '../use-size';
+import { JourneyDetail } from '../JourneyDetail';
 import { ladderItems, lanesFor, ZOOMS } from './ladder';
 import './SequenceView.css';
 
@@ -79,6 +80,7 @@ export function SequenceView() {
       </div>
       <p className="seq-foot" data-testid="sequence.count">{configs.length > 0 ? `${total} crossings in the window` : ''}
         {selection?.kind === 'span' ? ` · selected: ${selection.configuration} journey ${selection.span}` : ''}</p>
+      {selection?.kind === 'span' && <JourneyDetail configuration={selection.configuration} span={selection.span} />}
     </div>
   );
 }
