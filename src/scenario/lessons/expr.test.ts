@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseExpr, references } from './expr';
 import { checkAnswer } from './check';
+import type { Question } from './format';
 
 const m = { 'native.hostCpuUtil': 0.4, 'offload.hostCpuUtil': 0.1, 'offload.laws.alpha': 5 };
 const val = (s: string) => { const p = parseExpr(s); return p.ok ? evaluate(p.expr, m) : p; };
@@ -28,7 +29,7 @@ describe('lesson expressions', () => {
     expect(checkAnswer(q, 33, m)).toMatchObject({ ok: true, correct: false });
   });
   it('refuse a choice question where no option or several hold', () => {
-    const q = { kind: 'choice', prompt: 'p', explain: 'e', options: [{ label: 'a', correctWhen: 'offload.laws.alpha > 1' }, { label: 'b', correctWhen: 'offload.laws.alpha > 2' }] } as const;
+    const q: Question = { kind: 'choice', prompt: 'p', explain: 'e', options: [{ label: 'a', correctWhen: 'offload.laws.alpha > 1' }, { label: 'b', correctWhen: 'offload.laws.alpha > 2' }] };
     expect(checkAnswer(q, 0, m)).toEqual({ ok: false, error: '2 options hold on this run (exactly one must)' });
   });
 });
