@@ -94,7 +94,7 @@ export function InspectorView() {
         </div>
         <div className="insp-detail">
           {chosen
-            ? <><DetailTree nodes={tree} onHover={setHover} /><HexPane bytes={chosen.frame.bytes} highlight={hover} /></>
+            ? <><div className="insp-tree-pane"><DetailTree nodes={tree} onHover={setHover} /></div><HexPane bytes={chosen.frame.bytes} highlight={hover} /></>
             : <p className="insp-empty">Select a frame to see its fields and bytes. I2O socket-class messages are Intel&apos;s extension, not in the public specification: their encoding here is a reconstruction.</p>}
         </div>
       </div>
