@@ -101,3 +101,18 @@ test('an arrow picked in the sequence view selects its journey in every view; st
   expect((await lab.tokensPassed('stateless')).tcp).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/views-architecture-stateless.png` });
 });
+
+test('slow motion: at 1 µs of simulated time per second, a second of play moves the clock about a microsecond', async ({ page }) => {
+  const lab = new ViewsPage(page);
+  await lab.openModel();
+  await page.getByTestId('time.speed').selectOption({ label: '1 µs/s' });
+  const t0 = (await lab.state()).nowNanos;
+  await lab.play.click();
+  await page.waitForTimeout(1500);
+  await lab.pauseTime.click();
+  const t1 = (await lab.settleViews()).nowNanos;
+  expect(t1).toBeGreaterThan(t0);
+  // 1.5 s of wall time at 1000 ns/s, with slack for frames and the pause round trip.
+  expect(t1 - t0).toBeLessThan(3_000);
+  await page.getByTestId('time.speed').selectOption({ label: 'full speed' });
+});
