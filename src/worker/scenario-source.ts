@@ -5,9 +5,11 @@
 // seed and configurations replace the scenario's own. A configuration the model has
 // no machine for yet is left out and named in `notes`, so the page can say so instead
 // of failing the whole run; when none is left the result is an error.
-import { parseScenario, resolvedCostsForScenario, type Configuration, type Scenario, type ScenarioCosts } from '../scenario/schema';
-import { DEFAULT_PRESET, presetScenario } from '../scenario/presets';
-import { DEFAULT_BUILDERS } from '../scenario/world';
+import {
+  DEFAULT_BUILDERS, DEFAULT_PRESET, parseScenario, presetScenario, resolvedCostsForScenario,
+  type Configuration, type Scenario,
+} from '../scenario';
+import type { ScenarioCosts } from '../scenario/schema';
 import type { WorldSpec } from './protocol';
 
 export type ScenarioSpec = Extract<WorldSpec, { kind: 'scenario' }>;

@@ -14,8 +14,7 @@
 //   `stepBy('packet')` until some world captures a frame; each gives up after
 //   STEP_LIMIT events so a quiet model cannot hang the worker.
 import { CATEGORIES, type Nanos } from '../sim';
-import { Run } from '../scenario/run/run';
-import type { World } from '../scenario/world';
+import { Run, type World } from '../scenario';
 import { FrameLog } from './frame-log';
 import type { SeekTarget, SliceBudget, SliceReason, StepUnit, WorldFigures, WorldInfo } from './protocol';
 import { resolveScenario, type ResolvedScenario, type ScenarioSpec } from './scenario-source';
