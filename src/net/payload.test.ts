@@ -13,6 +13,39 @@ describe('payload', () => {
     );
   });
 
+  it('fill and verify agree with the byte-at-a-time definition in views at any byte offset, across block boundaries', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 1000 }), fc.nat({ max: 2 ** 40 }), fc.nat({ max: 3 }), fc.nat({ max: 700 }), (conn, offset, at, len) => {
+        const buf = new Uint8Array(len + 4).subarray(at, at + len);
+        fillPayload(conn, offset, buf);
+        for (let i = 0; i < len; i++) expect(buf[i]).toBe(payloadByte(conn, offset + i));
+        expect(verifyPayload(conn, offset, buf)).toBe(-1);
+      }),
+    );
+  });
+
+  it('verify finds a single changed byte wherever it is, in any alignment', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 2 ** 40 }), fc.nat({ max: 3 }), fc.integer({ min: 1, max: 700 }), fc.nat(), fc.integer({ min: 1, max: 255 }),
+        (offset, at, len, where, flip) => {
+          const buf = new Uint8Array(len + 4).subarray(at, at + len);
+          fillPayload(9, offset, buf);
+          const i = where % len;
+          buf[i] = buf[i]! ^ flip;
+          expect(verifyPayload(9, offset, buf)).toBe(i);
+        }),
+    );
+  });
+
+  it('words within a 256-byte block and the blocks themselves all differ', () => {
+    const buf = new Uint8Array(4096);
+    fillPayload(1, 0, buf);
+    const words = new Set<number>();
+    const u = new DataView(buf.buffer);
+    for (let i = 0; i < buf.length; i += 4) words.add(u.getUint32(i, true));
+    expect(words.size).toBe(buf.length / 4);
+  });
+
   it('a chunk filled in two pieces equals the chunk filled at once', () => {
     const whole = new Uint8Array(1000);
     fillPayload(7, 12345, whole);
