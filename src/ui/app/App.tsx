@@ -9,18 +9,24 @@ import { LivePanel } from '../live/LivePanel';
 import { Workspace } from '../charts/Workspace';
 import { TimeBar } from '../timeline/TimeBar';
 import { ViewsPanel } from '../views/ViewsPanel';
+import { LessonLauncher, LessonPanel, Welcome, useLessonBoot } from '../lessons';
+import '../lessons/Lessons.css';
 import './App.css';
 
 export function App() {
   useShortcuts();
   useThemeAttribute();
+  useLessonBoot();
   return (
     <div className="app">
       <Header />
       <RunBar />
       <TimeBar />
+      <LessonLauncher />
       <main id="main" aria-label="Lab">
         <ErrorBanner />
+        <Welcome />
+        <LessonPanel />
         <ViewsPanel />
         <LivePanel />
         <Workspace />

@@ -11,3 +11,4 @@ export type { ScenarioSlice, PageNotice } from './scenario-slice';
 export * as scenarioActions from './scenario-actions';
 export type { ViewsSlice, ViewTab, Selection } from './views-slice';
 export * as viewsActions from './views-actions';
+export type { LessonsSlice } from './lessons-slice';

@@ -8,12 +8,13 @@ import { initialLiveSlice, type LiveSlice } from './live-slice';
 import { initialPrefsSlice, type PrefsSlice } from './prefs-slice';
 import { initialScenarioSlice, type ScenarioSlice } from './scenario-slice';
 import { initialViewsSlice, type ViewsSlice } from './views-slice';
+import { initialLessonsSlice, type LessonsSlice } from './lessons-slice';
 
-export type LabState = SessionSlice & LiveSlice & PrefsSlice & ScenarioSlice & ViewsSlice;
+export type LabState = SessionSlice & LiveSlice & PrefsSlice & ScenarioSlice & ViewsSlice & LessonsSlice;
 export type LabStore = StoreApi<LabState>;
 
 export function initialLabState(): LabState {
-  return { ...initialSessionSlice(), ...initialLiveSlice(), ...initialPrefsSlice(), ...initialScenarioSlice(), ...initialViewsSlice() };
+  return { ...initialSessionSlice(), ...initialLiveSlice(), ...initialPrefsSlice(), ...initialScenarioSlice(), ...initialViewsSlice(), ...initialLessonsSlice() };
 }
 
 export const labStore: LabStore = createStore<LabState>()(() => initialLabState());
