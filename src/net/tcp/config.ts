@@ -24,6 +24,11 @@ export interface TcpConfig {
   delayedAck?: boolean;
   /** Delayed-ACK timeout; RFC 1122 allows up to 500 ms, Linux uses a 40 ms minimum. */
   delayedAckTimeout?: Nanos;
+  /**
+   * Most immediate ACKs granted by Linux-style quick-ACK mode (quick-ack.ts;
+   * Linux TCP_MAX_QUICKACKS = 16); 0 turns quick-ACK mode off.
+   */
+  quickAcks?: number;
   congestion?: CongestionName;
   /** Initial window in segments (RFC 6928: 10). */
   initialCwndSegments?: number;
@@ -80,6 +85,7 @@ export const DEFAULT_TCP_CONFIG: ResolvedTcpConfig = Object.freeze({
   nodelay: false,
   delayedAck: true,
   delayedAckTimeout: millis(40),
+  quickAcks: 16,
   congestion: 'newreno',
   initialCwndSegments: 10,
   rtoMin: millis(200),
@@ -113,6 +119,7 @@ export function resolveConfig(c: TcpConfig | undefined): ResolvedTcpConfig {
   r.synRetries = Math.max(0, Math.floor(r.synRetries) || 0);
   r.dataRetries = Math.max(0, Math.floor(r.dataRetries) || 0);
   r.maxRetries = r.dataRetries;
+  r.quickAcks = Math.max(0, Math.floor(r.quickAcks) || 0);
   r.initialCwndSegments = Math.max(1, Math.floor(r.initialCwndSegments));
   r.gsoMaxBytes = Math.max(0, Math.min(65536, Math.floor(r.gsoMaxBytes) || 0));
   return r;

@@ -14,6 +14,7 @@ import { resolveConfig } from './config';
 import { judgeListen, openChild, processSynSent, processSynchronized } from './handlers';
 import type { EmitFn } from './output';
 import { dispatchTcb, hasImmediateWork } from './output';
+import { noteApplicationRead } from './quick-ack';
 import { resetFor } from './reset';
 import { SegmentWriter } from './segment-writer';
 import { newPlan } from './sender';
@@ -77,7 +78,10 @@ export class TcpConnection {
     const t = this.tcb;
     t.tick(now);
     const n = t.recvBuf.read(into);
-    if (n > 0) return n;
+    if (n > 0) {
+      noteApplicationRead(t, n);
+      return n;
+    }
     return t.finReceived && into.length > 0 ? -1 : 0;
   }
 

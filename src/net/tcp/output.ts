@@ -10,6 +10,7 @@ import { TCP_ACK, TCP_FIN, TCP_PSH, TCP_SYN } from '../wire/types';
 import type { SegmentWriter } from './segment-writer';
 import type { SegmentPlan } from './sender';
 import { TIMESTAMP_OPTION_BYTES } from './options';
+import { noteDataSent } from './quick-ack';
 import { planNext } from './sender';
 import type { Tcb } from './tcb';
 import { fireTimers } from './timer-events';
@@ -79,6 +80,12 @@ function emitPlanned(tcb: Tcb, w: SegmentWriter, p: SegmentPlan, now: Nanos, emi
   const payload = p.len > 0 ? tcb.sendBuf.segment(p.seq - tcb.dataStart >>> 0, p.len) : null;
   const retransmission = p.kind === 'syn' ? tcb.synRetransmitted : seqLt(p.seq, tcb.sndMax);
   noteSent(tcb, p.seq, end, retransmission, now);
+  if (!retransmission && p.len > 0) {
+    noteDataSent(tcb, now);
+    // Minshall's Nagle (Linux tcp_minshall_update): remember the end of a short
+    // segment, one that is not a whole number of full-sized segments.
+    if (p.len % (tcb.sndMss - w.sackBytes(tcb)) !== 0) tcb.sndSml = seqAdd(p.seq, p.len);
+  }
   switch (p.kind) {
     case 'retransmit-una':
       tcb.retransmitUna = false;

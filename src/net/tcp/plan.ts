@@ -1,6 +1,6 @@
 // Building blocks of the sender's choice: the plan record, a segment of
 // queued data at a given sequence number, and new data subject to the windows,
-// Nagle (RFC 896) and sender SWS avoidance (RFC 9293 3.8.6.2.1).
+// Nagle (RFC 896, Minshall's variant) and sender SWS avoidance (RFC 9293 3.8.6.2.1).
 //
 // Contract: these functions write the chosen segment to `plan` and change
 // nothing else, except that planData skips SND.NXT over SACKed data after a
@@ -86,20 +86,34 @@ function tsoShouldDefer(tcb: Tcb, len: number, superLen: number, avail: number):
 function superSegmentLen(tcb: Tcb, len: number, maxLen: number, avail: number): number {
   const partial = len % maxLen;
   if (partial === 0) return len;
-  if (len === avail && (tcb.nodelay || tcb.flightSize === 0)) return len;
+  if (len === avail && !nagleHolds(tcb)) return len;
   return len - partial;
 }
 
 /**
- * RFC 896 and RFC 9293 3.8.6.2.1: a segment shorter than the MSS goes out only
- * if it empties the queue and nothing is in flight (or TCP_NODELAY is set), or
- * if it fills at least half the largest window the peer offered, or if nothing
- * is in flight (the SWS override: no ACK will come to open the window further).
+ * Nagle's rule (RFC 896; RFC 1122 4.2.3.4) in Minshall's variant, as Linux
+ * implements it (tcp_nagle_check, tcp_minshall_check): a short segment that
+ * empties the queue is held only while a previously sent *short* segment is
+ * unacknowledged, not while any data is. Full-sized segments in flight no
+ * longer hold the tail of a write, and a stream of small writes keeps at most
+ * one short segment outstanding, which avoids Nagle waiting on the peer's
+ * delayed-ACK timer after every full segment.
+ */
+export function nagleHolds(tcb: Tcb): boolean {
+  if (tcb.nodelay || tcb.flightSize === 0) return false;
+  return seqLt(tcb.sndUna, tcb.sndSml) && seqLe(tcb.sndSml, tcb.sndMax);
+}
+
+/**
+ * RFC 9293 3.8.6.2.1 and Nagle: a segment shorter than the MSS goes out if it
+ * empties the queue and Nagle does not hold it (see nagleHolds), or if it fills
+ * at least half the largest window the peer offered, or if nothing is in flight
+ * (the SWS override: no ACK will come to open the window further).
  */
 function smallSegmentAllowed(tcb: Tcb, len: number, avail: number): boolean {
   if (len <= 0) return false;
   const idle = tcb.flightSize === 0;
-  if (len === avail) return idle || tcb.nodelay;
+  if (len === avail) return !nagleHolds(tcb);
   return idle || len >= tcb.maxSndWnd / 2;
 }
 

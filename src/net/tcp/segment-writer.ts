@@ -9,6 +9,7 @@ import type { SeqNumber } from '../wire/seq';
 import type { TcpOptions, TcpRepr, TcpSackBlock } from '../wire/types';
 import { TCP_ACK, TCP_RST, TCP_SYN } from '../wire/types';
 import { maxSackBlocks, sackOptionBytes, windowShiftFor } from './options';
+import { noteAckSent } from './quick-ack';
 import type { Tcb } from './tcb';
 import { advertiseWindow } from './window';
 
@@ -87,6 +88,7 @@ export class SegmentWriter {
       tcb.ackNow = false;
       tcb.unackedBytes = 0;
       tcb.timers.stopDelayedAck();
+      noteAckSent(tcb);
     }
     tcb.counters.segmentsSent++;
     return r;

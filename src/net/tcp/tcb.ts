@@ -102,6 +102,14 @@ export class Tcb {
   scoreboard = new SackScoreboard();
 
   // ---- pending output ----
+  /** Immediate ACKs left in Linux-style quick-ACK mode (quick-ack.ts). */
+  quickAcks = 0;
+  /** Interactive (ping-pong) mode: ACKs wait to ride on replies (quick-ack.ts). */
+  pingpong = false;
+  /** When in-order data last arrived, or -1 before any (Linux icsk_ack.lrcvtime). */
+  lastDataRecvAt = -1;
+  /** Short pushed segments received since our last ACK, capped at 2 (Linux ICSK_ACK_PUSHED/PUSHED2). */
+  ackPushed = 0;
   /** An ACK must go out at the next dispatch. */
   ackNow = false;
   /** In-order bytes received since the last ACK we sent. */
@@ -110,6 +118,8 @@ export class Tcb {
   rstPending: { seq: SeqNumber; ack: SeqNumber; withAck: boolean } | null = null;
   /** A zero-window probe is due. */
   probeDue = false;
+  /** End of the last short segment of new data sent (Minshall's Nagle, Linux tp->snd_sml). */
+  sndSml: SeqNumber;
   /** Application asked for TCP_NODELAY. */
   nodelay: boolean;
 
@@ -122,6 +132,7 @@ export class Tcb {
     this.sndNxt = iss;
     this.sndMax = iss;
     this.recover = iss;
+    this.sndSml = iss;
     this.bufSeq = seqAdd(iss, 1);
     this.tsOffset = tsOffset >>> 0;
     this.nodelay = cfg.nodelay;

@@ -4,6 +4,7 @@
 // delayed-ACK timeout (RFC 1122 4.2.3.2) and the end of TIME-WAIT.
 import type { Nanos } from '../../sim/units';
 import { abandonRecovery } from './loss-recovery';
+import { noteDelayedAckFired } from './quick-ack';
 import type { Tcb } from './tcb';
 
 export function fireTimers(tcb: Tcb, now: Nanos): void {
@@ -16,6 +17,7 @@ export function fireTimers(tcb: Tcb, now: Nanos): void {
   if (t.delayedAckAt <= now) {
     t.stopDelayedAck();
     tcb.ackNow = true;
+    noteDelayedAckFired(tcb);
   }
   if (t.rtx.at <= now) {
     if (t.rtx.kind === 'retransmit') onRetransmitTimeout(tcb, now);

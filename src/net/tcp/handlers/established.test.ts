@@ -82,7 +82,7 @@ describe('ESTABLISHED: receiving', () => {
 
 describe('ESTABLISHED: delayed ACK (RFC 1122 4.2.3.2)', () => {
   it('delays the ACK of one segment until the timeout', () => {
-    const s = establishedSocket({ config: { delayedAck: true, delayedAckTimeout: millis(40) } });
+    const s = establishedSocket({ config: { delayedAck: true, quickAcks: 0, delayedAckTimeout: millis(40) } });
     sendSeg(s, seg({ payload: pattern(1460) }), millis(1));
     recvNothing(s, millis(1));
     expect(s.pollAt()).toBe(millis(41));
@@ -90,7 +90,7 @@ describe('ESTABLISHED: delayed ACK (RFC 1122 4.2.3.2)', () => {
   });
 
   it('acknowledges at least every second full-sized segment at once', () => {
-    const s = establishedSocket({ config: { delayedAck: true } });
+    const s = establishedSocket({ config: { delayedAck: true, quickAcks: 0 } });
     sendSeg(s, seg({ payload: pattern(1460) }));
     recvNothing(s);
     sendSeg(s, seg({ seq: rseq(1460), payload: pattern(1460) }));
@@ -100,7 +100,7 @@ describe('ESTABLISHED: delayed ACK (RFC 1122 4.2.3.2)', () => {
 
   it('with timestamps, a full-sized segment is MSS - 12 bytes and every second one is ACKed', () => {
     const ts = { timestamps: { tsVal: 1, tsEcr: 0 } };
-    const s = establishedSocket({ config: { delayedAck: true, timestamps: true }, peerOptions: { mss: 1460, ...ts } });
+    const s = establishedSocket({ config: { delayedAck: true, quickAcks: 0, timestamps: true }, peerOptions: { mss: 1460, ...ts } });
     sendSeg(s, seg({ payload: pattern(1448), options: ts }));
     recvNothing(s);
     sendSeg(s, seg({ seq: rseq(1448), payload: pattern(1448), options: ts }));
@@ -177,18 +177,30 @@ describe('ESTABLISHED: resets and SYNs (RFC 5961)', () => {
 });
 
 describe('ESTABLISHED: sending', () => {
-  it('segments data at the MSS and holds a small tail while data is in flight (Nagle)', () => {
+  it('segments data at the MSS; the short tail goes when no short segment is unacknowledged (Minshall)', () => {
     const s = establishedSocket();
     expect(s.send(pattern(3000), t0)).toBe(3000);
     const out = recvAll(s);
-    expect(out.map((x) => x.payload.length)).toEqual([1460, 1460]);
+    expect(out.map((x) => x.payload.length)).toEqual([1460, 1460, 80]);
     expect(out[0]!.seq).toBe(lseq(0));
     expect(out[1]!.seq).toBe(lseq(1460));
     expect(out[1]!.payload).toEqual(pattern(1460, 1460));
-    sendSeg(s, seg({ ack: lseq(2920) }));
+    expect(out[2]!.flags & TCP_PSH).toBe(TCP_PSH);
+  });
+
+  it('Nagle holds a short tail while an earlier short segment is unacknowledged, even if full ones are acked', () => {
+    const s = establishedSocket();
+    s.send(pattern(100), t0);
+    expect(recvSeg(s).payload.length).toBe(100);
+    s.send(pattern(3000, 100), t0);
+    // Full segments are never held; the 40-byte tail waits for the ACK of the first 100 bytes.
+    expect(recvAll(s).map((x) => x.payload.length)).toEqual([1460, 1460]);
+    sendSeg(s, seg({ ack: lseq(50) }));
+    recvNothing(s);
+    sendSeg(s, seg({ ack: lseq(100) }));
     const tail = recvSeg(s);
+    expect(tail.seq).toBe(lseq(3020));
     expect(tail.payload.length).toBe(80);
-    expect(tail.flags & TCP_PSH).toBe(TCP_PSH);
   });
 
   it('with TCP_NODELAY sends a small segment even with data in flight', () => {
@@ -267,7 +279,7 @@ describe('ESTABLISHED: zero window and persist (RFC 9293 3.8.6.1)', () => {
     sendSeg(s, seg({ ack: lseq(1), window: 65535 }), 3 * rto + 1);
     const out = recvAll(s, 3 * rto + 1);
     expect(out[0]!.seq).toBe(lseq(1));
-    expect(out.map((x) => x.payload.length)).toEqual([1460, 1460]);
+    expect(out.map((x) => x.payload.length)).toEqual([1460, 1460, 79]);
     expect(s.pollAt()).toBe(3 * rto + 1 + s.rto);
   });
 
@@ -310,10 +322,9 @@ describe('ESTABLISHED: sequence wrap-around', () => {
     expect(out[0]!.seq).toBe(seqAdd(seq(iss), 1));
     expect(out[1]!.seq).toBe(seqAdd(seq(iss), 1461));
     expect(out[1]!.seq).toBeLessThan(iss);
+    expect(out[2]!.seq).toBe(seqAdd(seq(iss), 2921));
     sendSeg(s, seg({ ack: seqAdd(seq(iss), 2921) }));
     expect(s.bytesAcked).toBe(2920);
-    const tail = recvSeg(s);
-    expect(tail.seq).toBe(seqAdd(seq(iss), 2921));
     sendSeg(s, seg({ ack: seqAdd(seq(iss), 3001) }));
     expect(s.bytesAcked).toBe(3000);
     expect(s.pollAt()).toBe(Infinity);

@@ -5,8 +5,9 @@
 import type { Nanos } from '../../../sim/units';
 import type { TcpRepr } from '../../wire/types';
 import { TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from '../../wire/types';
-import { seqAdd, seqGt, seqLe } from '../../wire/seq';
+import { seqAdd, seqGt, seqLe, seqLt } from '../../wire/seq';
 import { judgeReset, segmentLength } from '../reset';
+import { enterQuickAck } from '../quick-ack';
 import type { Tcb } from '../tcb';
 import { isAcceptable, updateTsRecent } from './acceptability';
 import { processAck } from './ack';
@@ -39,6 +40,9 @@ export function processSynchronized(tcb: Tcb, seg: TcpRepr, now: Nanos): void {
   if (!isAcceptable(tcb, seg)) {
     tcb.counters.segmentsRejected++;
     if (!(seg.flags & TCP_RST)) tcb.ackNow = true;
+    // Data we already hold came again: our ACK was probably lost, so ACK
+    // promptly for a while (Linux tcp_send_dupack enters quick-ACK mode).
+    if (!(seg.flags & TCP_RST) && seg.payload.length > 0 && seqLt(seg.seq, tcb.rcvNxt)) enterQuickAck(tcb);
     return;
   }
   // Second: RST (RFC 5961 3.2).

@@ -8,6 +8,7 @@ import type { TcpRepr } from '../../wire/types';
 import { TCP_FIN, TCP_SYN } from '../../wire/types';
 import { seqAdd, seqDiff, seqLe, seqLt, seqMax, seqMin } from '../../wire/seq';
 import { acceptsText } from '../state';
+import { enterQuickAck, inQuickAck, noteDataReceived } from '../quick-ack';
 import type { Tcb } from '../tcb';
 import { receiveWindow } from '../window';
 import { enterTimeWait } from './time-wait';
@@ -41,6 +42,8 @@ function storeText(tcb: Tcb, payload: Uint8Array, start: TcpRepr['seq'], end: Tc
   if (!seqLt(lo, hi)) {
     // Old duplicate or no room: ACK at once so the sender learns where we are.
     tcb.ackNow = true;
+    // A retransmission of data we hold: Linux tcp_data_queue enters quick-ACK mode.
+    if (seqLe(end, tcb.rcvNxt)) enterQuickAck(tcb);
     return;
   }
   const off = seqDiff(lo, tcb.rcvNxt);
@@ -60,9 +63,11 @@ function storeText(tcb: Tcb, payload: Uint8Array, start: TcpRepr['seq'], end: Tc
   tcb.rcvNxt = contiguousEnd;
   tcb.counters.bytesReceived += delivered;
   tcb.unackedBytes += delivered;
-  if (hadHoles || !tcb.cfg.delayedAck || tcb.unackedBytes >= 2 * tcb.rcvMss) {
+  noteDataReceived(tcb, payload.length, now);
+  if (hadHoles || !tcb.cfg.delayedAck || tcb.unackedBytes >= 2 * tcb.rcvMss || inQuickAck(tcb)) {
     // RFC 5681 4.2: ACK a segment that fills a hole at once; RFC 1122 4.2.3.2:
-    // ACK at least every second full-sized segment.
+    // ACK at least every second full-sized segment, or sooner (Linux quick-ACK
+    // mode, quick-ack.ts).
     tcb.ackNow = true;
   } else {
     tcb.timers.armDelayedAck(now, tcb.cfg.delayedAckTimeout);
