@@ -1,5 +1,6 @@
 // Accessibility of the views with the network model running: axe-core finds no serious
 // or critical violations in the architecture, sequence and inspector tabs, light and dark.
+import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ViewsPage } from './pages/views-page';
@@ -15,6 +16,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await lab.tab(tab).click();
       if (tab === 'inspector') await page.getByTestId('inspector.row').first().click();
       if (tab === 'architecture') await lab.layer('offload', 'osm').click();
+      mkdirSync('reports/screenshots', { recursive: true });
+      await page.screenshot({ path: `reports/screenshots/views-${tab}-${scheme}.png` });
       const results = await new AxeBuilder({ page }).include('[data-testid="views"]').include('[data-testid="time"]').analyze();
       bad.push(...results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -44,6 +44,9 @@ export class ViewsPage extends LabPage {
   /** Opens the lab and starts the network model (the chosen preset), paused at time zero. */
   async openModel(): Promise<void> {
     await this.open();
+    // The first-visit welcome (issue 7) sits above the controls: close it if it is there.
+    const welcome = this.page.getByTestId('welcome.close');
+    if (await welcome.isVisible()) await welcome.click();
     await this.start.click();
     await expect(this.diagram).toBeVisible();
     await this.waitPaused();

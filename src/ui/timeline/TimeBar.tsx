@@ -56,7 +56,7 @@ export function TimeBar() {
       <button type="button" className="btn" data-testid="time.stepPacket" onClick={() => stepForward('packet')} disabled={!usable}
         title="Run until the next frame on the wire or I2O message on the bus">Packet <Kbd>N</Kbd></button>
       <label className="timebar-speed">
-        Speed <Kbd>[ ]</Kbd>
+        Speed <Kbd>− +</Kbd>
         <select data-testid="time.speed" value={speedIndex < 0 ? SPEEDS.length - 1 : speedIndex}
           onChange={(e) => setSpeed(SPEEDS[Number(e.target.value)]!.nsPerSecond)}>
           {SPEEDS.map((s, i) => <option key={s.label} value={i}>{s.label}</option>)}

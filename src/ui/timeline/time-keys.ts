@@ -1,5 +1,6 @@
 // Keyboard shortcuts of the time controls (beside the run bar's Space, → and R):
-// ← back, C next layer crossing, N next packet, [ slower, ] faster. Keys typed into a
+// ← back, C next layer crossing, N next packet, - slower, + (or =) faster ([ and ] belong
+// to the lesson panel's steps). Keys typed into a
 // field and modified keys are left alone. Only for a scenario world.
 import { labStore } from '../state/store';
 import { SPEEDS } from './speed-limiter';
@@ -18,8 +19,8 @@ export function handleTimeKey(e: KeyboardEvent): void {
   if (k === 'ArrowLeft') stepBack();
   else if (k === 'c' || k === 'C') stepForward('crossing');
   else if (k === 'n' || k === 'N') stepForward('packet');
-  else if (k === '[') setSpeed(SPEEDS[Math.max(0, i - 1)]!.nsPerSecond);
-  else if (k === ']') setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, i + 1)]!.nsPerSecond);
+  else if (k === '-') setSpeed(SPEEDS[Math.max(0, i - 1)]!.nsPerSecond);
+  else if (k === '+' || k === '=') setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, i + 1)]!.nsPerSecond);
   else return;
   e.preventDefault();
 }
