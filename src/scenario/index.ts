@@ -17,8 +17,16 @@ export {
   type SliceResult, type ConfigurationUpdate, type UpdateCursor, type ConfigurationResult, type LawsCompanion, type RunResults, type Outcome, type RunOptions,
   type SweepAxis, type SweepPoint, type SweepPointResult,
 } from './run';
+// Capture points (createRun's `capture` + `capturePoint`, or World.setCapture(sink, point)):
+// 'wire' (Ethernet at the wire, both directions), 'driver' (Ethernet between the host
+// driver and the NIC; offload: the HDM's frames on the card), 'ip' (raw IPv4 datagrams
+// at the server's IP layer, before fragmentation and after reassembly), 'socket' (one
+// record per socket call with the bytes it moved and the call in `comment`). Sources stay
+// 'server->peer' (leaving the server's upper layers) and 'peer->server'; the bytes' format
+// is CAPTURE_LINKTYPES[point] (1 Ethernet, 101 raw IPv4, 148 USER1); I2O frames are
+// captured on offload at every point (I2O_LINKTYPE, 147 USER0).
 export {
-  CaptureRing, PcapngCapture, CAPTURE_POINTS, DEFAULT_BUILDERS, buildStackMachine,
+  CaptureRing, PcapngCapture, CAPTURE_POINTS, CAPTURE_LINKTYPES, I2O_LINKTYPE, isCapturePoint, DEFAULT_BUILDERS, buildStackMachine,
   type CapturePoint, type CaptureSink, type CaptureSource, type CapturedFrame, type MachineBuilders, type World,
 } from './world';
 export { SAMPLE_COLUMNS, type Summary, type MetricEvent, type ConnectionTrace } from '../model/metrics';

@@ -1,4 +1,8 @@
-export { CONFIGURATIONS, emptyCounters, type ConfigurationName, type Machine, type MachineCounters } from './types';
+export {
+  CONFIGURATIONS, emptyCounters, hasCaptureTaps, type CaptureTaps, type ConfigurationName, type Machine, type MachineCounters,
+  type PacketTap,
+} from './types';
+export { ipTapFor } from './ip-tap';
 export {
   buildNativeMachine, effectiveOffloads, type NativeMachine, type NativeMachineOptions, type StatelessOffloads,
   type EffectiveOffloads,

@@ -28,7 +28,8 @@ import {
 } from '../host';
 import { FREE_STACK_COSTS } from '../../net/stack';
 import { Nic, type Coalescing } from '../nic';
-import { emptyCounters, type Machine, type MachineCounters } from './types';
+import { ipTapFor } from './ip-tap';
+import { emptyCounters, type CaptureTaps, type Machine, type MachineCounters } from './types';
 
 export interface StatelessOffloads {
   readonly checksumTx?: boolean;
@@ -82,7 +83,7 @@ export interface EffectiveOffloads {
   readonly coalescing: Coalescing;
 }
 
-export interface NativeMachine extends Machine {
+export interface NativeMachine extends Machine, CaptureTaps {
   readonly configuration: 'native' | 'stateless';
   readonly stack: Stack;
   readonly nic: Nic;
@@ -192,6 +193,12 @@ export function buildNativeMachine(sim: Simulator, opts: NativeMachineOptions): 
     port: nic,
     attach(netif: Netif): void {
       nic.attach(netif);
+    },
+    setDriverTap(tap) {
+      nic.driverTap = tap;
+    },
+    setIpTap(tap) {
+      stack.out.ipTap = ipTapFor(sim, tap);
     },
     counters,
     tcpConnections(): Iterable<TcpConnection> {

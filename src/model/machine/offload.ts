@@ -14,13 +14,14 @@ import {
   MessageInterface, OffloadCounters, OsmUserInterface, HostWork, ismStackCosts, resolveOffloadConfig,
   type I2oTap, type OffloadConfig, type OffloadOptions,
 } from '../offload';
-import { emptyCounters, type Machine, type MachineCounters } from './types';
+import { ipTapFor } from './ip-tap';
+import { emptyCounters, type CaptureTaps, type Machine, type MachineCounters } from './types';
 
 /** Bus addresses of the OSM's pools in host memory (below 4 GB: 32-bit SGL elements). */
 const TX_POOL_BASE = 0x20000000;
 const RX_POOL_BASE = 0x40000000;
 
-export interface OffloadMachine extends Machine {
+export interface OffloadMachine extends Machine, CaptureTaps {
   readonly configuration: 'offload';
   readonly iop: Processor;
   readonly bus: Bus;
@@ -108,6 +109,12 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
     setI2oTap(tap: I2oTap | null): void {
       transport.tap = tap;
       messaging.tap = tap;
+    },
+    setDriverTap(tap) {
+      hdm.driverTap = tap;
+    },
+    setIpTap(tap) {
+      stack.out.ipTap = ipTapFor(sim, tap);
     },
     counters(): MachineCounters {
       const c = emptyCounters();

@@ -5,7 +5,7 @@
 // but look the same from here, so workloads, metrics and the scenario runner
 // treat them alike and a comparison differs only in what the configuration
 // really changes.
-import type { Processor } from '../../sim';
+import type { Nanos, Processor } from '../../sim';
 import type { FrameSink, Netif } from '../../net/link';
 import type { SocketApi } from '../../net/stack';
 import type { TcpConnection } from '../../net/tcp';
@@ -77,4 +77,32 @@ export interface Machine {
   counters(): MachineCounters;
   /** The live TCP connections of the machine's stack (host INET or card ISM), for cwnd/ssthresh/RTT traces. */
   tcpConnections(): Iterable<TcpConnection>;
+}
+
+/**
+ * Observes what crosses one layer boundary of the server (capture points of
+ * issue 5): 'tx' leaves the machine's upper layers towards the wire, 'rx'
+ * arrives from it. `bytes` is only valid during the call (copy to keep it).
+ */
+export type PacketTap = (dir: 'tx' | 'rx', t: Nanos, bytes: Uint8Array) => void;
+
+/** The capture hooks a server machine offers besides the wire (which the Link taps). */
+export interface CaptureTaps {
+  /**
+   * Frames as the host driver posts them to the NIC and takes them from it
+   * (native, stateless: TSO super-frames before the NIC cuts them, LRO
+   * aggregates, before GRO); on offload the HDM's frames on the card.
+   */
+  setDriverTap(tap: PacketTap | null): void;
+  /**
+   * Raw IPv4 datagrams as the IP layer of the machine's stack (host INET, or
+   * the ISM on the card) emits them before fragmentation or segmentation, and
+   * accepts them after reassembly.
+   */
+  setIpTap(tap: PacketTap | null): void;
+}
+
+export function hasCaptureTaps(m: Machine): m is Machine & CaptureTaps {
+  const t = m as Partial<CaptureTaps>;
+  return typeof t.setDriverTap === 'function' && typeof t.setIpTap === 'function';
 }

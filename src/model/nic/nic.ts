@@ -97,6 +97,8 @@ export class Nic implements FrameSink, EventHandler {
   readonly moderator: InterruptModerator;
   netif: Netif | null = null;
   line: InterruptLine | null = null;
+  /** Capture point 'driver': frames the driver posts ('tx') and takes ('rx'); null: off. */
+  driverTap: ((dir: 'tx' | 'rx', t: Nanos, frame: Uint8Array) => void) | null = null;
   lineRate: number;
   /** Host memory buffers the receive DMAs write into (skb data). */
   readonly rxPool = new FramePool();
@@ -179,7 +181,9 @@ export class Nic implements FrameSink, EventHandler {
 
   /** The oldest received frame (the driver now owns it), or null. */
   takeRxDone(): Uint8Array | null {
-    return this.rxDone.shift();
+    const f = this.rxDone.shift();
+    if (this.driverTap !== null && f !== null) this.driverTap('rx', this.sim.now, f);
+    return f;
   }
 
   /** The driver gives a buffer back and posts a fresh descriptor (refill). */
@@ -229,6 +233,7 @@ export class Nic implements FrameSink, EventHandler {
 
   /** The driver posts one frame (or TSO super-frame) on the ring; the doorbell is the caller's. */
   post(frame: Uint8Array): void {
+    if (this.driverTap !== null) this.driverTap('tx', this.sim.now, frame);
     this.txPosted.push(frame);
     this.fetch();
   }

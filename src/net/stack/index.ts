@@ -1,6 +1,7 @@
 // src/net/stack: the stack object and the BSD socket API.
 export { Stack } from './stack';
 export type { StackOptions } from './stack';
+export type { IpTap } from './output';
 export type {
   SocketApi, Fd, SockType, SockAddr, Accepted, Received, Cont, Result, Linger, SockOpt, SockOptValues,
   GetSockOptValues, ShutdownHow,

@@ -57,7 +57,17 @@ export interface OutputOptions {
   belowLayer?: Layer;
 }
 
+/**
+ * Observes IPv4 datagrams as the IP layer emits them (before fragmentation or
+ * a NIC's segmentation) and accepts them (after reassembly): a capture point.
+ * `header` null: `bytes` is the whole datagram from its IPv4 header (possibly
+ * padded past its total length); else `bytes` is the payload of `header`.
+ */
+export type IpTap = (dir: 'tx' | 'rx', header: Ipv4Repr | null, bytes: Uint8Array) => void;
+
 export class Output implements EventHandler {
+  /** Capture point 'ip' (null: off, one branch per datagram). */
+  ipTap: IpTap | null = null;
   netif: Netif;
   costs: StackCosts;
   checksumOffload: boolean;
@@ -168,6 +178,7 @@ export class Output implements EventHandler {
       this.pool.give(buf);
       return;
     }
+    if (this.ipTap !== null) this.ipTap('tx', null, buf.subarray(14, len));
     const tcpLen = tcpBufferLen(seg);
     const tcpCycles = this.charge(seg.payload.length > 0 || (seg.flags & 0x03) !== 0 ? 'tcpTx' : 'tcpTxAck', seg.payload.length);
     const ipCycles = this.charge('checksum', tcpLen) + this.charge('ipTx', tcpLen + 20);

@@ -97,6 +97,7 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
     l4 = 0;
     l4Len = whole.payload.length;
   }
+  if (ctx.out.ipTap !== null) ctx.out.ipTap('rx', bytes === frame ? null : ip, bytes === frame ? frame.subarray(14) : bytes);
   if (ip.protocol === IPPROTO_TCP) {
     const sumCycles = ctx.out.charge('checksum', l4Len);
     const badTcp = px.parseTcp(bytes, l4, l4Len, ip.src, ip.dst);

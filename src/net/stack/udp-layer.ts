@@ -122,6 +122,10 @@ export class UdpLayer {
     ip.dst = dst.addr;
     ip.identification = this.out.nextId();
     ip.payloadLength = len;
+    if (this.out.ipTap !== null) {
+      ip.src = this.addr;
+      this.out.ipTap('tx', ip, this.scratch.subarray(0, len));
+    }
     const r = fragmentDatagram(ip, this.scratch.subarray(0, len), this.mtu, this.fragIp, this.emitFragment);
     if (typeof r !== 'number') return sysError('EMSGSIZE');
     s.counters.datagramsOut += 1;

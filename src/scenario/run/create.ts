@@ -3,7 +3,7 @@
 // results; a sweep point is the same with the point's values applied first.
 import type { Configuration, Scenario, ScenarioError } from '../schema';
 import { resolvedCostsForScenario } from '../schema';
-import type { CaptureSink, WorldOptions } from '../world';
+import type { WorldOptions } from '../world';
 import { Run } from './run';
 import { runResults, type RunResults } from './results';
 import { scenarioForPoint, type SweepPoint } from './sweep';
@@ -11,8 +11,9 @@ import { scenarioForPoint, type SweepPoint } from './sweep';
 export interface RunOptions extends WorldOptions {
   /** Configurations to run (default: the scenario's own list). */
   readonly configurations?: readonly Configuration[];
-  /** Capture wire (and I2O) frames of every world into this sink. */
-  readonly capture?: CaptureSink;
+  // From WorldOptions: `capture` (a sink every world's server traffic and I2O
+  // frames go to, from time 0) and `capturePoint` ('socket' | 'ip' | 'driver' |
+  // 'wire'; default the sink's own point, else 'wire'; see world/capture.ts).
 }
 
 export type Outcome<T> = { ok: true } & T | { ok: false; errors: ScenarioError[] };
@@ -22,7 +23,6 @@ export function createRun(s: Scenario, o: RunOptions = {}): Outcome<{ run: Run }
   if (!costs.ok) return { ok: false, errors: costs.errors.map((e) => ({ path: `costs.overrides.${e.path}`, message: e.message })) };
   const r = Run.create(s, costs.costs, o.configurations ?? s.configurations, o);
   if (!r.ok) return { ok: false, errors: [r.error] };
-  if (o.capture !== undefined) for (const w of r.run.worlds) w.setCapture(o.capture);
   return { ok: true, run: r.run };
 }
 

@@ -5,13 +5,14 @@
 // the seed, so they can advance on one clock side by side (src/scenario/run).
 import { millis, Simulator, type Nanos } from '../../sim';
 import { Link, faultCounters } from '../../net/link';
-import type { Machine } from '../../model/machine';
+import { hasCaptureTaps, type Machine } from '../../model/machine';
 import { MetricsRecorder } from '../../model/metrics';
 import { createWorkload, type Workload } from '../../model/workloads';
 import type { Configuration, Scenario, ScenarioCosts } from '../schema';
 import { SERVER_PORT } from './addresses';
 import { DEFAULT_BUILDERS, type MachineBuilders } from './builders';
-import type { CaptureSink } from './capture';
+import { CAPTURE_POINTS, isCapturePoint, type CapturePoint, type CaptureSink } from './capture';
+import { SocketCapture } from './capture-socket';
 import { linkOptionsFor } from './link';
 import { workloadSpecFor } from './workload-spec';
 
@@ -25,8 +26,12 @@ export interface World {
   readonly metrics: MetricsRecorder;
   /** End of the run (durationMs). */
   readonly end: Nanos;
-  /** Sends wire frames (and I2O frames on offload) to `sink`; null stops. */
-  setCapture(sink: CaptureSink | null): void;
+  /**
+   * Sends the server's traffic at `point` (default: the sink's own point, else
+   * 'wire'; see capture.ts) and, on offload, its I2O frames to `sink`; null
+   * stops. Returns an error naming the point this world cannot capture at.
+   */
+  setCapture(sink: CaptureSink | null, point?: CapturePoint): WorldError | null;
 }
 
 export interface WorldError {
@@ -38,6 +43,12 @@ export interface WorldOptions {
   readonly builders?: MachineBuilders;
   /** Trace ring capacity of each simulator (records); default 65536. */
   readonly traceCapacity?: number;
+  /**
+   * Capture from the start (before the workload's first call) into this sink,
+   * at `capturePoint`, else the sink's own point, else 'wire' (see setCapture).
+   */
+  readonly capture?: CaptureSink;
+  readonly capturePoint?: CapturePoint;
 }
 
 interface I2oTapping {
@@ -77,24 +88,49 @@ export function buildWorld(
     return n;
   };
   let metrics: MetricsRecorder | null = null;
+  // The workload calls the server through the socket capture point (a pass-through while no sink is set).
+  const sockets = new SocketCapture(sim, server.api);
+  const appView: Machine = { ...server, api: sockets };
   const workload = createWorkload(
-    { sim, server, peer, port: SERVER_PORT, recordLatency: (ns) => metrics!.recordLatency(ns) },
+    { sim, server: appView, peer, port: SERVER_PORT, recordLatency: (ns) => metrics!.recordLatency(ns) },
     workloadSpecFor(s),
   );
   metrics = new MetricsRecorder(sim, server, workload.stats, {
     sampleInterval: millis(s.sampleIntervalMs), warmup: millis(s.warmupMs), wireLosses,
   });
-  metrics.start();
-  workload.start();
   const world: World = {
     configuration, sim, server, peer, link, workload, metrics, end: millis(s.durationMs),
-    setCapture(sink) {
-      link.aToB.tap = sink === null ? null : { onFrame: (t, f) => sink.frame(t, 'server->peer', f) };
-      link.bToA.tap = sink === null ? null : { onFrame: (t, f) => sink.frame(t, 'peer->server', f) };
+    setCapture(sink, point) {
+      const at: string = point ?? sink?.point ?? 'wire';
+      if (!isCapturePoint(at)) return { path: 'capture.point', message: `must be one of ${CAPTURE_POINTS.join(', ')}, not '${at}'` };
+      if (sink?.point !== undefined && sink.point !== at) {
+        return { path: 'capture.point', message: `the sink was made for '${sink.point}' (its link type), not '${at}'` };
+      }
+      if (at !== 'wire' && at !== 'socket' && !hasCaptureTaps(server)) {
+        return { path: 'capture.point', message: `the ${configuration} machine offers no '${at}' capture point` };
+      }
+      const wire = sink !== null && at === 'wire';
+      link.aToB.tap = wire ? { onFrame: (t, f) => sink.frame(t, 'server->peer', f) } : null;
+      link.bToA.tap = wire ? { onFrame: (t, f) => sink.frame(t, 'peer->server', f) } : null;
+      const tap = sink === null ? null : (dir: 'tx' | 'rx', t: Nanos, bytes: Uint8Array): void => {
+        sink.frame(t, dir === 'tx' ? 'server->peer' : 'peer->server', bytes);
+      };
+      if (hasCaptureTaps(server)) {
+        server.setDriverTap(at === 'driver' ? tap : null);
+        server.setIpTap(at === 'ip' ? tap : null);
+      }
+      sockets.sink = at === 'socket' ? sink : null;
       if (hasI2oTap(server)) {
         server.setI2oTap(sink === null ? null : (dir, t, bytes) => sink.frame(t, dir === 'inbound' ? 'i2o-inbound' : 'i2o-outbound', bytes));
       }
+      return null;
     },
   };
+  if (o.capture !== undefined) {
+    const e = world.setCapture(o.capture, o.capturePoint);
+    if (e !== null) return { ok: false, error: e };
+  }
+  metrics.start();
+  workload.start();
   return { ok: true, world };
 }

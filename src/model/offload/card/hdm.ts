@@ -10,7 +10,7 @@
 // ('rtos'), and the HDM takes each frame ('hdm'), allocates the ISM's packet
 // buffer ('ism') and hands it to the ISM stack, polling until the ring is
 // empty before it re-enables the interrupt.
-import { ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Processor, type Simulator } from '../../../sim';
+import { ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Nanos, type Processor, type Simulator } from '../../../sim';
 import { FramePool, NULL_SINK, type FrameSink, type Netif } from '../../../net/link';
 import type { ResolvedIopCosts } from '../../costs';
 import type { OffloadCounters } from '../counters';
@@ -22,6 +22,8 @@ const K_RX_DONE = 3;
 export class Hdm implements Netif, FrameSink, EventHandler {
   /** Where the MAC transmits (the wire), set by Machine.attach. */
   wire: Netif = { transmit: () => undefined };
+  /** Capture point 'driver' on the card: frames the HDM hands to the MAC ('tx') and takes from it ('rx'). */
+  driverTap: ((dir: 'tx' | 'rx', t: Nanos, frame: Uint8Array) => void) | null = null;
   /** The ISM stack, which receives the frames. */
   stack: FrameSink = NULL_SINK;
   framesOut = 0;
@@ -70,6 +72,7 @@ export class Hdm implements Netif, FrameSink, EventHandler {
     if (kind === K_TX_DONE) {
       const f = obj as Uint8Array;
       this.framesOut += 1;
+      if (this.driverTap !== null) this.driverTap('tx', sim.now, f);
       sim.trace.record(sim.now, 0, LAYER.hdm, LAYER.nic, TRACE_KIND.frame, f.length, this.txCharges.total, this.iop.id);
       this.wire.transmit(f);
       this.pool.give(f);
@@ -80,6 +83,7 @@ export class Hdm implements Netif, FrameSink, EventHandler {
       this.rxRing[this.rxHead] = undefined as unknown as Uint8Array;
       this.rxHead += 1;
       this.framesIn += 1;
+      if (this.driverTap !== null) this.driverTap('rx', sim.now, f);
       sim.trace.record(sim.now, 0, LAYER.nic, LAYER.hdm, TRACE_KIND.frame, f.length, this.rxCharges.total, this.iop.id);
       this.stack.receiveFrame(f);
       this.pool.give(f);
