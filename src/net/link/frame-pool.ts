@@ -3,9 +3,18 @@
 // allocation-free while every buffer is exactly one frame long (no subarray view
 // has to be made to hand it on). Buffers are kept, never released: the pool's
 // size is the peak number of frames in flight, which the callers bound.
+//
+// Lookup: the free lists live in a Map by length, with the two lengths used
+// last cached in fields, so the usual take/give (a full segment, an ACK) does
+// no hashing at all. (A plain array indexed by length would fall into V8's
+// slow dictionary elements for lengths above ~1 KiB.)
 
 export class FramePool {
-  private readonly free: (Uint8Array[] | undefined)[] = [];
+  private readonly free = new Map<number, Uint8Array[]>();
+  private lenA = -1;
+  private listA: Uint8Array[] = [];
+  private lenB = -1;
+  private listB: Uint8Array[] = [];
   /** Buffers ever created (a measure of the pool's footprint). */
   allocated = 0;
 
@@ -18,20 +27,38 @@ export class FramePool {
 
   /** A buffer of exactly `len` bytes, contents unspecified. */
   take(len: number): Uint8Array {
-    const list = this.free[len];
-    const b = list?.pop();
-    if (b !== undefined) return b;
+    const list = this.listFor(len);
+    if (list.length > 0) return list.pop()!;
     this.allocated += 1;
     return new Uint8Array(len);
   }
 
   /** Returns a buffer taken from this pool. */
   give(buf: Uint8Array): void {
-    let list = this.free[buf.length];
+    this.listFor(buf.length).push(buf);
+  }
+
+  /** The free list for `len`, made on first use; the last two lengths asked for are cached. */
+  private listFor(len: number): Uint8Array[] {
+    if (len === this.lenA) return this.listA;
+    if (len === this.lenB) {
+      // Swap so the most recent length is checked first.
+      const l = this.listB;
+      this.lenB = this.lenA;
+      this.listB = this.listA;
+      this.lenA = len;
+      this.listA = l;
+      return l;
+    }
+    let list = this.free.get(len);
     if (list === undefined) {
       list = [];
-      this.free[buf.length] = list;
+      this.free.set(len, list);
     }
-    list.push(buf);
+    this.lenB = this.lenA;
+    this.listB = this.listA;
+    this.lenA = len;
+    this.listA = list;
+    return list;
   }
 }
