@@ -178,7 +178,8 @@ export class Napi implements InterruptLine, EventHandler {
       }
       s.out.commit();
       this.counters.delivered += out.length;
-      out.length = 0;
+      // pop() stays inline; assigning `length` calls into the runtime (measurable per poll).
+      while (out.length > 0) out.pop();
     }
     const n = this.taken;
     this.nic.refill(n);

@@ -144,7 +144,7 @@ export class HostNetdev implements Netif, EventHandler {
       if (this.bus !== null) this.bus.mmioWrite(4);
       this.counters.doorbells++;
     }
-    b.length = 0;
+    while (b.length > 0) b.pop(); // pop() stays inline; assigning length calls the runtime
     if (this.qdisc.length > 0 || this.queuedSinceRun > 0) this.kick();
   }
 
@@ -183,7 +183,7 @@ export class HostNetdev implements Netif, EventHandler {
         this.counters.gsoSegments += n;
         this.counters.skbAllocs += n;
         for (let i = 0; i < n; i++) this.batch.push(this.segs[i]!);
-        this.segs.length = 0;
+        while (this.segs.length > 0) this.segs.pop();
         room -= n;
         continue;
       }
