@@ -249,9 +249,13 @@ export class Output implements EventHandler {
       this.netif.transmit(f);
       this.pool.give(f);
     }
-    b.frames.length = 0;
-    for (let i = 0; i < b.wake.length; i++) b.wake[i]!.service();
-    b.wake.length = 0;
+    // Emptied with pop(), which stays inline (assigning length calls into the runtime).
+    while (b.frames.length > 0) b.frames.pop();
+    const wake = b.wake;
+    if (wake.length > 0) {
+      for (let i = 0; i < wake.length; i++) wake[i]!.service();
+      while (wake.length > 0) wake.pop();
+    }
     this.batches.push(b);
   }
 
