@@ -37,6 +37,10 @@ export class TraceRing {
   processor = new Uint8Array(0);
   private head = 0;
   private len = 0;
+  private spans = 0;
+  // Span tags of objects in flight (pooled frame buffers, I2O requests): set and
+  // read only while the trace is enabled, so a run without a trace never touches it.
+  private readonly tags = new WeakMap<object, number>();
   private lost = 0;
   private written = 0;
 
@@ -96,6 +100,26 @@ export class TraceRing {
     this.cycles[i] = cycles;
     this.processor[i] = processor;
     this.written++;
+  }
+
+  /**
+   * A fresh span id (1, 2, 3, ... per Simulator; 0 means "no span"). Call it only
+   * when `enabled`, so that a run without a trace pays nothing; ids are then a
+   * pure function of the run, like every record. clear() does not reset it.
+   */
+  nextSpan(): number {
+    this.spans = this.spans === 0xffffffff ? 1 : this.spans + 1;
+    return this.spans;
+  }
+
+  /** Ties `span` to an object in flight (a frame buffer, a message) until it is tagged again. */
+  tag(obj: object, span: number): void {
+    this.tags.set(obj, span);
+  }
+
+  /** The span tied to `obj` by tag(), or 0. */
+  tagOf(obj: object): number {
+    return this.tags.get(obj) ?? 0;
   }
 
   /** Drop every record (the overwritten count and the total restart at 0). */

@@ -184,8 +184,11 @@ export class Output implements EventHandler {
     const ipCycles = this.charge('checksum', tcpLen) + this.charge('ipTx', tcpLen + 20);
     const tr = this.sim.trace;
     if (tr.enabled) {
-      tr.record(this.sim.now, 0, LAYER.tcp, LAYER.ip, TRACE_KIND.segment, seg.payload.length, tcpCycles, this.processor.id);
-      tr.record(this.sim.now, 0, LAYER.ip, this.below, TRACE_KIND.frame, len, ipCycles, this.processor.id);
+      // One span per emitted segment; the buffer carries it to the driver, NIC and wire.
+      const span = tr.nextSpan();
+      tr.tag(buf, span);
+      tr.record(this.sim.now, span, LAYER.tcp, LAYER.ip, TRACE_KIND.segment, seg.payload.length, tcpCycles, this.processor.id);
+      tr.record(this.sim.now, span, LAYER.ip, this.below, TRACE_KIND.frame, len, ipCycles, this.processor.id);
     }
     this.route(buf, dst);
   }
@@ -208,7 +211,14 @@ export class Output implements EventHandler {
     }
     const cycles = this.charge('ipTx', payload.length + 20);
     const tr = this.sim.trace;
-    if (tr.enabled) tr.record(this.sim.now, 0, LAYER.ip, this.below, TRACE_KIND.frame, len, cycles, this.processor.id);
+    if (tr.enabled) {
+      const span = tr.nextSpan();
+      tr.tag(buf, span);
+      if (ip.protocol === 17 && ip.fragmentOffset === 0) {
+        tr.record(this.sim.now, span, LAYER.udp, LAYER.ip, TRACE_KIND.segment, payload.length - 8, 0, this.processor.id);
+      }
+      tr.record(this.sim.now, span, LAYER.ip, this.below, TRACE_KIND.frame, len, cycles, this.processor.id);
+    }
     this.route(buf, ip.dst);
   }
 

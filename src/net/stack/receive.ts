@@ -68,7 +68,9 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
   }
   const ipCycles = ctx.out.charge('ipRx', frame.length - 14);
   const tr = ctx.sim.trace;
-  if (tr.enabled) tr.record(ctx.sim.now, 0, ctx.out.below, LAYER.ip, TRACE_KIND.frame, frame.length, ipCycles, ctx.cpuId);
+  // The received frame's span was given at the wire (the NIC or HDM tagged the buffer).
+  const span = tr.enabled ? tr.tagOf(frame) : 0;
+  if (tr.enabled) tr.record(ctx.sim.now, span, ctx.out.below, LAYER.ip, TRACE_KIND.frame, frame.length, ipCycles, ctx.cpuId);
   const px = ctx.parser;
   const bad = px.parseIpv4(frame, 14);
   if (bad !== null) {
@@ -110,16 +112,21 @@ function receive(ctx: RxContext, frame: Uint8Array): void {
       ctx.drops.count('tcp-port-zero');
       return;
     }
-    if (tr.enabled) tr.record(ctx.sim.now, 0, LAYER.ip, LAYER.tcp, TRACE_KIND.segment, seg.payload.length, sumCycles, ctx.cpuId);
+    if (tr.enabled) tr.record(ctx.sim.now, span, LAYER.ip, LAYER.tcp, TRACE_KIND.segment, seg.payload.length, sumCycles, ctx.cpuId);
+    const carried = seg.payload.length;
     ctx.tcp.input(ip.src, seg);
+    // Data goes on to the socket's receive queue (DESIGN.md 1.2: tcp > socket).
+    if (tr.enabled && carried > 0) tr.record(ctx.sim.now, span, LAYER.tcp, LAYER.socket, TRACE_KIND.segment, carried, 0, ctx.cpuId);
     return;
   }
   if (ip.protocol === IPPROTO_UDP) {
     ctx.out.charge('checksum', l4Len);
     const udp = parseUdp(bytes.subarray(l4, l4 + l4Len), ip.src, ip.dst);
     if (isWireError(udp)) return dropWire(ctx, 'udp', udp);
-    if (tr.enabled) tr.record(ctx.sim.now, 0, LAYER.ip, LAYER.udp, TRACE_KIND.segment, udp.payload.length, 0, ctx.cpuId);
+    if (tr.enabled) tr.record(ctx.sim.now, span, LAYER.ip, LAYER.udp, TRACE_KIND.segment, udp.payload.length, 0, ctx.cpuId);
+    const carried = udp.payload.length;
     ctx.udp.input(ip.src, udp);
+    if (tr.enabled) tr.record(ctx.sim.now, span, LAYER.udp, LAYER.socket, TRACE_KIND.segment, carried, 0, ctx.cpuId);
     return;
   }
   ctx.drops.count('ipv4-unknown-protocol');
