@@ -1,7 +1,8 @@
 // Loss detection by duplicate ACKs and the recovery phase around it:
 // fast retransmit / fast recovery (RFC 5681 3.2) with NewReno's partial-ACK
 // rule (RFC 6582), or, when SACK was negotiated, the conservative SACK-based
-// recovery of RFC 6675 section 5 (its pipe and NextSeg are applied by sender.ts).
+// recovery of RFC 6675 section 5 (its pipe and NextSeg are applied by sender.ts),
+// with lost retransmissions detected by send order (lost-retransmit.ts).
 import type { Nanos } from '../../sim/units';
 import { seqGe, seqLt } from '../wire/seq';
 import { DUP_THRESH } from './sack-scoreboard';
@@ -30,6 +31,7 @@ function maybeEnterRecovery(tcb: Tcb, now: Nanos): void {
   tcb.recover = tcb.sndMax;
   tcb.cc.onEnterRecovery(now, tcb.flightSize, !tcb.sackOk);
   tcb.scoreboard.highRxt = null;
+  tcb.rtxLog.clear();
   tcb.retransmitUna = true;
   tcb.counters.fastRetransmits++;
   tcb.onTrace?.({
@@ -51,6 +53,7 @@ export function onNewAck(tcb: Tcb, acked: number, dataAcked: number, now: Nanos)
     // Full ACK: RFC 6582 3.2 step 4 / RFC 6675 5 (recovery ends at RecoveryPoint).
     tcb.inRecovery = false;
     tcb.scoreboard.highRxt = null;
+    tcb.rtxLog.clear();
     tcb.cc.onExitRecovery(now, tcb.flightSize);
     tcb.onTrace?.({ kind: 'recovery-exit', at: now, cwnd: tcb.cc.cwnd, ssthresh: tcb.cc.ssthresh });
     return;
@@ -71,4 +74,17 @@ export function abandonRecovery(tcb: Tcb): void {
   // duplicate ACKs for data sent before the timeout cannot start a new recovery.
   tcb.recover = tcb.sndMax;
   tcb.scoreboard.highRxt = null;
+  tcb.rtxLog.clear();
+}
+
+/**
+ * After an ACK's SACK blocks are in the scoreboard: retransmissions that data
+ * sent after them has overtaken are lost (lost-retransmit.ts; RFC 8985 6.2).
+ * One congestion response per recovery episode (RFC 6675 5, RFC 5681 3.2):
+ * the resend does not reduce cwnd again, as Linux's tcp_mark_lost_retrans did not.
+ */
+export function detectLostRetransmissions(tcb: Tcb): void {
+  if (!tcb.inRecovery || !tcb.sackOk) return;
+  const high = tcb.scoreboard.highestSacked;
+  if (high !== null) tcb.rtxLog.markOvertaken(high);
 }

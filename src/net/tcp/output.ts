@@ -90,9 +90,17 @@ function emitPlanned(tcb: Tcb, w: SegmentWriter, p: SegmentPlan, now: Nanos, emi
     case 'retransmit-una':
       tcb.retransmitUna = false;
       if (tcb.sackOk) raiseHighRxt(tcb, end);
+      if (tcb.sackOk && tcb.inRecovery) tcb.rtxLog.record(p.seq, end, tcb.sndMax);
       break;
     case 'sack-retransmit':
       raiseHighRxt(tcb, end);
+      tcb.rtxLog.record(p.seq, end, tcb.sndMax);
+      break;
+    case 'lost-retransmit':
+      raiseHighRxt(tcb, end);
+      tcb.rtxLog.resent(end);
+      tcb.rtxLog.record(p.seq, end, tcb.sndMax);
+      tcb.counters.lostRetransmits++;
       break;
     case 'probe':
       tcb.probeDue = false;

@@ -9,7 +9,7 @@ import type { SeqNumber } from '../wire/seq';
 import { seq, seqAdd, seqDiff, seqLe, seqLt } from '../wire/seq';
 import type { Tcb } from './tcb';
 
-export type PlanKind = 'syn' | 'data' | 'retransmit-una' | 'sack-retransmit' | 'probe';
+export type PlanKind = 'syn' | 'data' | 'retransmit-una' | 'sack-retransmit' | 'lost-retransmit' | 'probe';
 
 export interface SegmentPlan {
   kind: PlanKind;

@@ -37,6 +37,11 @@ export class SackScoreboard {
     this.highRxt = null;
   }
 
+  /** Drops the SACKed ranges (receiver reneging) but keeps HighRxt for pipe. */
+  forgetSacked(): void {
+    this.count = 0;
+  }
+
   /**
    * Adds the blocks of one ACK that lie within (una, sndMax]; returns the number
    * of bytes newly SACKed (0 when the ACK brought no new SACK information).

@@ -8,6 +8,7 @@ import { Assembler } from './assembler';
 import type { ResolvedTcpConfig } from './config';
 import type { CongestionControl } from './congestion';
 import { createCongestionControl } from './congestion';
+import { RetransmitLog } from './lost-retransmit';
 import { RecvBuffer } from './recv-buffer';
 import { RttEstimator } from './rtt';
 import { SackScoreboard } from './sack-scoreboard';
@@ -100,6 +101,11 @@ export class Tcb {
   /** A retransmission of SND.UNA is due (fast retransmit or partial ACK). */
   retransmitUna = false;
   scoreboard = new SackScoreboard();
+  /** Retransmissions of this recovery with HighData when each left (lost-retransmit.ts). */
+  rtxLog = new RetransmitLog();
+  /** Retransmissions found lost: unSACKed bytes in [lostRtxNext, lostRtxEnd) go again. */
+  lostRtxNext: SeqNumber | null = null;
+  lostRtxEnd: SeqNumber = seq(0);
 
   // ---- pending output ----
   /** Immediate ACKs left in Linux-style quick-ACK mode (quick-ack.ts). */

@@ -27,6 +27,10 @@ export interface TcpCounters {
   bytesReceived: number;
   retransmits: number;
   fastRetransmits: number;
+  /** Retransmissions found lost in SACK recovery and sent again (lost-retransmit.ts). */
+  lostRetransmits: number;
+  /** ACKs that showed the receiver dropped data it had SACKed (reneging, RFC 2018 8). */
+  sackRenegings: number;
   rtoCount: number;
   dupAcksReceived: number;
   /** Segments dropped by the acceptability test (RFC 9293 3.10.7.4) or PAWS. */
@@ -43,6 +47,8 @@ export function newCounters(): TcpCounters {
     bytesReceived: 0,
     retransmits: 0,
     fastRetransmits: 0,
+    lostRetransmits: 0,
+    sackRenegings: 0,
     rtoCount: 0,
     dupAcksReceived: 0,
     segmentsRejected: 0,

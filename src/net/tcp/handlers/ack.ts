@@ -6,7 +6,7 @@ import type { Nanos } from '../../../sim/units';
 import type { TcpRepr } from '../../wire/types';
 import { TCP_FIN, TCP_SYN } from '../../wire/types';
 import { seqAdd, seqDiff, seqGt, seqLe, seqLt, seqMin } from '../../wire/seq';
-import { onDuplicateAck, onNewAck } from '../loss-recovery';
+import { detectLostRetransmissions, onDuplicateAck, onNewAck } from '../loss-recovery';
 import type { Tcb } from '../tcb';
 
 /** Returns false when the segment must be dropped (an ACK for data never sent). */
@@ -38,6 +38,18 @@ export function processAck(tcb: Tcb, seg: TcpRepr, now: Nanos): boolean {
     if (seqLt(tcb.sndNxt, ack)) tcb.sndNxt = ack;
     tcb.retries = 0;
     tcb.scoreboard.advance(ack);
+    if (tcb.sackOk && tcb.scoreboard.isSacked(ack)) {
+      // The cumulative ACK stops at data the receiver had SACKed: it reneged
+      // (RFC 2018 section 8), so what it reported no longer holds. Forget the
+      // SACKed ranges, as Linux's tcp_check_sack_reneging does, so that no
+      // retransmission skips data the receiver no longer has.
+      tcb.scoreboard.forgetSacked();
+      tcb.counters.sackRenegings++;
+      // Go-back-N after an RTO may already have skipped that data: resume at
+      // the ACK; in recovery, resend SND.UNA (Linux forces a timeout instead).
+      if (seqGt(tcb.sndNxt, ack) && seqLt(tcb.sndNxt, tcb.sndMax)) tcb.sndNxt = ack;
+      else if (tcb.inRecovery) tcb.retransmitUna = true;
+    }
     if (tcb.rtxHigh !== null && seqLe(tcb.rtxHigh, ack)) tcb.rtxHigh = null;
     onNewAck(tcb, acked, dataAcked, now);
     // RFC 6298 (5.2), (5.3): stop when all is acknowledged, else restart.
@@ -46,6 +58,7 @@ export function processAck(tcb: Tcb, seg: TcpRepr, now: Nanos): boolean {
   } else if (ack === tcb.sndUna && isDuplicateAck(tcb, seg, wnd, newlySacked)) {
     onDuplicateAck(tcb, now);
   }
+  if (newlySacked > 0) detectLostRetransmissions(tcb);
   updateWindow(tcb, seg, wnd);
   return true;
 }
