@@ -30,13 +30,16 @@ interface Tap {
   traceCursor: number;
   frameCursor: number;
   sampleCursor: number;
+  eventCursor: number;
+  /** Rows of each traced connection already streamed (keyed by the recorder's trace). */
+  connectionRows: WeakMap<object, number>;
 }
 
 function tapWorld(world: World, frameCapacity: number): Tap {
   const log = new FrameLog(frameCapacity);
   world.sim.trace.enabled = true;
   world.setCapture({ frame: (t, source, bytes) => log.frame(t, source, bytes) });
-  return { world, log, traceCursor: 0, frameCursor: 0, sampleCursor: 0 };
+  return { world, log, traceCursor: 0, frameCursor: 0, sampleCursor: 0, eventCursor: 0, connectionRows: new WeakMap() };
 }
 
 export interface ScenarioWorldOptions {
@@ -169,6 +172,8 @@ export class ScenarioLabWorld implements LabWorld {
         tap.traceCursor = 0;
         tap.frameCursor = 0;
         tap.sampleCursor = 0;
+        tap.eventCursor = 0;
+        tap.connectionRows = new WeakMap();
       }
       const { world, log } = tap;
       const tr = drainTrace(world.sim.trace, tap.traceCursor);
@@ -178,6 +183,17 @@ export class ScenarioLabWorld implements LabWorld {
       const samples: Record<string, Float64Array<ArrayBuffer>> = {};
       for (const [name, col] of Object.entries(world.metrics.samples.slice(tap.sampleCursor))) samples[name] = Float64Array.from(col);
       tap.sampleCursor = world.metrics.samples.length;
+      // The charts' annotations and per-connection rows (src/ui/charts feedStream).
+      const m = world.metrics;
+      const events = m.events.slice(tap.eventCursor).map((e) => ({ t: e.t, kind: e.kind, count: e.count }));
+      tap.eventCursor = m.events.length;
+      const connections = [...m.connections.values()].map((c) => {
+        const from = tap.connectionRows.get(c) ?? 0;
+        tap.connectionRows.set(c, c.series.length);
+        const cols: Record<string, Float64Array<ArrayBuffer>> = {};
+        for (const [name, col] of Object.entries(c.series.slice(from))) cols[name] = Float64Array.from(col);
+        return { label: c.label, samples: cols };
+      });
       return {
         configuration: world.configuration,
         trace: tr.trace,
@@ -187,6 +203,8 @@ export class ScenarioLabWorld implements LabWorld {
         framesDropped: reset ? 0 : fr.dropped,
         samples,
         summary: { ...world.metrics.summary() } as Record<string, unknown>,
+        events,
+        connections,
       };
     });
     return { reset, worlds };

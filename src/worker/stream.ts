@@ -46,6 +46,11 @@ export const worldStreamSchema = z.object({
   samples: z.record(z.string(), z.instanceof(Float64Array)),
   /** The metrics recorder's summary over [warmup, now] (plain data, see src/model/metrics Summary). */
   summary: z.record(z.string(), z.unknown()).nullable(),
+  /** The metrics recorder's events (loss, RTO, pool exhausted, ...) added since the last stream. */
+  events: z.array(z.object({ t: z.number(), kind: z.string(), count: z.number() })).optional(),
+  /** Per traced connection (in the recorder's order), its rows added since the last stream:
+   *  columns 't', 'cwnd', 'ssthresh', 'srttNs'. */
+  connections: z.array(z.object({ label: z.string(), samples: z.record(z.string(), z.instanceof(Float64Array)) })).optional(),
 });
 export type WorldStream = z.infer<typeof worldStreamSchema>;
 
@@ -76,6 +81,7 @@ export function streamTransferables(s: SliceStream): ArrayBuffer[] {
     for (const col of Object.values(w.trace)) add(col);
     for (const f of w.frames) add(f.bytes);
     for (const col of Object.values(w.samples)) add(col);
+    for (const c of w.connections ?? []) for (const col of Object.values(c.samples)) add(col);
   }
   return out;
 }
