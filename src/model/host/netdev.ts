@@ -90,10 +90,13 @@ export class HostNetdev implements Netif, EventHandler {
     if (this.qdisc.length >= this.txQueueLen) {
       this.counters.qdiscDrops++;
       const tr = this.sim.trace;
-      if (tr.enabled) tr.record(this.sim.now, 0, LAYER.netdev, LAYER.netdev, TRACE_KIND.drop, frame.length, 0, this.cpu.id);
+      if (tr.enabled) tr.record(this.sim.now, tr.tagOf(frame), LAYER.netdev, LAYER.netdev, TRACE_KIND.drop, frame.length, 0, this.cpu.id);
       return;
     }
-    this.qdisc.push(this.pool.copyOf(frame));
+    const skb = this.pool.copyOf(frame);
+    const tr = this.sim.trace;
+    if (tr.enabled) tr.tag(skb, tr.tagOf(frame)); // the segment's span stays with its copy
+    this.qdisc.push(skb);
     this.counters.skbAllocs++;
     this.queuedSinceRun++;
     if (carriesData(frame, this.layout)) this.dataSinceRun++;
@@ -138,7 +141,7 @@ export class HostNetdev implements Netif, EventHandler {
     const b = this.batch;
     const tr = this.sim.trace;
     for (let i = 0; i < b.length; i++) {
-      if (tr.enabled) tr.record(this.sim.now, 0, LAYER.netdev, LAYER.nic, TRACE_KIND.doorbell, b[i]!.length, 0, this.cpu.id);
+      if (tr.enabled) tr.record(this.sim.now, tr.tagOf(b[i]!), LAYER.netdev, LAYER.nic, TRACE_KIND.doorbell, b[i]!.length, 0, this.cpu.id);
       this.nic.post(b[i]!);
       // The doorbell: a posted write of the ring's tail register.
       if (this.bus !== null) this.bus.mmioWrite(4);
@@ -182,6 +185,8 @@ export class HostNetdev implements Netif, EventHandler {
         add(c, k.gsoSegment, n);
         this.counters.gsoSegments += n;
         this.counters.skbAllocs += n;
+        const tr = this.sim.trace;
+        if (tr.enabled) for (let i = 0; i < n; i++) tr.tag(this.segs[i]!, tr.tagOf(f)); // GSO: each segment keeps the span
         for (let i = 0; i < n; i++) this.batch.push(this.segs[i]!);
         while (this.segs.length > 0) this.segs.pop();
         room -= n;

@@ -115,6 +115,8 @@ export class Nic implements FrameSink, EventHandler {
   private readonly txPosted = new FrameQueue();
   private readonly txDone = new FrameQueue();
   private readonly fifo = new FrameQueue();
+  /** Span of the last frame received (the interrupt it raises is given that span); trace only. */
+  private rxSpan = 0;
   private fetching = false;
   private macBusy = false;
   // interrupt
@@ -148,11 +150,18 @@ export class Nic implements FrameSink, EventHandler {
     this.counters.framesIn++;
     const now = this.sim.now;
     const tr = this.sim.trace;
-    if (tr.enabled) tr.record(now, 0, LAYER.wire, LAYER.nic, TRACE_KIND.frame, frame.length, 0, NO_CPU);
+    // A received frame gets its span at the wire; the buffers that carry it on keep it.
+    let span = 0;
+    if (tr.enabled) {
+      span = this.rxSpan = tr.nextSpan();
+      tr.tag(frame, span);
+      tr.record(now, span, LAYER.wire, LAYER.nic, TRACE_KIND.frame, frame.length, 0, NO_CPU);
+    }
     const agg = this.aggregator;
     if (agg !== null) {
       const out = this.scratch;
       const held = agg.offer(frame, out);
+      if (tr.enabled) for (let i = 0; i < out.length; i++) if (tr.tagOf(out[i]!) === 0) tr.tag(out[i]!, span);
       for (let i = 0; i < out.length; i++) this.dmaToHost(out[i]!);
       out.length = 0;
       if (held) {
@@ -165,7 +174,9 @@ export class Nic implements FrameSink, EventHandler {
       this.dropped(frame.length);
       return;
     }
-    this.dmaToHost(this.rxPool.copyOf(frame));
+    const copy = this.rxPool.copyOf(frame);
+    if (tr.enabled) tr.tag(copy, span);
+    this.dmaToHost(copy);
     this.cause(true, now, frame.length);
   }
 
@@ -216,7 +227,7 @@ export class Nic implements FrameSink, EventHandler {
     else this.sim.schedule(this.sim.now, this, KIND_RX_DMA, 0, buf);
     if (end > this.rxDmaDoneAt) this.rxDmaDoneAt = end;
     const tr = this.sim.trace;
-    if (tr.enabled) tr.record(this.sim.now, end - this.sim.now, LAYER.nic, LAYER.netdev, TRACE_KIND.dma, buf.length, 0, NO_CPU);
+    if (tr.enabled) tr.record(this.sim.now, tr.tagOf(buf), LAYER.nic, LAYER.netdev, TRACE_KIND.dma, buf.length, 0, NO_CPU);
   }
 
   // ------------------------------------------------------------ transmit
@@ -248,23 +259,27 @@ export class Nic implements FrameSink, EventHandler {
     const f = this.txPosted.shift()!;
     this.fetching = true;
     this.counters.txDmas++;
-    let end: number = this.sim.now;
-    if (this.bus !== null) end = this.bus.dma(BUS_TO_DEVICE, f.length, this, KIND_TX_DMA, 0, f);
+    if (this.bus !== null) this.bus.dma(BUS_TO_DEVICE, f.length, this, KIND_TX_DMA, 0, f);
     else this.sim.schedule(this.sim.now, this, KIND_TX_DMA, 0, f);
     const tr = this.sim.trace;
-    if (tr.enabled) tr.record(this.sim.now, end - this.sim.now, LAYER.netdev, LAYER.nic, TRACE_KIND.dma, f.length, 0, NO_CPU);
+    if (tr.enabled) tr.record(this.sim.now, tr.tagOf(f), LAYER.netdev, LAYER.nic, TRACE_KIND.dma, f.length, 0, NO_CPU);
   }
 
   private fetched(f: Uint8Array): void {
     this.fetching = false;
+    const tr = this.sim.trace;
     if (f.length > this.mtu + 14) {
       const n = this.tso ? segmentTcpFrame(f, this.mtu, this.cardPool, this.scratch) : 0;
       if (n === 0) this.counters.txErrors++;
       this.counters.tsoFrames += n;
+      // TSO segments and the card's copies carry the span of the frame the driver posted.
+      if (tr.enabled) for (let i = 0; i < this.scratch.length; i++) tr.tag(this.scratch[i]!, tr.tagOf(f));
       for (let i = 0; i < this.scratch.length; i++) this.fifo.push(this.scratch[i]!);
       this.scratch.length = 0;
     } else {
-      this.fifo.push(this.cardPool.copyOf(f));
+      const copy = this.cardPool.copyOf(f);
+      if (tr.enabled) tr.tag(copy, tr.tagOf(f));
+      this.fifo.push(copy);
     }
     this.txDone.push(f);
     this.cause(false, this.sim.now, 0);
@@ -278,7 +293,7 @@ export class Nic implements FrameSink, EventHandler {
       if (f === null) return;
       this.counters.framesOut++;
       const tr = this.sim.trace;
-      if (tr.enabled) tr.record(this.sim.now, 0, LAYER.nic, LAYER.wire, TRACE_KIND.frame, f.length, 0, NO_CPU);
+      if (tr.enabled) tr.record(this.sim.now, tr.tagOf(f), LAYER.nic, LAYER.wire, TRACE_KIND.frame, f.length, 0, NO_CPU);
       this.netif?.transmit(f);
       if (this.lineRate > 0) {
         this.macBusy = true;
@@ -381,7 +396,7 @@ export class Nic implements FrameSink, EventHandler {
         this.asserting = false;
         this.masked = true;
         this.counters.interrupts++;
-        if (this.sim.trace.enabled) this.sim.trace.record(this.sim.now, 0, LAYER.nic, LAYER.netdev, TRACE_KIND.irq, 0, 0, NO_CPU);
+        if (this.sim.trace.enabled) this.sim.trace.record(this.sim.now, this.rxSpan, LAYER.nic, LAYER.netdev, TRACE_KIND.irq, 0, 0, NO_CPU);
         this.line?.interrupt();
         return;
       default:
