@@ -83,7 +83,7 @@ export class HostSocketLayer implements SocketApi, EventHandler {
 
   send(fd: Fd, data: Uint8Array, cont?: Cont<number>): Result<number> {
     const d = this.protoOf(fd);
-    const sp = this.enter(d);
+    const sp = this.enter(d, data.length);
     return this.leave(this.noteSend(this.stack.send(fd, data, this.sleeper(cont, sp, d)), data.length), sp, d);
   }
 
@@ -95,7 +95,7 @@ export class HostSocketLayer implements SocketApi, EventHandler {
 
   sendto(fd: Fd, data: Uint8Array, to: SockAddr, cont?: Cont<number>): Result<number> {
     const d = this.protoOf(fd);
-    const sp = this.enter(d);
+    const sp = this.enter(d, data.length);
     return this.leave(this.noteSend(this.stack.sendto(fd, data, to, this.sleeper(cont, sp, d)), data.length), sp, d);
   }
 
@@ -160,7 +160,7 @@ export class HostSocketLayer implements SocketApi, EventHandler {
   }
 
   /** The Kernel job of the system call and socket layer, in the caller's context. */
-  private enter(deep: LayerId): number {
+  private enter(deep: LayerId, bytes = 0): number {
     this.counters.syscalls++;
     const c = this.charges.clear();
     const s = this.costs.syscall;
@@ -174,10 +174,11 @@ export class HostSocketLayer implements SocketApi, EventHandler {
     if (!tr.enabled) return 0;
     const span = tr.nextSpan();
     const now = this.stack.sim.now;
-    tr.record(now, span, LAYER.app, LAYER.syscall, TRACE_KIND.call, 0, sc, this.cpu.id);
-    tr.record(now, span, LAYER.syscall, LAYER.socket, TRACE_KIND.call, 0, kc, this.cpu.id);
-    tr.record(now, span, LAYER.socket, LAYER.inet, TRACE_KIND.call, 0, 0, this.cpu.id);
-    if (deep !== INET) tr.record(now, span, LAYER.inet, deep, TRACE_KIND.call, 0, 0, this.cpu.id);
+    // bytes: the data a send carries down (0 for control calls).
+    tr.record(now, span, LAYER.app, LAYER.syscall, TRACE_KIND.call, bytes, sc, this.cpu.id);
+    tr.record(now, span, LAYER.syscall, LAYER.socket, TRACE_KIND.call, bytes, kc, this.cpu.id);
+    tr.record(now, span, LAYER.socket, LAYER.inet, TRACE_KIND.call, bytes, 0, this.cpu.id);
+    if (deep !== INET) tr.record(now, span, LAYER.inet, deep, TRACE_KIND.call, bytes, 0, this.cpu.id);
     return span;
   }
 
