@@ -3,7 +3,7 @@
 // (a host core or the iNIC's IOP); the default below is an ESTIMATE for a host
 // CPU of the 2003 era (about 2 GHz), to be replaced by the model's tables.
 // Each entry's category is fixed (DESIGN.md 1.4).
-import type { Category } from '../../sim';
+import { categoryIndex, type Category } from '../../sim';
 
 export interface OpCost {
   readonly fixedCycles: number;
@@ -55,6 +55,11 @@ export const COST_CATEGORY: Readonly<Record<CostName, Category>> = {
   arp: 'ip',
   timer: 'tcp',
 };
+
+/** COST_CATEGORY as category indices (categoryIndex), looked up once per charge on the hot path. */
+export const COST_CATEGORY_INDEX: Readonly<Record<CostName, number>> = Object.fromEntries(
+  Object.entries(COST_CATEGORY).map(([op, cat]) => [op, categoryIndex(cat)]),
+) as Record<CostName, number>;
 
 const c = (fixedCycles: number, cyclesPerByte = 0): OpCost => Object.freeze({ fixedCycles, cyclesPerByte });
 

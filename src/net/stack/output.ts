@@ -16,7 +16,7 @@ import {
   MAC_BROADCAST, buildArpFrame, buildIpv4Frame, buildTcpFrame, isWireError, tcpBufferLen, tcpFrameLen, writeU48,
   type ArpRepr, type EthernetRepr, type Ipv4Addr, type Ipv4Repr, type MacAddr, type TcpRepr,
 } from '../wire';
-import { COST_CATEGORY, type CostName, type StackCosts } from './costs';
+import { COST_CATEGORY_INDEX, type CostName, type StackCosts } from './costs';
 
 /** Something to run when a batch's job has completed (a socket with waiters). */
 export interface WakeTarget {
@@ -150,7 +150,7 @@ export class Output implements EventHandler {
     }
     const c = this.costs[op];
     const cycles = c.fixedCycles + c.cyclesPerByte * bytes;
-    if (cycles > 0) this.charges.add(COST_CATEGORY[op], cycles);
+    if (cycles > 0) this.charges.addIndex(COST_CATEGORY_INDEX[op], cycles);
     return cycles;
   }
 
