@@ -15,7 +15,8 @@ import { ConfigurationDisclosure } from './ConfigurationDisclosure';
 const fmt = (v: number | null): string => {
   if (v === null) return 'n/a';
   const a = Math.abs(v);
-  return a >= 1000 ? Math.round(v).toLocaleString('en-US') : a >= 10 ? v.toFixed(1) : a === 0 ? '0' : v.toFixed(2);
+  if (Number.isInteger(v) || a >= 1000) return Math.round(v).toLocaleString('en-US');
+  return a >= 10 ? v.toFixed(1) : v.toFixed(2);
 };
 
 function LessonBody({ lesson, index }: { lesson: Lesson; index: number }) {
@@ -65,8 +66,6 @@ function LessonBody({ lesson, index }: { lesson: Lesson; index: number }) {
           {step.text.map((p, i) => <p key={i}>{p}</p>)}
           {step.layers.length ? <p className="lesson-layers">Highlighted layers: {step.layers.join(', ')}</p> : null}
           {setupError ? <p className="lesson-verdict lesson-bad" role="alert">This step's scenario is refused: {setupError}</p> : null}
-        </div>
-        <div className="lesson-side">
           {step.watch.length ? (
             <section aria-label="This step's figures" className="lesson-watch" data-testid="lesson.watch">
               <h3>This run's figures</h3>
@@ -80,6 +79,8 @@ function LessonBody({ lesson, index }: { lesson: Lesson; index: number }) {
               </table>
             </section>
           ) : null}
+        </div>
+        <div className="lesson-side">
           <StepQuestion key={`${lesson.id}-${index}`} stepKey={`${index}`} question={step.question} metrics={metrics} />
         </div>
       </div>
