@@ -53,6 +53,11 @@ export class Processor implements EventHandler {
   private queued = 0;
   private completed = 0;
 
+  /** The simulator this processor runs in (for its clock and trace). */
+  get simulator(): Simulator {
+    return this.sim;
+  }
+
   constructor(sim: Simulator, opts: ProcessorOptions) {
     if (!(opts.clock > 0) || !Number.isFinite(opts.clock)) {
       throw new RangeError(`Processor ${opts.name}: clock must be a positive rate, got ${opts.clock}`);

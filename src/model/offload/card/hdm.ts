@@ -10,12 +10,14 @@
 // ('rtos'), and the HDM takes each frame ('hdm'), allocates the ISM's packet
 // buffer ('ism') and hands it to the ISM stack, polling until the ring is
 // empty before it re-enables the interrupt.
-import { ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Nanos, type Processor, type Simulator } from '../../../sim';
+import { ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Nanos, type Processor, type Simulator, type TraceRing } from '../../../sim';
 import { FramePool, NULL_SINK, type FrameSink, type Netif } from '../../../net/link';
 import type { ResolvedIopCosts } from '../../costs';
 import type { OffloadCounters } from '../counters';
 
 const K_TX_DONE = 1;
+/** Trace records of the wire and the MAC: no processor pays. */
+const NO_PROCESSOR = 255;
 const K_RX_IRQ = 2;
 const K_RX_DONE = 3;
 
@@ -51,8 +53,14 @@ export class Hdm implements Netif, FrameSink, EventHandler {
 
   private readonly rxIrqCycles: number;
 
+  private get trace(): TraceRing {
+    return this.iop.simulator.trace;
+  }
+
   transmit(frame: Uint8Array): void {
     const buf = this.pool.copyOf(frame);
+    const tr = this.trace;
+    if (tr.enabled) tr.tag(buf, tr.tagOf(frame)); // the segment's span stays with the card's copy
     this.iop.submit(Priority.SoftIrq, this.txCharges, 0, this, K_TX_DONE, 0, buf);
   }
 
@@ -61,7 +69,15 @@ export class Hdm implements Netif, FrameSink, EventHandler {
       this.counters.macRxDrops += 1;
       return;
     }
-    this.rxRing.push(this.pool.copyOf(frame));
+    const buf = this.pool.copyOf(frame);
+    const tr = this.trace;
+    if (tr.enabled) {
+      // A received frame gets its span at the wire (docs trace-convention).
+      const span = tr.nextSpan();
+      tr.tag(buf, span);
+      tr.record(this.iop.simulator.now, span, LAYER.wire, LAYER.nic, TRACE_KIND.frame, frame.length, 0, NO_PROCESSOR);
+    }
+    this.rxRing.push(buf);
     if (this.rxActive) return;
     this.rxActive = true;
     this.counters.iopInterrupts += 1;
@@ -73,7 +89,12 @@ export class Hdm implements Netif, FrameSink, EventHandler {
       const f = obj as Uint8Array;
       this.framesOut += 1;
       if (this.driverTap !== null) this.driverTap('tx', sim.now, f);
-      sim.trace.record(sim.now, 0, LAYER.hdm, LAYER.nic, TRACE_KIND.frame, f.length, this.txCharges.total, this.iop.id);
+      const tr = sim.trace;
+      if (tr.enabled) {
+        const span = tr.tagOf(f);
+        tr.record(sim.now, span, LAYER.hdm, LAYER.nic, TRACE_KIND.frame, f.length, this.txCharges.total, this.iop.id);
+        tr.record(sim.now, span, LAYER.nic, LAYER.wire, TRACE_KIND.frame, f.length, 0, NO_PROCESSOR);
+      }
       this.wire.transmit(f);
       this.pool.give(f);
       return;
@@ -84,7 +105,7 @@ export class Hdm implements Netif, FrameSink, EventHandler {
       this.rxHead += 1;
       this.framesIn += 1;
       if (this.driverTap !== null) this.driverTap('rx', sim.now, f);
-      sim.trace.record(sim.now, 0, LAYER.nic, LAYER.hdm, TRACE_KIND.frame, f.length, this.rxCharges.total, this.iop.id);
+      if (sim.trace.enabled) sim.trace.record(sim.now, sim.trace.tagOf(f), LAYER.nic, LAYER.hdm, TRACE_KIND.frame, f.length, this.rxCharges.total, this.iop.id);
       this.stack.receiveFrame(f);
       this.pool.give(f);
       if (this.rxHead === this.rxRing.length) {
