@@ -169,6 +169,43 @@ const CASES: [string, SocketMessage, number[]][] = [
     0xd000_0200, // SGL: LAST|EOB|SIMPLE, IOP to host, 512 bytes placed
     0x0002_0000, //   in the receive-pool buffer at 0x20000
   ]],
+  ['SENDTO', { op: 'SENDTO', handle: 5, flags: 0, addr: B, port: 5001, buffers: [{ address: 0x1000, length: 1460 }] }, [
+    0x000b_0091, // MessageSize 11, MsgFlags 0, SGL offset 9, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
+    0x4f4c_000c, // SENDTO (added for datagram sockets)
+    5, // handle
+    0, // flags
+    B, // destination address 10.0.0.2
+    5001, // destination port
+    0xd400_05b4, // SGL: LAST|EOB|SIMPLE|DIR (host to IOP), 1460 bytes: the whole datagram
+    0x0000_1000, //   in the transmit pool at 0x1000
+  ]],
+  ['COMPLETE(SENDTO)', { op: 'COMPLETE', request: 'SENDTO', handle: 5, value: 1460 }, [
+    0x0008_8001, // MessageSize 8, MsgFlags REPLY
+    REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (socket DDM), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
+    0x0000_0000, // ReqStatus SUCCESS
+    0x4f4c_000c, // XFunctionCode SENDTO: the completion of the request
+    5, // handle
+    1460, // bytes of the datagram sent: its transmit-pool buffers may be reused
+  ]],
+  ['RECVFROM_DATA', { op: 'RECVFROM_DATA', handle: 5, flags: 0, addr: B, port: 5001, buffers: [{ address: 0x20000, length: 512 }] }, [
+    0x000c_80a1, // MessageSize 12, MsgFlags REPLY, SGL offset 10
+    REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (socket DDM), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
+    0x0000_0000, // SUCCESS
+    0x4f4c_0086, // RECVFROM_DATA (added for datagram sockets)
+    5, // handle
+    0, // flags
+    B, // source address 10.0.0.2
+    5001, // source port
+    0xd000_0200, // SGL: LAST|EOB|SIMPLE, IOP to host, 512 bytes placed: one datagram
+    0x0002_0000, //   in the receive-pool buffer at 0x20000
+  ]],
   ['CONNECTED', { op: 'CONNECTED', handle: 6, localAddr: A, localPort: 40000, remoteAddr: B, remotePort: 5001 }, [
     0x000b_8001, // word 0: MessageSize 11, MsgFlags REPLY, no SGL, version 1
     REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (socket DDM), Function 0xFF

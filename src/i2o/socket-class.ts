@@ -18,6 +18,10 @@
 // of the SOCKET request that made the socket, as I2O event notifications echo
 // their registration. ERROR sets ReqStatus ERROR_NO_DATA_TRANSFER (0x05).
 //
+// Datagram sockets use SENDTO (a SEND with a destination address and port,
+// completed by COMPLETE) and RECVFROM_DATA (a RECV_DATA with the source
+// address and port, one datagram per event) in lent RECV buffers.
+//
 // Contract: never throws; socketFromI2o(decode(encode(socketToI2o(m)))) = m.
 import {
   FUNCTION_PRIVATE, HOST_TID, I2O_VERSION_15, MSG_FLAG_REPLY, REPLY_STATUS_ERROR_NO_DATA_TRANSFER,
@@ -40,6 +44,8 @@ export type SocketRequest =
   | ({ readonly op: 'LISTEN'; readonly backlog: number } & Handle)
   | ({ readonly op: 'ACCEPT' | 'CLOSE' } & Handle)
   | ({ readonly op: 'SEND' | 'RECV'; readonly flags: number; readonly buffers: readonly DmaBuffer[] } & Handle)
+  /** A datagram socket's send with its destination (added to the reconstruction: SEND has no address). */
+  | ({ readonly op: 'SENDTO'; readonly flags: number; readonly addr: number; readonly port: number; readonly buffers: readonly DmaBuffer[] } & Handle)
   | ({ readonly op: 'SHUTDOWN'; readonly how: number } & Handle)
   | ({ readonly op: 'SETSOCKOPT'; readonly level: number; readonly name: number; readonly value: number } & Handle)
   | ({ readonly op: 'GETSOCKOPT'; readonly level: number; readonly name: number } & Handle);
@@ -47,6 +53,8 @@ export type SocketRequest =
 export type SocketReply =
   | ({ readonly op: 'COMPLETE'; readonly request: CompletableOp; readonly value: number } & Handle)
   | ({ readonly op: 'RECV_DATA'; readonly flags: number; readonly buffers: readonly DmaBuffer[] } & Handle)
+  /** One received datagram and its source (added to the reconstruction: RECV_DATA has no address). */
+  | ({ readonly op: 'RECVFROM_DATA'; readonly flags: number; readonly addr: number; readonly port: number; readonly buffers: readonly DmaBuffer[] } & Handle)
   | ({ readonly op: 'CONNECTED' } & Handle & Endpoints)
   | ({ readonly op: 'ACCEPTED'; readonly listenHandle: number } & Handle & Endpoints)
   | ({ readonly op: 'CLOSED'; readonly reason: number } & Handle)

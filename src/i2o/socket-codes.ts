@@ -19,15 +19,20 @@ export const SOCKET_CLASS_NOTE =
 
 export type SocketRequestOp =
   | 'SOCKET' | 'BIND' | 'LISTEN' | 'ACCEPT' | 'CONNECT' | 'SEND' | 'RECV'
-  | 'SHUTDOWN' | 'CLOSE' | 'SETSOCKOPT' | 'GETSOCKOPT';
+  | 'SHUTDOWN' | 'CLOSE' | 'SETSOCKOPT' | 'GETSOCKOPT' | 'SENDTO';
 
 /** Requests the IOP answers with a plain completion reply; the others complete through an event. */
-export type CompletableOp = 'SOCKET' | 'BIND' | 'LISTEN' | 'SEND' | 'SHUTDOWN' | 'CLOSE' | 'SETSOCKOPT' | 'GETSOCKOPT';
-export const COMPLETABLE_OPS: readonly CompletableOp[] = ['SOCKET', 'BIND', 'LISTEN', 'SEND', 'SHUTDOWN', 'CLOSE', 'SETSOCKOPT', 'GETSOCKOPT'];
+export type CompletableOp = 'SOCKET' | 'BIND' | 'LISTEN' | 'SEND' | 'SHUTDOWN' | 'CLOSE' | 'SETSOCKOPT' | 'GETSOCKOPT' | 'SENDTO';
+export const COMPLETABLE_OPS: readonly CompletableOp[] = ['SOCKET', 'BIND', 'LISTEN', 'SEND', 'SHUTDOWN', 'CLOSE', 'SETSOCKOPT', 'GETSOCKOPT', 'SENDTO'];
 
-export type SocketEventOp = 'RECV_DATA' | 'CONNECTED' | 'ACCEPTED' | 'CLOSED' | 'ERROR';
+export type SocketEventOp = 'RECV_DATA' | 'CONNECTED' | 'ACCEPTED' | 'CLOSED' | 'ERROR' | 'RECVFROM_DATA';
 
-/** XFunctionCodes. Requests (host to IOP) 0x0001-0x000B; events (IOP to host) 0x0081-0x0085. */
+/**
+ * XFunctionCodes. Requests (host to IOP) 0x0001-0x000C; events (IOP to host)
+ * 0x0081-0x0086. SENDTO (0x000C) and RECVFROM_DATA (0x0086) were added to the
+ * reconstruction for datagram sockets: SEND and RECV_DATA carry no address,
+ * and a UDP datagram needs one per message (sendto(2), recvfrom(2)).
+ */
 export const XFN: Readonly<Record<SocketRequestOp | SocketEventOp, number>> = {
   SOCKET: 0x0001,
   BIND: 0x0002,
@@ -40,11 +45,13 @@ export const XFN: Readonly<Record<SocketRequestOp | SocketEventOp, number>> = {
   CLOSE: 0x0009,
   SETSOCKOPT: 0x000a,
   GETSOCKOPT: 0x000b,
+  SENDTO: 0x000c,
   RECV_DATA: 0x0081,
   CONNECTED: 0x0082,
   ACCEPTED: 0x0083,
   CLOSED: 0x0084,
   ERROR: 0x0085,
+  RECVFROM_DATA: 0x0086,
 };
 
 const XFN_NAMES = new Map<number, SocketRequestOp | SocketEventOp>(
@@ -94,6 +101,7 @@ export const REQUEST_LAYOUTS: Readonly<Record<SocketRequestOp, SocketLayout>> = 
   CLOSE: { words: [HANDLE], sgl: 'none', summary: 'Release the socket.' },
   SETSOCKOPT: { words: [HANDLE, w('level', 'Level', 16), w('name', 'Option name', 16), w('value', 'Option value')], sgl: 'none', summary: 'Set an integer socket option.' },
   GETSOCKOPT: { words: [HANDLE, w('level', 'Level', 16), w('name', 'Option name', 16)], sgl: 'none', summary: 'Read an integer socket option; the reply carries it.' },
+  SENDTO: { words: [HANDLE, FLAGS, w('addr', 'Destination IPv4 address'), w('port', 'Destination port', 16)], sgl: 'host-to-iop', summary: 'Send one datagram, the bytes in the transmit-pool buffers the SGL names, to the address given.' },
 };
 
 /** Completion replies (XFunctionCode = the request's): status word, private word, then these. */
@@ -110,6 +118,7 @@ export const EVENT_LAYOUTS: Readonly<Record<SocketEventOp, SocketLayout>> = {
   ACCEPTED: { words: [w('listenHandle', 'Listening socket handle'), w('handle', 'New socket handle'), w('localAddr', 'Local IPv4 address'), w('localPort', 'Local port', 16), w('remoteAddr', 'Remote IPv4 address'), w('remotePort', 'Remote port', 16)], sgl: 'none', summary: 'A connection was accepted on a listening socket.' },
   CLOSED: { words: [HANDLE, w('reason', 'Reason (0 peer FIN, 1 reset, 2 close done)', 16)], sgl: 'none', summary: 'The connection closed.' },
   ERROR: { words: [HANDLE, w('errno', 'errno (Linux numbering)', 16), w('failedXFunction', 'XFunctionCode that failed', 16)], sgl: 'none', summary: 'A request failed, or the connection hit an asynchronous error.' },
+  RECVFROM_DATA: { words: [HANDLE, FLAGS, w('addr', 'Source IPv4 address'), w('port', 'Source port', 16)], sgl: 'iop-to-host', summary: 'One datagram from the address given was placed in lent receive-pool buffers; the SGL counts say how much.' },
 };
 
 // Values the payloads use (Linux numbering, include/linux/socket.h, in.h).

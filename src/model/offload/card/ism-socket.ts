@@ -3,7 +3,7 @@
 // overtakes data sent before it), the host receive buffers lent to it, and,
 // for a listener, the accept credit.
 import type { DmaBuffer, SocketEnvelope, SocketReply } from '../../../i2o';
-import type { Accepted, Cont, SockType } from '../../../net/stack';
+import type { Accepted, Cont, SockAddr, SockType } from '../../../net/stack';
 
 export class SendOp {
   readonly kind = 'send' as const;
@@ -17,6 +17,8 @@ export class SendOp {
     readonly transactionContext: number,
     readonly buffers: readonly DmaBuffer[],
     readonly staging: Uint8Array,
+    /** A datagram's destination (SENDTO); null for a stream's SEND. */
+    readonly to: SockAddr | null = null,
   ) {
     let at = 0;
     for (const b of buffers) {

@@ -19,7 +19,7 @@
 // here, and are answered (COMPLETE) or followed by their events (CONNECTED,
 // ACCEPTED, ERROR). Close and shutdown travel in order behind the data.
 import { Priority, type EventHandler, type Processor } from '../../../sim';
-import type { DecodedSocketFrame, SocketEnvelope, SocketReply, SocketRequestOp } from '../../../i2o';
+import type { CompletableOp, DecodedSocketFrame, SocketEnvelope, SocketReply, SocketRequestOp } from '../../../i2o';
 import {
   isPending, isSysError, sysError, type Accepted, type Fd, type Result, type SockAddr, type SockType,
   type Stack, type SysError,
@@ -111,7 +111,7 @@ export class Ism implements Ddm, EventHandler {
     const env: SocketEnvelope = { initiatorContext: req.frame.initiatorContext, transactionContext: req.frame.transactionContext };
     if (m.op === 'SOCKET') return this.complete('SOCKET', env.transactionContext, env.transactionContext, env);
     if (!('handle' in m) || m.op === 'COMPLETE' || m.op === 'RECV_DATA' || m.op === 'CONNECTED' || m.op === 'ACCEPTED' ||
-      m.op === 'CLOSED' || m.op === 'ERROR') return;
+      m.op === 'CLOSED' || m.op === 'ERROR' || m.op === 'RECVFROM_DATA') return;
     const s = this.byHandle.get(m.handle);
     if (s === undefined) return this.fail(m.handle, 'EBADF', m.op, env);
     switch (m.op) {
@@ -129,8 +129,10 @@ export class Ism implements Ddm, EventHandler {
         return this.pumpAccept(s);
       case 'CONNECT':
         return;
-      case 'SEND': {
-        const op = new SendOp(s, env.transactionContext, m.buffers, this.spareStaging.pop() ?? new Uint8Array(this.maxSendBytes));
+      case 'SEND':
+      case 'SENDTO': {
+        const to = m.op === 'SENDTO' ? { addr: m.addr, port: m.port } : null;
+        const op = new SendOp(s, env.transactionContext, m.buffers, this.spareStaging.pop() ?? new Uint8Array(this.maxSendBytes), to);
         s.ops.push(op);
         for (let i = 0; i < m.buffers.length; i++) this.dma.transfer(BUS_TO_DEVICE, m.buffers[i]!.length, this, K_SEND_MOVED, i, op);
         return;
@@ -191,7 +193,8 @@ export class Ism implements Ddm, EventHandler {
       if (op.kind === 'send') {
         if (op.pending > 0) return;
         s.opBusy = true;
-        const r = this.stack.send(s.fd, op.staging.subarray(0, op.total), s.sendCont);
+        const data = op.staging.subarray(0, op.total);
+        const r = op.to === null ? this.stack.send(s.fd, data, s.sendCont) : this.stack.sendto(s.fd, data, op.to, s.sendCont);
         if (isPending(r)) return;
         this.sendFinished(s, r);
       } else if (op.kind === 'shutdown') {
@@ -213,8 +216,9 @@ export class Ism implements Ddm, EventHandler {
     s.opBusy = false;
     this.spareStaging.push(op.staging);
     const env = { initiatorContext: CTX_DATA, transactionContext: op.transactionContext };
-    if (isSysError(r)) this.fail(s.handle, r.errno, 'SEND', env);
-    else this.complete('SEND', s.handle, r, env);
+    const name = op.to === null ? 'SEND' : 'SENDTO';
+    if (isSysError(r)) this.fail(s.handle, r.errno, name, env);
+    else this.complete(name, s.handle, r, env);
   }
 
   private closeFinished(s: IsmSocket): void {
@@ -258,7 +262,7 @@ export class Ism implements Ddm, EventHandler {
 
   // ---------------------------------------------------------- replies
 
-  private complete(request: 'SOCKET' | 'BIND' | 'LISTEN' | 'SEND' | 'SHUTDOWN' | 'CLOSE' | 'SETSOCKOPT' | 'GETSOCKOPT', handle: number, value: number, env: SocketEnvelope): void {
+  private complete(request: CompletableOp, handle: number, value: number, env: SocketEnvelope): void {
     this.reply({ op: 'COMPLETE', request, handle, value }, env);
   }
 

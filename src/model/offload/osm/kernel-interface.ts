@@ -105,7 +105,9 @@ export class KernelInterface implements ReplyHandler {
       let r: number | SysError | null = null;
       if (s.wrShut) r = w.done > 0 ? w.done : sysError('EPIPE');
       else if (s.pendingError !== null) r = w.done > 0 ? w.done : this.takeError(s);
-      else if (s.state === 'connected') {
+      else if (w.to !== undefined) {
+        if (this.memory.copyInDatagram(s, w.data, w.to)) r = w.data.length;
+      } else if (s.state === 'connected') {
         w.done += this.memory.copyIn(s, w.data, w.done);
         if (w.done === w.data.length) r = w.done;
       }
@@ -173,7 +175,7 @@ export class KernelInterface implements ReplyHandler {
     const ctx = r.frame.transactionContext;
     switch (m.op) {
       case 'COMPLETE': {
-        if (m.request === 'SEND') {
+        if (m.request === 'SEND' || m.request === 'SENDTO') {
           const s = this.memory.finishSend(ctx);
           if (s !== null) this.markDirty(s);
           this.serviceTxWaiters();
@@ -231,7 +233,7 @@ export class KernelInterface implements ReplyHandler {
       }
       case 'ERROR': {
         const errno = errnoName(m.errno);
-        if (m.failed === 'SEND') {
+        if (m.failed === 'SEND' || m.failed === 'SENDTO') {
           const s = this.memory.finishSend(ctx);
           if (s !== null && !s.released && errno !== 'EBADF') s.pendingError ??= errno;
           if (s !== null) this.markDirty(s);

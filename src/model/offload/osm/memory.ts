@@ -19,6 +19,7 @@
 // is dry nothing is lent: the card holds the data and TCP's window closes.
 import { LAYER, TRACE_KIND, type Simulator } from '../../../sim';
 import type { DmaBuffer } from '../../../i2o';
+import type { SockAddr } from '../../../net/stack';
 import type { HostMemory } from '../contexts';
 import { CTX_DATA } from '../contexts';
 import type { OffloadCounters } from '../counters';
@@ -112,6 +113,52 @@ export class MemoryManagement implements HostMemory {
       else this.counters.sendBufferFull += 1;
     }
     return off - from;
+  }
+
+  /**
+   * Whether a datagram of `bytes` can go through the pool as one SENDTO: it
+   * fits one frame's SGL and the socket's share. Others (and empty ones) are
+   * handed to the ISM at the call (the user interface's fallback).
+   */
+  datagramFits(s: OsmSocket, bytes: number): boolean {
+    const n = Math.ceil(bytes / this.tx.bufferBytes);
+    return bytes > 0 && n <= this.msgs.maxDatagramSgl && n <= s.txShare;
+  }
+
+  /**
+   * Copies one whole datagram into transmit buffers and queues a SENDTO for
+   * `to`; false (nothing taken) when the pool or the socket's share cannot
+   * hold all of it now: a datagram is never split.
+   */
+  copyInDatagram(s: OsmSocket, data: Uint8Array, to: SockAddr): boolean {
+    const size = this.tx.bufferBytes;
+    const n = Math.ceil(data.length / size);
+    if (s.txHeld + n > s.txShare || this.tx.available < n) {
+      if (this.tx.available < n) this.counters.poolExhausted += 1;
+      else this.counters.sendBufferFull += 1;
+      return false;
+    }
+    const batch: DmaBuffer[] = [];
+    const indices: number[] = [];
+    for (let off = 0; off < data.length; off += size) {
+      const i = this.tx.take();
+      const len = Math.min(size, data.length - off);
+      this.tx.memory.set(data.subarray(off, off + len), i * size);
+      this.work.op('osmMemoryManagement');
+      this.work.op('copy', 1, len);
+      this.counters.copies += 1;
+      this.counters.bytesCopied += len;
+      batch.push({ address: this.tx.address(i), length: len });
+      indices.push(i);
+    }
+    s.txHeld += n;
+    const id = this.nextSend;
+    this.nextSend = this.nextSend >= 0x7fffffff ? 1 : this.nextSend + 1;
+    this.sends.set(id, { sock: s, buffers: indices });
+    this.msgs.request({ op: 'SENDTO', handle: s.handle, flags: 0, addr: to.addr >>> 0, port: to.port & 0xffff, buffers: batch }, CTX_DATA, id);
+    const tr = this.sim.trace;
+    if (tr.enabled) tr.record(this.sim.now, s.handle, LAYER.app, LAYER.osm, TRACE_KIND.copy, data.length, 0, this.cpuId);
+    return true;
   }
 
   /** The transmit buffers of a completed (or failed) SEND go back to the pool. */

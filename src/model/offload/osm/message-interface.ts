@@ -14,13 +14,16 @@ export class MessageInterface {
   readonly sent = new Map<string, number>();
   /** SGL elements one request frame can carry. */
   readonly maxSgl: number;
+  /** SGL elements one SENDTO frame can carry (two more body words: the destination). */
+  readonly maxDatagramSgl: number;
 
   constructor(private readonly work: HostWork, inboundFrameWords: number) {
     this.maxSgl = Math.max(1, Math.floor((inboundFrameWords - FIXED_WORDS - 2) / 2));
+    this.maxDatagramSgl = Math.max(1, Math.floor((inboundFrameWords - FIXED_WORDS - REQUEST_LAYOUTS.SENDTO.words.length) / 2));
   }
 
   request(msg: SocketRequest, initiatorContext: number, transactionContext: number): void {
-    const sgl = msg.op === 'SEND' || msg.op === 'RECV' ? msg.buffers.length : 0;
+    const sgl = msg.op === 'SEND' || msg.op === 'RECV' || msg.op === 'SENDTO' ? msg.buffers.length : 0;
     const bytes = 4 * (FIXED_WORDS + REQUEST_LAYOUTS[msg.op].words.length + 2 * sgl);
     this.work.op('osmMessageInterface');
     this.work.op('i2oMessageBuild', 1, bytes);

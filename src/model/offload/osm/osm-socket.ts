@@ -10,6 +10,8 @@ export interface SendWait {
   data: Uint8Array;
   done: number;
   cont: Cont<number>;
+  /** A datagram socket's destination: the datagram goes whole or waits (all or nothing). */
+  to?: SockAddr;
 }
 
 export interface RecvWait {

@@ -14,13 +14,15 @@
 // errors live in the OSM's socket record; the state of the connection itself
 // (is it connected, reset, bound, which addresses) is the ISM socket's,
 // read at the call (a real OSM mirrors it from the card's events), which is
-// what makes every errno the native one. Datagram sockets are passed to the
-// ISM at the call: the reconstructed socket class has no per-datagram address
-// in SEND or RECV_DATA, so their data does not travel through the pools.
+// what makes every errno the native one. A datagram socket's sends travel
+// through the transmit pool as SENDTO requests (the socket class's datagram
+// send, with the destination), one datagram whole per request; a datagram
+// that cannot (empty, larger than one frame's SGL or the socket's share, no
+// destination yet) and datagram receives are handed to the ISM at the call.
 import { LAYER, Priority, TRACE_KIND, type Nanos, type Simulator } from '../../../sim';
 import { AF_INET, SOCK_DGRAM, SOCK_STREAM } from '../../../i2o';
 import {
-  PENDING, POLLERR, POLLHUP, isSysError, sysError, type Accepted, type Cont, type Fd,
+  PENDING, POLLERR, POLLHUP, UDP_MAX_PAYLOAD, isSysError, sysError, type Accepted, type Cont, type Fd,
   type GetSockOptValues, type Received, type Result, type ShutdownHow, type SockAddr, type SockOpt, type SockOptValues,
   type SockType, type SocketApi, type SysError,
 } from '../../../net/stack';
@@ -73,6 +75,10 @@ export class OsmUserInterface implements SocketApi, SocketTable {
         s.sndBuf = this.ism.stack.getsockopt(ismFd, 'SO_SNDBUF') as number;
         s.rcvBuf = this.ism.stack.getsockopt(ismFd, 'SO_RCVBUF') as number;
         this.split(s, ismFd);
+      } else {
+        // Datagrams wait for the card in the transmit pool: the socket's share from its send buffer.
+        s.sndBuf = this.ism.stack.getsockopt(ismFd, 'SO_SNDBUF') as number;
+        this.memory.setShares(s);
       }
       const proto = type === 'stream' ? 6 : 17;
       this.msgs.request({ op: 'SOCKET', family: AF_INET, type: type === 'stream' ? SOCK_STREAM : SOCK_DGRAM, protocol: proto }, CTX_CONTROL, handle);
@@ -140,7 +146,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
 
   send(fd: Fd, data: Uint8Array, cont?: Cont<number>): Result<number> {
     return this.withSock(fd, (s, k) => {
-      if (s.type === 'dgram') return this.datagramOut(k, data, null, cont);
+      if (s.type === 'dgram') return this.datagramOut(s, k, data, null, cont);
       if (s.pendingError !== null) return this.kernel.takeError(s);
       if (s.wrShut) return sysError('EPIPE');
       const probe = this.ism.stack.send(k, EMPTY);
@@ -188,7 +194,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
   sendto(fd: Fd, data: Uint8Array, to: SockAddr, cont?: Cont<number>): Result<number> {
     const s = this.fds.get(fd);
     if (s !== undefined && s.type === 'stream') return this.send(fd, data, cont);
-    return this.withSock(fd, (_s, k) => this.datagramOut(k, data, to, cont));
+    return this.withSock(fd, (s, k) => this.datagramOut(s, k, data, to, cont));
   }
 
   recvfrom(fd: Fd, into: Uint8Array, cont?: Cont<Received>): Result<Received> {
@@ -344,9 +350,29 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     this.memory.setShares(s);
   }
 
-  private datagramOut(k: Fd, data: Uint8Array, to: SockAddr | null, cont?: Cont<number>): Result<number> {
-    this.work.op('copy', 1, data.length);
-    return to === null ? this.ism.stack.send(k, data, cont) : this.ism.stack.sendto(k, data, to, cont);
+  private datagramOut(s: OsmSocket, k: Fd, data: Uint8Array, to: SockAddr | null, cont?: Cont<number>): Result<number> {
+    const peer = to === null ? this.ism.stack.getpeername(k) : null;
+    const dst = to ?? (peer === null || isSysError(peer) ? null : peer);
+    const pooled = dst !== null && dst.addr !== 0 && dst.port > 0 && dst.port <= 65535 && data.length <= UDP_MAX_PAYLOAD &&
+      s.sendW === null && this.memory.datagramFits(s, data.length) && this.boundForSend(k);
+    if (!pooled) {
+      // The ISM answers at the call (its errno is the native one); the bytes are copied once all the same.
+      this.work.op('copy', 1, data.length);
+      return to === null ? this.ism.stack.send(k, data, cont) : this.ism.stack.sendto(k, data, to, cont);
+    }
+    if (this.memory.copyInDatagram(s, data, dst)) return data.length;
+    // The pool or the socket's share is full: as a full UDP send buffer, block or EAGAIN.
+    if (s.nonblocking || cont === undefined) return sysError('EAGAIN');
+    s.sendW = { data, done: 0, cont, to: { ...dst } };
+    this.kernel.txWaiters.add(s);
+    return PENDING;
+  }
+
+  /** A datagram socket sending unbound gets an ephemeral port now, as udp_sendmsg's autobind does. */
+  private boundForSend(k: Fd): boolean {
+    const name = this.ism.stack.getsockname(k);
+    if (isSysError(name)) return false;
+    return name.port !== 0 || this.ism.stack.bind(k, { addr: 0, port: 0 }) === 0;
   }
 
   /** A closed descriptor's parked calls fail with EBADF, as the native close does. */
