@@ -41,6 +41,13 @@ export class TraceRing {
   // Span tags of objects in flight (pooled frame buffers, I2O requests): set and
   // read only while the trace is enabled, so a run without a trace never touches it.
   private readonly tags = new WeakMap<object, number>();
+  private readonly keyed = new Map<number, number>();
+  /**
+   * The span of the work running now (a socket call in the OSM, an I2O request
+   * in the ISM), for records and messages made on its behalf: whoever sets it
+   * restores the previous value before returning. 0: none.
+   */
+  current = 0;
   private lost = 0;
   private written = 0;
 
@@ -120,6 +127,27 @@ export class TraceRing {
   /** The span tied to `obj` by tag(), or 0. */
   tagOf(obj: object): number {
     return this.tags.get(obj) ?? 0;
+  }
+
+  /**
+   * Ties `span` to a number naming something in flight that is not an object
+   * (an I2O message frame's address) until takeKey() reads it.
+   */
+  tagKey(key: number, span: number): void {
+    if (span !== 0) this.keyed.set(key, span);
+  }
+
+  /** The span tied to `key`, or 0; it stays tied. */
+  keyTag(key: number): number {
+    return this.keyed.get(key) ?? 0;
+  }
+
+  /** The span tied to `key`, or 0; the tie is removed. */
+  takeKey(key: number): number {
+    const s = this.keyed.get(key);
+    if (s === undefined) return 0;
+    this.keyed.delete(key);
+    return s;
   }
 
   /** Drop every record (the overwritten count and the total restart at 0). */

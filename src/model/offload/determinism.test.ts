@@ -34,7 +34,8 @@ describe('offload determinism and trace', () => {
     };
     expect(has(LAYER.osm, LAYER.i2o, TRACE_KIND['i2o-message'])).toBe(true);
     expect(has(LAYER.irtos, LAYER.ism, TRACE_KIND['i2o-message'])).toBe(true);
-    expect(has(LAYER.ism, LAYER.i2o, TRACE_KIND['i2o-message'])).toBe(true);
+    expect(has(LAYER.ism, LAYER.irtos, TRACE_KIND['i2o-message'])).toBe(true);
+    expect(has(LAYER.i2o, LAYER.osm, TRACE_KIND['i2o-message'])).toBe(true);
     expect(has(LAYER.i2o, LAYER.pci, TRACE_KIND.mmio)).toBe(true);
     expect(has(LAYER.pci, LAYER.osm, TRACE_KIND.irq)).toBe(true);
     expect(has(LAYER.pci, LAYER.ism, TRACE_KIND.dma)).toBe(true);

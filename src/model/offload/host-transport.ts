@@ -33,7 +33,12 @@ export interface OutboundRequest {
   readonly msg: SocketMessage;
   readonly env: SocketEnvelope;
   ready: boolean;
+  /** Trace span of the message (the socket call's that made it, else its own; 0 with the trace off). */
+  readonly span: number;
 }
+
+// Trace: a message frame's span crosses the bus with its MFA. Inbound frames are
+// keyed by their MFA, outbound (reply) frames by -1 - MFA (card/iop-messaging.ts).
 
 /** Receives the replies of one InitiatorContext, after the ISR has charged their handling. */
 export interface ReplyHandler {
@@ -105,7 +110,8 @@ export class HostTransport implements EventHandler {
     this.sending = true;
     const stall = this.bus.mmioRead();
     this.counters.mmioReads += 1;
-    this.sim.trace.record(this.sim.now, 0, LAYER.i2o, LAYER.pci, TRACE_KIND.mmio, 4, (stall * this.cpu.clock) / 1e9, this.cpu.id);
+    const tr = this.sim.trace;
+    if (tr.enabled) tr.record(this.sim.now, this.queue[this.qHead]!.span, LAYER.i2o, LAYER.pci, TRACE_KIND.mmio, 4, (stall * this.cpu.clock) / 1e9, this.cpu.id);
     const mfa = this.mu.readInboundPort();
     this.cpu.stall('mmio', stall, this, K_INBOUND_READ, mfa);
   }
@@ -163,7 +169,12 @@ export class HostTransport implements EventHandler {
       this.mu.writeFrame(mfa, bytes);
       this.bus.mmioWrite(n);
       if (this.tap !== null) this.tap('inbound', this.sim.now, bytes);
-      this.sim.trace.record(this.sim.now, req.env.transactionContext, LAYER.osm, LAYER.i2o, TRACE_KIND['i2o-message'], n, 0, this.cpu.id);
+      const tr = this.sim.trace;
+      if (tr.enabled) {
+        tr.record(this.sim.now, req.span, LAYER.osm, LAYER.i2o, TRACE_KIND['i2o-message'], n, 0, this.cpu.id);
+        tr.record(this.sim.now, req.span, LAYER.i2o, LAYER.pci, TRACE_KIND['i2o-message'], n, 0, this.cpu.id);
+        tr.tagKey(mfa, req.span);
+      }
     }
     this.mu.postInbound(mfa);
     const landed = this.bus.mmioWrite(4);
@@ -189,6 +200,8 @@ export class HostTransport implements EventHandler {
       }
       return;
     }
+    const tr = this.sim.trace;
+    if (tr.enabled) tr.record(this.sim.now, tr.keyTag(-1 - mfa), LAYER.pci, LAYER.i2o, TRACE_KIND['i2o-message'], 0, 0, this.cpu.id);
     const view = this.mu.outboundFrame(mfa);
     let decoded: DecodedSocketFrame | null = null;
     if (!isI2oError(view)) {
@@ -207,7 +220,8 @@ export class HostTransport implements EventHandler {
     if (inWindow(this.sim.now, this.outboundHeld)) this.held.push(mfa);
     else this.returnFrame(mfa);
     if (reply !== null) {
-      this.sim.trace.record(this.sim.now, reply.frame.transactionContext, LAYER.i2o, LAYER.osm, TRACE_KIND['i2o-message'], 0, 0, this.cpu.id);
+      const tr = this.sim.trace;
+      if (tr.enabled) tr.record(this.sim.now, tr.takeKey(-1 - mfa), LAYER.i2o, LAYER.osm, TRACE_KIND['i2o-message'], 0, 0, this.cpu.id);
       const h = this.handlers.get(reply.frame.initiatorContext);
       if (h === undefined) this.counters.malformedFrames += 1;
       else h.onReply(reply);

@@ -23,6 +23,8 @@ class Transfer {
   kind = 0;
   arg = 0;
   obj: unknown = undefined;
+  /** Trace span of the work that asked for the transfer (0 with the trace off). */
+  span = 0;
 }
 
 const K_PROGRAMMED = 1;
@@ -51,6 +53,8 @@ export class DmaEngine implements EventHandler {
     t.kind = kind;
     t.arg = arg;
     t.obj = obj;
+    const tr = this.iop.simulator.trace;
+    t.span = tr.enabled ? tr.current : 0;
     this.program(t);
   }
 
@@ -67,8 +71,10 @@ export class DmaEngine implements EventHandler {
       return;
     }
     this.completed += 1;
-    if (t.dir === 0) sim.trace.record(sim.now, 0, LAYER.ism, LAYER.pci, TRACE_KIND.dma, t.bytes, 0, this.iop.id);
-    else sim.trace.record(sim.now, 0, LAYER.pci, LAYER.ism, TRACE_KIND.dma, t.bytes, 0, this.iop.id);
+    const tr = sim.trace;
+    const span = t.span;
+    if (t.dir === 0) tr.record(sim.now, span, LAYER.ism, LAYER.pci, TRACE_KIND.dma, t.bytes, 0, this.iop.id);
+    else tr.record(sim.now, span, LAYER.pci, LAYER.ism, TRACE_KIND.dma, t.bytes, 0, this.iop.id);
     const done = t.done!;
     const k = t.kind;
     const a = t.arg;
@@ -76,7 +82,18 @@ export class DmaEngine implements EventHandler {
     t.done = null;
     t.obj = undefined;
     this.spare.push(t);
-    done.onEvent(k, a, o, sim);
+    if (!tr.enabled) {
+      done.onEvent(k, a, o, sim);
+      return;
+    }
+    // What the transfer's completion does (a reply) is on behalf of the span that started it.
+    const prev = tr.current;
+    tr.current = span;
+    try {
+      done.onEvent(k, a, o, sim);
+    } finally {
+      tr.current = prev;
+    }
   }
 
   private program(t: Transfer): void {

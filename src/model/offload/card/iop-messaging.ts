@@ -36,6 +36,8 @@ interface PendingReply {
   msg: SocketReply;
   env: SocketEnvelope;
   mfa: number;
+  /** Trace span: the request's it answers when made on its behalf, else its own (0 with the trace off). */
+  span: number;
 }
 
 const K_DOORBELL = 0;
@@ -95,7 +97,9 @@ export class IopMessaging implements EventHandler {
   /** Queues a reply to the host; replies leave in the order they were queued. */
   reply(msg: SocketReply, env: SocketEnvelope): void {
     const o = this.costs.ops.i2oReplyBuild;
-    this.iop.submit(Priority.SoftIrq, o.category, o.fixed + o.perByte * 28, this, K_REPLY_BUILT, 0, { msg, env, mfa: -1 });
+    const tr = this.sim.trace;
+    const span = !tr.enabled ? 0 : tr.current !== 0 ? tr.current : tr.nextSpan();
+    this.iop.submit(Priority.SoftIrq, o.category, o.fixed + o.perByte * 28, this, K_REPLY_BUILT, 0, { msg, env, mfa: -1, span });
   }
 
   /** The host returned reply frames: replies waiting for one can go. */
@@ -146,6 +150,8 @@ export class IopMessaging implements EventHandler {
         if (isI2oError(r)) this.counters.malformedFrames += 1;
         else req = r;
       }
+      const tr = this.sim.trace;
+      if (tr.enabled) tr.record(this.sim.now, tr.keyTag(mfa), LAYER.pci, LAYER.irtos, TRACE_KIND['i2o-message'], 0, 0, this.iop.id);
       const c = this.charges.clear();
       c.add(d.category, d.fixed + d.perByte * (req === null ? 0 : 4));
       this.iop.submit(Priority.SoftIrq, c, 0, this, K_DISPATCHED, mfa, req);
@@ -155,11 +161,24 @@ export class IopMessaging implements EventHandler {
   private dispatched(mfa: number, req: DecodedSocketFrame | null): void {
     if (inWindow(this.sim.now, this.inboundHeld)) this.heldInbound.push(mfa);
     else this.mu.returnInboundFree(mfa);
+    const tr = this.sim.trace;
+    // The request's span crossed the bus with its MFA (inbound frames keyed by MFA, host-transport.ts).
+    const span = tr.enabled ? tr.takeKey(mfa) : 0;
     if (req === null) return;
-    this.sim.trace.record(this.sim.now, req.frame.transactionContext, LAYER.irtos, LAYER.ism, TRACE_KIND['i2o-message'], 0, this.costs.ops.irtosDispatch.fixed, this.iop.id);
+    if (tr.enabled) tr.record(this.sim.now, span, LAYER.irtos, LAYER.ism, TRACE_KIND['i2o-message'], 0, this.costs.ops.irtosDispatch.fixed, this.iop.id);
     const ddm = this.ddms.get(req.frame.targetTid);
     if (ddm === undefined) this.counters.malformedFrames += 1;
-    else ddm.receive(req);
+    else if (!tr.enabled) ddm.receive(req);
+    else {
+      // Replies and DMA the ISM makes while handling the request carry its span.
+      const prev = tr.current;
+      tr.current = span;
+      try {
+        ddm.receive(req);
+      } finally {
+        tr.current = prev;
+      }
+    }
   }
 
   private built(r: PendingReply): void {
@@ -187,7 +206,13 @@ export class IopMessaging implements EventHandler {
     const bytes = this.scratch.subarray(0, n);
     this.mu.writeOutboundFrame(r.mfa, bytes);
     if (this.tap !== null) this.tap('outbound', this.sim.now, bytes);
-    this.sim.trace.record(this.sim.now, r.env.transactionContext, LAYER.ism, LAYER.i2o, TRACE_KIND['i2o-message'], n, 0, this.iop.id);
+    const tr = this.sim.trace;
+    if (tr.enabled) {
+      tr.record(this.sim.now, r.span, LAYER.ism, LAYER.irtos, TRACE_KIND['i2o-message'], n, 0, this.iop.id);
+      tr.record(this.sim.now, r.span, LAYER.irtos, LAYER.pci, TRACE_KIND['i2o-message'], n, 0, this.iop.id);
+      // Outbound frames are keyed by -1 - MFA (host-transport.ts reads the span back).
+      tr.tagKey(-1 - r.mfa, r.span);
+    }
     this.bus.dma(BUS_TO_HOST, n, this, K_REPLY_WRITTEN, r.mfa);
   }
 

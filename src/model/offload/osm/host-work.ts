@@ -4,7 +4,7 @@
 // completions of parked calls into it; `commit()` submits one job. When the
 // job completes its requests become ready for the inbound queue and the
 // completions run: a caller sees the CPU time the work took.
-import { ChargeList, type EventHandler, type Priority, type Processor } from '../../../sim';
+import { ChargeList, type EventHandler, type Priority, type Processor, type TraceRing } from '../../../sim';
 import type { HostOpName, ResolvedHostCosts } from '../../costs';
 import type { HostTransport, OutboundRequest } from '../host-transport';
 
@@ -28,6 +28,11 @@ export class HostWork implements EventHandler {
     private readonly transport: HostTransport,
     readonly costs: ResolvedHostCosts,
   ) {}
+
+  /** The host simulator's trace. */
+  get trace(): TraceRing {
+    return this.cpu.simulator.trace;
+  }
 
   /** The host CPU's id, for trace records. */
   get cpuId(): number {

@@ -104,7 +104,7 @@ export class MemoryManagement implements HostMemory {
     }
     if (batch.length > 0) this.sendRequest(s, batch, indices);
     const tr = this.sim.trace;
-    if (off > from && tr.enabled) tr.record(this.sim.now, s.handle, LAYER.app, LAYER.osm, TRACE_KIND.copy, off - from, 0, this.cpuId);
+    if (off > from && tr.enabled) tr.record(this.sim.now, tr.current, LAYER.app, LAYER.osm, TRACE_KIND.copy, off - from, 0, this.cpuId);
     // Backpressure: the pool ran dry (nothing left for any socket: exhaustion),
     // or the socket used up its own share with buffers still free in the pool,
     // which is a full send buffer: TCP's ordinary flow control.
@@ -259,7 +259,7 @@ export class MemoryManagement implements HostMemory {
     s.rxBytes -= got;
     if (got > 0) {
       const tr = this.sim.trace;
-      if (tr.enabled) tr.record(this.sim.now, s.handle, LAYER.osm, LAYER.app, TRACE_KIND.copy, got, 0, this.cpuId);
+      if (tr.enabled) tr.record(this.sim.now, tr.current, LAYER.osm, LAYER.app, TRACE_KIND.copy, got, 0, this.cpuId);
       this.work.op('copy', 1, got);
       this.counters.copies += 1;
       this.counters.bytesCopied += got;

@@ -28,7 +28,10 @@ export class MessageInterface {
     this.work.op('osmMessageInterface');
     this.work.op('i2oMessageBuild', 1, bytes);
     this.work.op('i2oMessagePost');
-    this.work.post({ msg, env: { initiatorContext, transactionContext }, ready: false });
+    // Trace: the message carries the span of the socket call that made it, else one of its own.
+    const tr = this.work.trace;
+    const span = !tr.enabled ? 0 : tr.current !== 0 ? tr.current : tr.nextSpan();
+    this.work.post({ msg, env: { initiatorContext, transactionContext }, ready: false, span });
     this.sent.set(msg.op, (this.sent.get(msg.op) ?? 0) + 1);
   }
 }

@@ -125,7 +125,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       }
       if (s.nonblocking || cont === undefined) return sysError('EAGAIN');
       if (s.acceptW !== null) return sysError('EBUSY');
-      s.acceptW = cont;
+      s.acceptW = this.traced(cont);
       return PENDING;
     });
   }
@@ -139,7 +139,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       s.pendingError = null;
       this.msgs.request({ op: 'CONNECT', handle: s.handle, addr: addr.addr >>> 0, port: addr.port & 0xffff }, CTX_CONTROL, s.handle);
       if (s.nonblocking || cont === undefined) return sysError('EINPROGRESS');
-      s.connectW = cont;
+      s.connectW = this.traced(cont);
       return PENDING;
     });
   }
@@ -156,7 +156,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       const n = s.state === 'connected' ? this.memory.copyIn(s, data, 0) : 0;
       if (n === data.length) return n;
       if (s.nonblocking || cont === undefined) return n > 0 ? n : sysError('EAGAIN');
-      s.sendW = { data, done: n, cont };
+      s.sendW = { data, done: n, cont: this.traced(cont) };
       if (s.state === 'connected') this.kernel.txWaiters.add(s);
       return PENDING;
     });
@@ -186,7 +186,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       }
       if (s.nonblocking || cont === undefined) return sysError('EAGAIN');
       if (s.recvW !== null) return sysError('EBUSY');
-      s.recvW = { into, cont };
+      s.recvW = { into, cont: this.traced(cont) };
       return PENDING;
     });
   }
@@ -398,26 +398,61 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     return fd;
   }
 
+  /**
+   * Runs a socket call. Trace (docs trace-convention): the call gets a span,
+   * 'call' crossings app > syscall > socket > osm, and is the current span while
+   * it runs, so the I2O messages it makes carry it (message-interface.ts); it
+   * records its 'return' crossings osm > socket > syscall > app when it returns,
+   * or, if it parked, when the parked continuation runs (traced()).
+   */
   private call<T>(fn: () => T): T {
     this.work.begin(Priority.Kernel);
+    const tr = this.sim.trace;
+    const prev = tr.current;
     try {
       this.work.op('syscall');
       this.work.op('socketLayer');
       this.work.op('osmUserInterface');
-      const tr = this.sim.trace;
       if (tr.enabled) {
+        const span = tr.nextSpan();
+        tr.current = span;
         const now = this.sim.now;
         const o = this.work.costs.ops;
         const cpu = this.work.cpuId;
-        tr.record(now, 0, LAYER.app, LAYER.syscall, TRACE_KIND.call, 0, o.syscall.fixed, cpu);
-        tr.record(now, 0, LAYER.syscall, LAYER.socket, TRACE_KIND.call, 0, o.socketLayer.fixed, cpu);
-        tr.record(now, 0, LAYER.socket, LAYER.osm, TRACE_KIND.call, 0, o.osmUserInterface.fixed, cpu);
+        tr.record(now, span, LAYER.app, LAYER.syscall, TRACE_KIND.call, 0, o.syscall.fixed, cpu);
+        tr.record(now, span, LAYER.syscall, LAYER.socket, TRACE_KIND.call, 0, o.socketLayer.fixed, cpu);
+        tr.record(now, span, LAYER.socket, LAYER.osm, TRACE_KIND.call, 0, o.osmUserInterface.fixed, cpu);
       }
-      return fn();
+      const r = fn();
+      if (tr.enabled && r !== PENDING) this.returned(tr.current);
+      return r;
     } finally {
       this.kernel.flush();
       this.work.commit();
+      tr.current = prev;
     }
+  }
+
+  /** The 'return' crossings of call `span` (nothing for span 0). */
+  private returned(span: number): void {
+    const tr = this.sim.trace;
+    if (span === 0 || !tr.enabled) return;
+    const now = this.sim.now;
+    const cpu = this.work.cpuId;
+    tr.record(now, span, LAYER.osm, LAYER.socket, TRACE_KIND.return, 0, 0, cpu);
+    tr.record(now, span, LAYER.socket, LAYER.syscall, TRACE_KIND.return, 0, 0, cpu);
+    tr.record(now, span, LAYER.syscall, LAYER.app, TRACE_KIND.return, 0, 0, cpu);
+  }
+
+  /** A parked call's continuation that first records the call's return (itself with the trace off). */
+  private traced<T>(cont: (v: T) => void): (v: T) => void {
+    const tr = this.sim.trace;
+    const span = tr.enabled ? tr.current : 0;
+    if (span === 0) return cont;
+    return (v: T) => {
+      this.returned(span);
+      cont(v);
+    };
   }
 
   private withSock<T>(fd: Fd, fn: (s: OsmSocket, ismFd: Fd) => T | SysError): T | SysError {
