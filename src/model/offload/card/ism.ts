@@ -97,13 +97,28 @@ export class Ism implements Ddm, EventHandler {
 
   receive(req: DecodedSocketFrame): void {
     const o = this.costs.ops.ismSocketRequest;
+    const tr = this.iop.simulator.trace;
+    if (tr.enabled) tr.tag(req, tr.current); // the request's span (iop-messaging.ts), for its handling
     this.iop.submit(Priority.SoftIrq, o.category, o.fixed, this, K_REQUEST, 0, req);
   }
 
   onEvent(kind: number, arg: number, obj: unknown): void {
-    if (kind === K_REQUEST) this.handle(obj as DecodedSocketFrame);
+    if (kind === K_REQUEST) this.handleTraced(obj as DecodedSocketFrame);
     else if (kind === K_SEND_MOVED) this.sendMoved(obj as SendOp, arg);
 
+  }
+
+  /** Handles a request as the current trace span, so its replies and DMA carry the request's span. */
+  private handleTraced(req: DecodedSocketFrame): void {
+    const tr = this.iop.simulator.trace;
+    if (!tr.enabled) return this.handle(req);
+    const prev = tr.current;
+    tr.current = tr.tagOf(req);
+    try {
+      this.handle(req);
+    } finally {
+      tr.current = prev;
+    }
   }
 
   private handle(req: DecodedSocketFrame): void {
