@@ -104,3 +104,30 @@ describe('trace vocabulary', () => {
     expect(TRACE_KINDS.length).toBeLessThan(256);
   });
 });
+
+describe('trace spans', () => {
+  it('hands out spans 1, 2, 3 per ring, not reset by clear()', () => {
+    const t = new TraceRing(4);
+    expect([t.nextSpan(), t.nextSpan()]).toEqual([1, 2]);
+    t.clear();
+    expect(t.nextSpan()).toBe(3);
+    expect(new TraceRing(4).nextSpan()).toBe(1);
+  });
+
+  it('ties a span to an object until it is tagged again, and to a number until it is taken', () => {
+    const t = new TraceRing(4);
+    const buf = new Uint8Array(8);
+    expect(t.tagOf(buf)).toBe(0);
+    t.tag(buf, 7);
+    expect(t.tagOf(buf)).toBe(7);
+    expect(t.tagOf(new Uint8Array(8))).toBe(0);
+    t.tag(buf, 9);
+    expect(t.tagOf(buf)).toBe(9);
+    t.tagKey(-5, 11);
+    expect(t.keyTag(-5)).toBe(11);
+    expect(t.takeKey(-5)).toBe(11);
+    expect(t.takeKey(-5)).toBe(0);
+    t.tagKey(3, 0);
+    expect(t.keyTag(3)).toBe(0);
+  });
+});
