@@ -10,7 +10,7 @@ for (const scheme of ['light', 'dark'] as const) {
     const lab = new LabPage(page);
     await lab.open();
     await lab.run.click();
-    await expect.poll(() => lab.shownEvents()).toBeGreaterThan(0);
+    await expect.poll(() => lab.shownNanos()).toBeGreaterThan(0);
     await lab.pause.click();
     await lab.settle();
     const results = await new AxeBuilder({ page }).analyze();

@@ -25,9 +25,9 @@ test('served under /some/sub/path/, the shell loads, its worker starts and the f
   await lab.open(server.url);
   await expect(lab.title).toHaveText('Offload Lab');
   await lab.run.click();
-  await expect.poll(() => lab.shownEvents()).toBeGreaterThan(0);
-  const first = await lab.shownEvents();
-  await expect.poll(() => lab.shownEvents()).toBeGreaterThan(first);
+  await expect.poll(() => lab.shownNanos()).toBeGreaterThan(0);
+  const first = await lab.shownNanos();
+  await expect.poll(() => lab.shownNanos()).toBeGreaterThan(first);
   await lab.pause.click();
   await lab.settle();
 

@@ -1,7 +1,9 @@
-// Page object for the lab's shell: locators by dotted data-testid, readers that turn
-// the displayed figures into numbers, and the typed test API on window.
+// Page object for the lab's shell: the one run bar (it drives the network model),
+// locators by dotted data-testid, readers that turn the displayed figures into numbers,
+// and the typed test API on window.
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { LabSnapshot } from '../../src/ui/runtime/test-api';
+import { formatNanos } from '../../src/sim/units';
 
 export class LabPage {
   readonly title: Locator;
@@ -10,15 +12,10 @@ export class LabPage {
   readonly pause: Locator;
   readonly step: Locator;
   readonly reset: Locator;
-  readonly seed: Locator;
-  readonly seedError: Locator;
   readonly status: Locator;
-  readonly events: Locator;
   readonly simTime: Locator;
-  readonly rate: Locator;
   readonly errorBanner: Locator;
   readonly errorRestart: Locator;
-  readonly livePanel: Locator;
   readonly liveSeed: Locator;
   readonly themeToggle: Locator;
 
@@ -30,22 +27,20 @@ export class LabPage {
     this.pause = id('controls.pause');
     this.step = id('controls.step');
     this.reset = id('controls.reset');
-    this.seed = id('controls.seed');
-    this.seedError = id('controls.seedError');
     this.status = id('controls.status');
-    this.events = id('status.events');
     this.simTime = id('status.simTime');
-    this.rate = id('status.rate');
     this.errorBanner = id('error.banner');
     this.errorRestart = id('error.restart');
-    this.livePanel = id('live.panel');
     this.liveSeed = id('live.seed');
     this.themeToggle = id('theme.toggle');
   }
 
+  /** Opens the lab (the network model paused at time zero) and closes the first-visit welcome. */
   async open(url = './'): Promise<void> {
     await this.page.goto(url);
     await this.waitPaused();
+    const close = this.page.getByTestId('welcome.close');
+    if (await close.isVisible()) await close.click();
   }
 
   async waitPaused(): Promise<void> {
@@ -60,16 +55,21 @@ export class LabPage {
     });
   }
 
-  /** Waits until no request is in flight, then until the page shows the worker's last figures. */
+  /** Waits until no request is in flight, then until the run bar shows the worker's last clock. */
   async settle(): Promise<LabSnapshot> {
     await expect.poll(async () => (await this.snapshot()).settled).toBe(true);
     const s = await this.snapshot();
-    await expect(this.events).toHaveText(s.eventsProcessed.toLocaleString('en-US'));
+    await expect(this.simTime).toHaveText(formatNanos(s.nowNanos));
     return s;
   }
 
-  async shownEvents(): Promise<number> {
-    return Number((await this.events.innerText()).replace(/,/g, ''));
+  /** The model's events processed so far (all configurations), from the worker's latest reply. */
+  async events(): Promise<number> {
+    return (await this.snapshot()).eventsProcessed;
+  }
+
+  async shownNanos(): Promise<number> {
+    return parseShownNanos(await this.simTime.innerText());
   }
 
   async crashWorker(mode: 'throw' | 'uncaught' = 'uncaught'): Promise<void> {

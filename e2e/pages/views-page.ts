@@ -21,9 +21,9 @@ export class ViewsPage extends LabPage {
   constructor(page: Page) {
     super(page);
     const id = (t: string) => page.getByTestId(t);
-    this.start = id('time.start');
-    this.play = id('time.play');
-    this.pauseTime = id('time.pause');
+    this.start = id('controls.reset');
+    this.play = id('controls.run');
+    this.pauseTime = id('controls.pause');
     this.back = id('time.back');
     this.stepEvent = id('time.stepEvent');
     this.stepCrossing = id('time.stepCrossing');
@@ -41,13 +41,9 @@ export class ViewsPage extends LabPage {
     return this.page.getByTestId(`diagram.${configuration}.layer.${layer}`);
   }
 
-  /** Opens the lab and starts the network model (the chosen preset), paused at time zero. */
-  async openModel(): Promise<void> {
-    await this.open();
-    // The first-visit welcome (issue 7) sits above the controls: close it if it is there.
-    const welcome = this.page.getByTestId('welcome.close');
-    if (await welcome.isVisible()) await welcome.click();
-    await this.start.click();
+  /** Opens the lab: the network model (the chosen preset) is the page's world, paused at time zero. */
+  async openModel(url = './'): Promise<void> {
+    await this.open(url);
     await expect(this.diagram).toBeVisible();
     await this.waitPaused();
   }

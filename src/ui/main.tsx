@@ -1,6 +1,8 @@
 // The page's entry: builds the runtime (a real Web Worker, the wall clock and
-// requestAnimationFrame are injected here and only here), binds the commands, exposes
-// the test API, starts the demo world and renders the app inside an error boundary.
+// requestAnimationFrame are injected here and only here), binds the commands, the views
+// and the charts to the worker's one stream, exposes the test API, starts the network
+// model (the scenario from the link or the default preset, paused at time zero) and
+// renders the app inside an error boundary.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { WorkerLike } from '../worker';
@@ -9,12 +11,14 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { loadSavedTheme } from './app/use-theme';
 import { createLabRuntime } from './runtime/lab-runtime';
 import { createTestApi } from './runtime/test-api';
-import { bindRuntime, startLab } from './state/commands';
-import { DEFAULT_SEED } from './state/session-slice';
-import { bindChartClock } from './charts/feed-binding';
+import { bindRuntime } from './state/commands';
+import { labStore } from './state/store';
+import { bindChartClock, labFeed } from './charts/feed-binding';
+import { chartsListener } from './charts/stream-binding';
+import { followScenario } from './runtime/follow-scenario';
 import { startUrlSync } from './share/url-sync';
 import { bindViews, createViewsTestApi } from './views';
-import { history as timeHistory } from './timeline/time-commands';
+import { history as timeHistory, startScenario } from './timeline/time-commands';
 import { trackHistory } from './timeline/history';
 import './app/theme.css';
 
@@ -29,10 +33,17 @@ bindViews(runtime.client, runtime.frames, () => performance.now(), (cb) => { req
 runtime.client.addListener(trackHistory(timeHistory));
 window.__offloadLabViews = createViewsTestApi();
 bindChartClock(runtime.frames);
+runtime.client.addListener(chartsListener(labFeed, () => runtime.client.currentSpec, () => labStore.getState().scenario));
 startUrlSync(window);
+// Without a link the lab opens on native against offload (stateless joins on request).
+if (!window.location.hash.startsWith('#lab=')) {
+  const s = labStore.getState();
+  labStore.setState({ scenario: { ...s.scenario, configurations: s.scenario.configurations.filter((c) => c !== 'stateless') } });
+}
 window.__offloadLab = createTestApi(runtime);
 loadSavedTheme();
-startLab(DEFAULT_SEED);
+followScenario(labStore, runtime.client, startScenario);
+startScenario();
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,15 +1,17 @@
-// The lab's frame: masthead, run bar, failure banner and the live panel. Later views
-// (architecture, sequence, inspector, charts, lessons) take their place in <main>.
+// The lab's page: masthead, the one run bar (it drives the network model every part of
+// the page shows), the welcome / lesson, then the model's views (Architecture, Sequence,
+// Packets & I2O) beside the answer column (savings headline, live charts, sweeps), and
+// the scenario's controls and sharing below. Two panes from 1500 px wide; stacked below.
 import { Header } from '../shell/Header';
 import { RunBar } from '../shell/RunBar';
 import { ErrorBanner } from '../shell/ErrorBanner';
 import { useShortcuts } from '../shell/use-shortcuts';
 import { useThemeAttribute } from './use-theme';
-import { LivePanel } from '../live/LivePanel';
-import { Workspace } from '../charts/Workspace';
-import { TimeBar } from '../timeline/TimeBar';
 import { ViewsPanel } from '../views/ViewsPanel';
+import { ControlsPanel } from '../controls/ControlsPanel';
+import { NoticeBar, SharePanel } from '../share/SharePanel';
 import { LessonLauncher, LessonPanel, Welcome, useLessonBoot } from '../lessons';
+import { Results } from './Results';
 import '../lessons/Lessons.css';
 import './App.css';
 
@@ -21,15 +23,23 @@ export function App() {
     <div className="app">
       <Header />
       <RunBar />
-      <TimeBar />
       <LessonLauncher />
       <main id="main" aria-label="Lab">
         <ErrorBanner />
+        <NoticeBar />
         <Welcome />
         <LessonPanel />
-        <ViewsPanel />
-        <LivePanel />
-        <Workspace />
+        <div className="lab-panes">
+          <ViewsPanel />
+          <Results />
+        </div>
+        <section className="lab-setup" aria-label="Controls and sharing" data-testid="setup">
+          <h2 className="lab-setup-title">Scenario controls and sharing</h2>
+          <div className="lab-setup-grid">
+            <ControlsPanel />
+            <SharePanel />
+          </div>
+        </section>
       </main>
     </div>
   );

@@ -16,8 +16,8 @@ function statusText(m: MeasureState): string {
     case 'idle':
     case 'starting': return 'Building the scenario\'s worlds…';
     case 'ready': return p && p.nowNanos > 0
-      ? `Paused at ${ms(p.nowNanos)} of ${ms(p.endNanos)} simulated. Press Run (Space) to go on.`
-      : 'Ready. Press Run (Space): every configuration runs on one clock and the charts fill in.';
+      ? `Paused at ${ms(p.nowNanos)} of ${ms(p.endNanos)} simulated. Press Play (Space) to go on.`
+      : 'Ready. Press Play (Space): every configuration runs on one clock and the charts fill in as the model runs.';
     case 'running': return `Measuring: ${ms(p?.nowNanos ?? 0)} of ${ms(p?.endNanos ?? 0)} simulated.`;
     case 'done': return `Done: ${ms(p?.endNanos ?? 0)} simulated. Change the scenario or press Reset to measure again.`;
     case 'failed': return m.error ?? 'The measurement failed.';

@@ -1,16 +1,14 @@
-// Binds the measurement to the page: one MeasureClient on a real Web Worker, started
-// with the store's scenario (and restarted when it or the A/B variant changes, or when
-// the lab is reset), running while the lab runs and pausing when it pauses.
+// Binds the charts' measurements to the page. The lab's own world (A: the scenario the
+// views show) feeds the charts from the simulation worker's stream (stream-binding.ts);
+// here one MeasureClient on a real Web Worker runs the A/B variant (B) beside it, started
+// with the store's scenario and variant (restarted when either changes or the lab's world
+// restarts), running while the lab runs and never past the lab's simulated clock.
 import { useEffect, useSyncExternalStore } from 'react';
-import { labStore } from '../state/store';
+import { useLab, labStore, type LabState } from '../state/store';
 import { labFeed } from './feed-binding';
-import { MeasureClient, type MeasureState, type MeasureWorkerLike } from './measure-client';
+import { MeasureClient, type MeasureState, type MeasureStatus, type MeasureWorkerLike } from './measure-client';
 
 let client: MeasureClient | null = null;
-
-/** The measurement runs while the lab runs, and goes on to its end if the lab's own world
- *  ended first (a scenario world in the simulation worker stops at its duration). */
-const runs = (status: string) => status === 'running' || status === 'ended';
 
 function measureClient(): MeasureClient {
   client ??= new MeasureClient(
@@ -21,21 +19,24 @@ function measureClient(): MeasureClient {
   return client;
 }
 
-/** Mount once (the workspace does): keeps the measurement in step with the store. */
+/** B catches up with the lab's clock while the lab runs, and runs to its end once the lab's world ended. */
+function follow(c: MeasureClient, s: LabState): void {
+  const ended = s.status === 'ended';
+  c.setHorizon(ended ? null : s.live?.figures.nowNanos ?? 0);
+  c.setRunning(s.status === 'running' || s.status === 'paused' || ended);
+}
+
+/** Mount once (the workspace does): keeps the variant's measurement in step with the store. */
 export function useMeasurement(): void {
   useEffect(() => {
     const c = measureClient();
     let last = labStore.getState();
     c.start(last.scenario, last.variant);
-    c.setRunning(runs(last.status));
+    follow(c, last);
     return labStore.subscribe((s) => {
       const restarted = last.status !== 'starting' && s.status === 'starting';
-      if (s.scenarioVersion !== last.scenarioVersion || s.variant !== last.variant || restarted) {
-        c.start(s.scenario, s.variant);
-        c.setRunning(runs(s.status));
-      } else if (s.status !== last.status) {
-        c.setRunning(runs(s.status));
-      }
+      if (s.scenarioVersion !== last.scenarioVersion || s.variant !== last.variant || restarted) c.start(s.scenario, s.variant);
+      if (s.live !== last.live || s.status !== last.status || s.variant !== last.variant) follow(c, s);
       last = s;
     });
   }, []);
@@ -43,9 +44,36 @@ export function useMeasurement(): void {
 
 const IDLE: MeasureState = { status: 'idle', progress: null, error: null, variantLabel: null };
 
-export function useMeasureState(): MeasureState {
+function useVariantState(): MeasureState {
   return useSyncExternalStore(
     (l) => measureClient().subscribe(l),
     () => client?.state ?? IDLE,
   );
+}
+
+const LAB_STATUS: Record<LabState['status'], MeasureStatus> = {
+  idle: 'starting', starting: 'starting', paused: 'ready', running: 'running', ended: 'done', failed: 'failed',
+};
+
+/**
+ * What the charts show, as one status: the lab's world (its clock and end) and, with an
+ * A/B variant, the variant's run (done only when both are; its error beside).
+ */
+export function useMeasureState(): MeasureState {
+  const b = useVariantState();
+  const status = useLab((s) => s.status);
+  const figures = useLab((s) => s.live?.figures ?? null);
+  const failure = useLab((s) => s.failure);
+  const isScenario = useLab((s) => s.spec?.kind === 'scenario');
+  let st: MeasureStatus = isScenario ? LAB_STATUS[status] : 'starting';
+  if (st === 'done' && b.variantLabel && b.status !== 'done' && b.status !== 'failed') st = 'running';
+  const progress = figures && isScenario
+    ? { nowNanos: figures.nowNanos, endNanos: figures.endNanos ?? 0, done: status === 'ended', events: figures.eventsProcessed }
+    : null;
+  return {
+    status: st,
+    progress,
+    error: st === 'failed' ? failure?.message ?? 'The simulation stopped.' : b.error,
+    variantLabel: b.variantLabel,
+  };
 }

@@ -1,21 +1,26 @@
-// The page's side of the measure worker: (re)starts the measurement when the scenario
-// or the A/B variant changes, runs it slice by slice while the lab is running (one
-// request in flight, the slice budget sized from measured wall time), and feeds every
-// reply into the metric feed. Its status and progress are read by the charts panel.
+// The page's side of the measure worker, which runs only the A/B variant (B): the lab's
+// own world (A) streams its metrics from the simulation worker (stream-binding.ts), so
+// the charts follow play, step, seek and speed there. B is (re)started when the scenario
+// or the variant changes, and advanced slice by slice (one request in flight, the budget
+// sized from measured wall time) while asked to run, never past the horizon: the lab's
+// simulated clock, so A and B stay on one clock. Every reply goes into the metric feed
+// as the variant's runs ('offload.B'); A's runs are never touched here.
 import { applyOverrides, type Scenario } from '../../scenario/schema';
 import { AdaptiveBudget } from '../runtime/adaptive-budget';
 import type { Variant } from '../share/link-codec';
 import { feedStream } from './from-stream';
 import type { MeasureProgress, MeasureSlice } from './measure-session';
 import type { MetricFeed } from './metric-feed';
+import { isVariantRun } from './stream-binding';
 
 export type MeasureStatus = 'idle' | 'starting' | 'ready' | 'running' | 'done' | 'failed';
 
 export interface MeasureState {
   readonly status: MeasureStatus;
+  /** The variant's run: how far B has been measured. */
   readonly progress: MeasureProgress | null;
   readonly error: string | null;
-  /** What is measured: 'A' alone, or A and B. */
+  /** The variant measured beside the lab's world, or null (A alone). */
   readonly variantLabel: string | null;
 }
 
@@ -37,7 +42,7 @@ export class MeasureClient {
   private inFlight = false;
   private want = false;
   private first = true;
-  private a: Scenario | null = null;
+  private horizon: number | null = null;
   private b: { scenario: Scenario; variant: Variant } | null = null;
   private st: MeasureState = { status: 'idle', progress: null, error: null, variantLabel: null };
   private readonly listeners = new Set<() => void>();
@@ -56,28 +61,39 @@ export class MeasureClient {
     return () => { this.listeners.delete(l); };
   }
 
-  /** A fresh measurement of `scenario` (and of the variant beside it), from time zero. */
+  /** A fresh measurement of the variant of `scenario` (none without a variant), from time zero. */
   start(scenario: Scenario, variant: Variant | null): void {
     this.epoch += 1;
-    this.inFlight = true;
     this.first = true;
-    this.a = scenario;
     this.b = null;
+    this.feed.retain((r) => !isVariantRun(r.info.runId));
     let error: string | null = null;
     if (variant) {
       const r = applyOverrides(scenario, variant.overrides);
       if (r.ok) this.b = { scenario: r.scenario, variant };
       else error = `The A/B variant does not apply to this scenario: ${r.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`;
     }
-    this.feed.reset();
-    this.set({ status: 'starting', progress: null, error, variantLabel: this.b ? variant!.label : null });
+    if (!this.b) {
+      this.inFlight = false;
+      this.set({ status: 'idle', progress: null, error, variantLabel: null });
+      return;
+    }
+    this.inFlight = true;
+    this.set({ status: 'starting', progress: null, error, variantLabel: variant!.label });
     if (!this.worker) this.spawn();
-    this.worker?.postMessage({ type: 'start', epoch: this.epoch, a: scenario, b: this.b?.scenario ?? null });
+    this.worker?.postMessage({ type: 'start', epoch: this.epoch, a: this.b.scenario, b: null });
   }
 
   setRunning(on: boolean): void {
     this.want = on;
     if (this.st.status === 'ready' || this.st.status === 'running') this.set({ ...this.st, status: on ? 'running' : 'ready' });
+    this.pump();
+  }
+
+  /** The simulated instant B may run to (the lab's clock); null: to its end. */
+  setHorizon(nanos: number | null): void {
+    if (nanos === this.horizon) return;
+    this.horizon = nanos;
     this.pump();
   }
 
@@ -94,7 +110,7 @@ export class MeasureClient {
       this.worker?.terminate();
       this.worker = null;
       this.inFlight = false;
-      this.set({ ...this.st, status: 'failed', error: `The measurement worker failed: ${e.message ?? 'unknown error'}. Change the scenario or press Reset to start again.` });
+      this.set({ ...this.st, status: 'failed', error: `The A/B variant's worker failed: ${e.message ?? 'unknown error'}. Change the scenario or press Reset to start again.` });
     });
     this.worker = w;
   }
@@ -114,18 +130,21 @@ export class MeasureClient {
     this.budget.done(m.slice.events - (this.st.progress?.events ?? 0));
     const reset = this.first;
     this.first = false;
-    if (this.a) feedStream(this.feed, m.slice.a, reset, { scenario: this.a });
-    if (this.b && m.slice.b) feedStream(this.feed, m.slice.b, reset, { scenario: this.b.scenario, variant: { id: 'B', label: this.b.variant.label } });
+    if (this.b) feedStream(this.feed, m.slice.a, reset, { scenario: this.b.scenario, variant: { id: 'B', label: this.b.variant.label } });
     const { a: _a, b: _b, ...progress } = m.slice;
     this.set({ ...this.st, status: progress.done ? 'done' : this.want ? 'running' : 'ready', progress });
     this.pump();
   }
 
   private pump(): void {
-    if (!this.want || this.inFlight || !this.worker) return;
-    if (this.st.status !== 'running') return;
+    if (!this.want || this.inFlight || !this.worker || this.st.status !== 'running') return;
+    const now = this.st.progress?.nowNanos ?? 0;
+    if (this.horizon !== null && now >= this.horizon) return;
     this.inFlight = true;
-    this.worker.postMessage({ type: 'slice', epoch: this.epoch, maxEvents: this.budget.next().maxEvents });
+    this.worker.postMessage({
+      type: 'slice', epoch: this.epoch, maxEvents: this.budget.next().maxEvents,
+      ...(this.horizon === null ? {} : { untilNanos: this.horizon }),
+    });
   }
 
   private set(s: MeasureState): void {

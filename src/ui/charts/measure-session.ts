@@ -5,6 +5,7 @@
 // so far, ready for feedStream. Pure and deterministic: the same scenarios and slice
 // budgets give the same parts.
 import { createRun, parseScenario, type Run } from '../../scenario';
+import type { Nanos } from '../../sim';
 import type { MetricStreamPart } from './from-stream';
 
 interface Cursor { samples: number; events: number }
@@ -49,10 +50,11 @@ export class MeasureSession {
     return { nowNanos: now, endNanos: this.a.end, done: runs.every((r) => r.done), events: runs.reduce((n, r) => n + r.events, 0) };
   }
 
-  /** Advances both runs by at most `maxEvents` events in all (B never ahead of A by more than its quantum). */
-  slice(maxEvents: number): MeasureSlice {
+  /** Advances both runs by at most `maxEvents` events in all (B never ahead of A by more
+   *  than its quantum), and A no further than `untilNanos` when given (the page's clock). */
+  slice(maxEvents: number, untilNanos?: number): MeasureSlice {
     const share = this.b ? Math.max(1, Math.floor(maxEvents / 2)) : maxEvents;
-    this.a.runFor({ maxEvents: share });
+    this.a.runFor(untilNanos === undefined ? { maxEvents: share } : { maxEvents: share, until: untilNanos as Nanos });
     if (this.b) this.b.runFor({ maxEvents: share, until: this.a.now });
     return { ...this.progress, a: this.drain(this.a), b: this.b ? this.drain(this.b) : null };
   }

@@ -19,13 +19,13 @@ function inProcess(): MeasureWorkerLike {
   const reply = (m: unknown) => setTimeout(() => on?.({ data: structuredClone(m) as never }), 0);
   return {
     postMessage(m: unknown) {
-      const msg = m as { type: string; epoch: number; a?: unknown; b?: unknown; maxEvents?: number };
+      const msg = m as { type: string; epoch: number; a?: unknown; b?: unknown; maxEvents?: number; untilNanos?: number };
       if (msg.type === 'start') {
         const made = MeasureSession.create(msg.a, msg.b ?? null);
         session = made.ok ? made.session : null;
         reply(made.ok ? { type: 'ready', epoch: msg.epoch, progress: made.session.progress } : { type: 'error', epoch: msg.epoch, error: made.error });
       } else if (session) {
-        reply({ type: 'slice', epoch: msg.epoch, slice: session.slice(msg.maxEvents!) });
+        reply({ type: 'slice', epoch: msg.epoch, slice: session.slice(msg.maxEvents!, msg.untilNanos) });
       }
     },
     terminate() { on = null; },
@@ -61,29 +61,44 @@ describe('measurement', () => {
     expect(made).toEqual({ ok: false, error: 'scenario: wire.bandwidthMbps must be ≥ 1 Mb/s' });
   });
 
-  it('the client runs only while asked, feeds A and B into the feed and stops at the end', async () => {
+  it('the client measures only the variant, runs only while asked, keeps the lab\'s own runs and stops at the end', async () => {
     const feed = new MetricFeed();
+    feed.announce({ runId: 'offload', configuration: 'offload', label: 'offload', sampleIntervalNanos: 1e6, channels: [] });
     const c = new MeasureClient(inProcess, feed, () => Date.now());
     c.start(scenario(), { label: 'IOP 1.2 GHz', overrides: ['inic.iopClockMHz=1200'] });
     await until(() => c.state.status === 'ready');
     await new Promise((r) => setTimeout(r, 30));
-    expect(feed.runs).toHaveLength(0);
+    expect(feed.runs.map((r) => r.info.runId)).toEqual(['offload']);
     c.setRunning(true);
     await until(() => c.state.status === 'done');
-    expect(feed.runs.map((r) => r.info.runId)).toEqual(['native', 'offload', 'native.B', 'offload.B']);
-    expect(feed.summaries).toHaveLength(4);
-    const iop = (id: string) => feed.summaries.find((s) => s.runId === id)!.iopClockHz;
-    expect(iop('offload')).toBe(600e6);
-    expect(iop('offload.B')).toBe(1200e6);
+    expect(feed.runs.map((r) => r.info.runId)).toEqual(['offload', 'native.B', 'offload.B']);
+    expect(feed.summaries.find((s) => s.runId === 'offload.B')!.iopClockHz).toBe(1200e6);
+    c.start(scenario(), null);
+    expect(c.state.status).toBe('idle');
+    expect(feed.runs.map((r) => r.info.runId)).toEqual(['offload']);
     c.dispose();
   });
 
-  it('says why a variant cannot apply and measures A alone', async () => {
+  it('never runs the variant past the horizon (the lab\'s clock)', async () => {
+    const feed = new MetricFeed();
+    const c = new MeasureClient(inProcess, feed, () => Date.now());
+    c.setHorizon(1_500_000);
+    c.start(scenario(), { label: 'B', overrides: ['inic.iopClockMHz=1200'] });
+    c.setRunning(true);
+    await until(() => (c.state.progress?.nowNanos ?? 0) >= 1_500_000);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(c.state.progress?.nowNanos).toBe(1_500_000);
+    c.setHorizon(null);
+    await until(() => c.state.status === 'done');
+    c.dispose();
+  });
+
+  it('says why a variant cannot apply and measures nothing beside the lab', () => {
     const feed = new MetricFeed();
     const c = new MeasureClient(inProcess, feed, () => Date.now());
     c.start(scenario(), { label: 'bad', overrides: ['inic.iopClockMHz=0'] });
     expect(c.state.error).toMatch(/inic.iopClockMHz must be ≥ 10 MHz/);
-    await until(() => c.state.status === 'ready');
+    expect(c.state.status).toBe('idle');
     c.dispose();
   });
 });

@@ -5,7 +5,7 @@ import { MeasureSession } from './measure-session';
 
 type Request =
   | { type: 'start'; epoch: number; a: unknown; b: unknown | null }
-  | { type: 'slice'; epoch: number; maxEvents: number };
+  | { type: 'slice'; epoch: number; maxEvents: number; untilNanos?: number };
 
 const scope = self as unknown as { postMessage(m: unknown): void; addEventListener(t: 'message', l: (e: { data: Request }) => void): void };
 let session: MeasureSession | null = null;
@@ -22,7 +22,7 @@ scope.addEventListener('message', (e) => {
       return;
     }
     if (m.epoch !== epoch || !session) return;
-    const s = session.slice(m.maxEvents);
+    const s = session.slice(m.maxEvents, m.untilNanos);
     scope.postMessage({ type: 'slice', epoch, slice: s });
   } catch (err) {
     session = null;

@@ -54,6 +54,18 @@ export class MetricFeed {
     this.bump();
   }
 
+  /** Forgets the runs `keep` refuses (a world replaced while another run goes on beside it). */
+  retain(keep: (run: FeedRun) => boolean): void {
+    const gone = this.runs.filter((r) => !keep(r)).map((r) => r.info.runId);
+    if (gone.length === 0) return;
+    for (const id of gone) {
+      this.runMap.delete(id);
+      this.summaryMap.delete(id);
+    }
+    this.notes = this.notes.filter((n) => !gone.includes(n.runId));
+    this.bump();
+  }
+
   announce(info: RunStreamInfo): void {
     this.runMap.set(info.runId, { info, ring: new SampleRing(info.channels.length, this.capacity) });
     this.summaryMap.delete(info.runId);

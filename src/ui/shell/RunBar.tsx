@@ -1,13 +1,18 @@
-// The run bar: Run, Pause, Step and Reset with their keyboard shortcuts shown beside
-// each, the seed field and the run's status. Buttons are disabled when their command
-// cannot apply; when Run or Pause disables itself, focus moves to the other so a
-// keyboard user can keep toggling.
-import { useRef } from 'react';
+// The lab's one run bar: it drives the network model (the scenario's native and offload
+// machines on one clock, DESIGN.md 2.3) that every view, chart and the headline show.
+// Play/Pause, Back, Step (event, layer crossing, packet), Reset, speed, the scrubber over
+// the simulated time reached, each with its key shown beside it; the scenario's seed and
+// the configuration behind the numbers one click away. The seed is the scenario's (edit
+// it under Controls & sharing): there is no other.
+import { useEffect, useRef, useState } from 'react';
+import { formatNanos } from '../../sim';
 import type { ClientStatus } from '../../worker';
-import { pause, reset, run, step } from '../state/commands';
 import { useLab } from '../state/store';
+import { setParameter } from '../state/scenario-actions';
+import { SPEEDS } from '../timeline/speed-limiter';
+import { canStepBack, pause, play, seekTime, setSpeed, startScenario, stepBack, stepForward } from '../timeline/time-commands';
+import { ConfigurationDisclosure } from '../lessons/ConfigurationDisclosure';
 import { Icon } from './Icon';
-import { SeedField } from './SeedField';
 import './RunBar.css';
 
 const STATUS_TEXT: Record<ClientStatus, string> = {
@@ -15,7 +20,7 @@ const STATUS_TEXT: Record<ClientStatus, string> = {
   starting: 'Starting…',
   paused: 'Paused',
   running: 'Running',
-  ended: 'Ended: no events left',
+  ended: 'Ended: the scenario\'s time is up',
   failed: 'Failed',
 };
 
@@ -25,47 +30,89 @@ function Kbd({ children }: { children: string }) {
 
 export function RunBar() {
   const status = useLab((s) => s.status);
-  const runRef = useRef<HTMLButtonElement>(null);
+  const spec = useLab((s) => s.spec);
+  const figures = useLab((s) => s.live?.figures ?? null);
+  const speed = useLab((s) => s.speedNsPerSecond);
+  const configurations = useLab((s) => s.scenario.configurations);
+  const showStateless = configurations.includes('stateless');
+  const seed = useLab((s) => s.scenario.seed);
+  const playRef = useRef<HTMLButtonElement>(null);
   const pauseRef = useRef<HTMLButtonElement>(null);
-  const usable = status === 'paused' || status === 'running';
+  const isScenario = spec?.kind === 'scenario';
+  const usable = isScenario && (status === 'paused' || status === 'running' || status === 'ended');
+  const now = isScenario ? figures?.nowNanos ?? 0 : 0;
+  const end = figures?.endNanos ?? 0;
+  const [reached, setReached] = useState(0);
+  useEffect(() => { setReached((r) => Math.max(r, now)); }, [now]);
+  useEffect(() => { if (status === 'starting') setReached(0); }, [status]);
+  const speedIndex = SPEEDS.findIndex((s) => s.nsPerSecond === speed);
+  const running = status === 'running';
   return (
     <section className="runbar" aria-label="Run controls" data-testid="controls">
-      <div className="runbar-buttons" role="group" aria-label="Simulation">
-        <button
-          ref={runRef} type="button" className={status === 'running' ? 'btn' : 'btn btn-primary'} data-testid="controls.run" data-runbar=""
-          disabled={status !== 'paused'} aria-keyshortcuts="Space"
-          onClick={() => { run(); pauseRef.current?.focus(); }}
-        >
-          <Icon name="run" /> Run <Kbd>Space</Kbd>
+      <div className="runbar-buttons" role="group" aria-label="Time">
+        {running ? (
+          <button ref={pauseRef} type="button" className="btn btn-primary" data-testid="controls.pause" data-runbar="" aria-keyshortcuts="Space"
+            onClick={() => { pause(); queueMicrotask(() => playRef.current?.focus()); }}>
+            <Icon name="pause" /> Pause <Kbd>Space</Kbd>
+          </button>
+        ) : (
+          <button ref={playRef} type="button" className="btn btn-primary" data-testid="controls.run" data-runbar="" aria-keyshortcuts="Space"
+            disabled={!usable || status === 'ended'} title="Run the model at the chosen speed"
+            onClick={() => { play(); queueMicrotask(() => pauseRef.current?.focus()); }}>
+            <Icon name="run" /> Play <Kbd>Space</Kbd>
+          </button>
+        )}
+        <button type="button" className="btn" data-testid="time.back" data-runbar="" aria-keyshortcuts="ArrowLeft"
+          disabled={!usable || !canStepBack()} title="Back to where the last step or play started (replayed exactly)" onClick={() => stepBack()}>
+          Back <Kbd>←</Kbd>
         </button>
-        <button
-          ref={pauseRef} type="button" className={status === 'running' ? 'btn btn-primary' : 'btn'} data-testid="controls.pause" data-runbar=""
-          disabled={status !== 'running'} aria-keyshortcuts="Space"
-          onClick={() => { pause(); runRef.current?.focus(); }}
-        >
-          <Icon name="pause" /> Pause <Kbd>Space</Kbd>
+        <button type="button" className="btn" data-testid="controls.step" data-runbar="" aria-keyshortcuts="ArrowRight"
+          disabled={!usable || status === 'ended'} title="Run exactly one event of the model, then pause" onClick={() => stepForward('event')}>
+          <Icon name="step" /> Event <Kbd>→</Kbd>
         </button>
-        <button
-          type="button" className="btn" data-testid="controls.step" data-runbar=""
-          disabled={!usable} aria-keyshortcuts="ArrowRight" title="Run exactly one event, then pause"
-          onClick={() => step(1)}
-        >
-          <Icon name="step" /> Step one event <Kbd>→</Kbd>
+        <button type="button" className="btn" data-testid="time.stepCrossing" data-runbar="" aria-keyshortcuts="C"
+          disabled={!usable || status === 'ended'} title="Run until the next layer crossing (a call or segment moving between layers)" onClick={() => stepForward('crossing')}>
+          Crossing <Kbd>C</Kbd>
         </button>
-        <button
-          type="button" className="btn" data-testid="controls.reset" data-runbar=""
-          disabled={status === 'idle' || status === 'starting'} aria-keyshortcuts="R"
-          title="Back to time zero with the same seed"
-          onClick={reset}
-        >
+        <button type="button" className="btn" data-testid="time.stepPacket" data-runbar="" aria-keyshortcuts="N"
+          disabled={!usable || status === 'ended'} title="Run until the next frame on the wire or I2O message on the bus" onClick={() => stepForward('packet')}>
+          Packet <Kbd>N</Kbd>
+        </button>
+        <button type="button" className="btn" data-testid="controls.reset" data-runbar="" aria-keyshortcuts="R"
+          disabled={status === 'idle' || status === 'starting'} title="Rebuild the scenario at time zero (same seed)" onClick={startScenario}>
           <Icon name="reset" /> Reset <Kbd>R</Kbd>
         </button>
       </div>
-      <SeedField />
+      <label className="runbar-speed">
+        Speed <Kbd>− +</Kbd>
+        <select data-testid="time.speed" value={speedIndex < 0 ? SPEEDS.length - 1 : speedIndex}
+          onChange={(e) => setSpeed(SPEEDS[Number(e.target.value)]!.nsPerSecond)}>
+          {SPEEDS.map((s, i) => <option key={s.label} value={i}>{s.label}</option>)}
+        </select>
+      </label>
+      <label className="runbar-scrub">
+        <span className="visually-hidden">Simulated time</span>
+        <input type="range" min={0} max={Math.max(1, reached)} step={Math.max(1, Math.round(reached / 500))} value={now}
+          disabled={!usable || reached === 0} data-testid="time.scrubber" aria-valuetext={formatNanos(now)}
+          onChange={(e) => seekTime(Number(e.target.value))} />
+      </label>
+      <output className="runbar-now" data-testid="time.now" title="Simulated time (of the scenario's total)">
+        <span data-testid="status.simTime">{formatNanos(now)}</span>
+        {end > 0 ? <span className="runbar-end"> of {formatNanos(end)}</span> : null}
+      </output>
       <p className={`run-status run-status-${status}`} data-testid="controls.status" role="status">
         <span className="run-dot" aria-hidden="true" />
         {STATUS_TEXT[status]}
       </p>
+      <div className="runbar-world">
+        <span className="seed-chip" data-testid="live.seed" title="The scenario's seed: change it under Controls & sharing">seed {seed}</span>
+        <label className="runbar-check">
+          <input type="checkbox" checked={showStateless} data-testid="time.stateless" title="Adds the third configuration to the scenario: the host stack with TSO, GSO and LRO on an ordinary NIC"
+            onChange={(e) => setParameter('configurations', (e.target.checked ? ['native', 'stateless', 'offload'] : configurations.filter((c) => c !== 'stateless')).join(','))} />
+          with stateless (TSO/GSO/LRO)
+        </label>
+        <ConfigurationDisclosure />
+      </div>
     </section>
   );
 }

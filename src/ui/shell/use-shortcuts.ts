@@ -1,9 +1,14 @@
-// The run bar's keyboard shortcuts: Space runs or pauses, → steps one event, R resets.
+// The run bar's keyboard shortcuts: Space plays or pauses, → steps one event, R resets
+// (rebuilds the scenario at time zero); the time keys (← back, C crossing, N packet,
+// - and + speed) are the timeline's handleTimeKey, registered here too so every key
+// shown in the run bar works. [ and ] belong to the lesson panel.
 // Keys typed into a field are left alone, and so is Space on a button outside the run
 // bar (it activates that button, as a keyboard user expects). Modified keys (Ctrl, Alt,
 // Meta) belong to the browser.
 import { useEffect } from 'react';
-import { reset, step, toggleRun } from '../state/commands';
+import { step, toggleRun } from '../state/commands';
+import { handleTimeKey } from '../timeline/time-keys';
+import { startScenario } from '../timeline/time-commands';
 
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -27,13 +32,17 @@ export function handleShortcut(e: KeyboardEvent): void {
     step(1);
   } else if ((e.key === 'r' || e.key === 'R') && !e.shiftKey) {
     e.preventDefault();
-    reset();
+    startScenario();
   }
 }
 
 export function useShortcuts(): void {
   useEffect(() => {
     window.addEventListener('keydown', handleShortcut);
-    return () => window.removeEventListener('keydown', handleShortcut);
+    window.addEventListener('keydown', handleTimeKey);
+    return () => {
+      window.removeEventListener('keydown', handleShortcut);
+      window.removeEventListener('keydown', handleTimeKey);
+    };
   }, []);
 }
