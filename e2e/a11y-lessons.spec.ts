@@ -22,7 +22,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByTestId('lesson.number').fill('0');
     await page.getByTestId('lesson.check').click();
     await expect(page.getByTestId('lesson.verdict.word')).toBeVisible();
-    await page.getByTestId('lesson.config').locator('summary').click();
+    await page.getByTestId('lesson.panel').getByTestId('lesson.config').locator('summary').click();
     for (const tab of ['architecture', 'sequence', 'inspector'] as const) {
       await page.getByTestId(`views.tab.${tab}`).click();
       await expect(page.getByTestId(`views.panel.${tab}`)).toBeVisible();

@@ -47,7 +47,7 @@ test('a student walks the whole lesson from the first step to the last, answerin
     await page.getByTestId('lesson.check').click();
     await expect(page.getByTestId('lesson.verdict.word')).toHaveText('✓ Correct.');
     if (i === 0 || i === 4 || i === 8) {
-      await page.getByTestId('lesson.config').locator('summary').click();
+      await page.getByTestId('lesson.panel').getByTestId('lesson.config').locator('summary').click();
       await page.screenshot({ path: `reports/screenshots/lesson-step-${i + 1}.png`, fullPage: false });
     }
     if (i < lesson.steps.length - 1) await page.getByTestId('lesson.next').click();
@@ -58,10 +58,16 @@ test('a student walks the whole lesson from the first step to the last, answerin
 test('a shared link opens the lesson at its step, and the step list and keys move between steps', async ({ page }) => {
   await page.goto('./?lesson=article&step=9');
   await expect(page.getByTestId('lesson.title')).toHaveText(lesson.steps[8]!.title);
-  await page.getByTestId('lesson.config').locator('summary').click();
-  await expect(page.getByTestId('lesson.config.changed')).toContainText('inic.iopClockMHz = 100');
+  await page.getByTestId('lesson.panel').getByTestId('lesson.config').locator('summary').click();
+  await expect(page.getByTestId('lesson.panel').getByTestId('lesson.config.changed')).toContainText('inic.iopClockMHz = 100');
   await page.getByTestId('lesson.step.2').click();
   await expect(page.getByTestId('lesson.title')).toHaveText(lesson.steps[1]!.title);
+  // The step's layers are outlined in the architecture view (dashed: a shape, not only a colour).
+  await expect(page.locator('html')).toHaveAttribute('data-lesson-layers', /\bosm\b/);
+  const osm = page.getByTestId('diagram.offload.layer.osm').locator('rect').first();
+  await expect.poll(() => osm.evaluate((el) => getComputedStyle(el).strokeDasharray)).not.toBe('none');
+  const app = page.getByTestId('diagram.offload.layer.app').locator('rect').first();
+  expect(await app.evaluate((el) => getComputedStyle(el).strokeDasharray)).toBe('none');
   await page.getByTestId('lesson.step.2').focus();
   await page.keyboard.press(']');
   await expect(page.getByTestId('lesson.title')).toHaveText(lesson.steps[2]!.title);

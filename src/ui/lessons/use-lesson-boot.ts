@@ -1,7 +1,8 @@
 // Mounted once by the app: opens the lesson named in the address (?lesson=…&step=…),
 // or the welcome on a first visit; follows prefers-reduced-motion into the store's
-// `reducedMotion` flag (views animate stepwise when it is set); writes the lesson's
-// place back into the address, and removes it when the lesson is left.
+// `reducedMotion` flag (views animate stepwise when it is set); mirrors the step's
+// layers into <html data-lesson-layers> (Lessons.css outlines those boxes); removes
+// the lesson from the address when it is left.
 import { useEffect } from 'react';
 import { labStore } from '../state/store';
 import { openWelcomeIfFirstVisit, setReducedMotion } from './lesson-actions';
@@ -19,6 +20,10 @@ export function useLessonBoot(): void {
     const onChange = () => setReducedMotion(mq.matches);
     mq.addEventListener('change', onChange);
     const unsub = labStore.subscribe((s, prev) => {
+      if (s.highlightLayers !== prev.highlightLayers) {
+        if (s.highlightLayers.length) document.documentElement.dataset['lessonLayers'] = s.highlightLayers.join(' ');
+        else delete document.documentElement.dataset['lessonLayers'];
+      }
       if (prev.lesson !== null && s.lesson === null) {
         window.history.replaceState(null, '', `${window.location.pathname}${withLessonLocation(window.location.search, null)}${window.location.hash}`);
       }
