@@ -106,7 +106,8 @@ export class Napi implements InterruptLine, EventHandler {
     if (stall > 0) {
       this.cpu.stall('mmio', stall as Nanos);
       const tr = this.sim.trace;
-      if (tr.enabled) tr.record(this.sim.now, stall, LAYER.netdev, LAYER.nic, TRACE_KIND.mmio, 4, 0, this.cpu.id);
+      // The span column is not a duration: the stall goes in cycles (the CPU waits it out).
+      if (tr.enabled) tr.record(this.sim.now, 0, LAYER.netdev, LAYER.nic, TRACE_KIND.mmio, 4, (stall * this.cpu.clock) / 1e9, this.cpu.id);
     }
     if (!this.polling) this.startRun();
   }
