@@ -26,7 +26,7 @@ export async function openLab(page: Page, url: string): Promise<void> {
 }
 
 /** Presses Run (unless the lab already runs) and waits until the measurement has simulated to the end. */
-export async function measureToEnd(page: Page, timeout = 60_000): Promise<void> {
+export async function measureToEnd(page: Page, timeout = 180_000): Promise<void> {
   const run = page.getByTestId('controls.run');
   if (await run.isEnabled()) await run.click();
   await expect(page.getByTestId('charts.status')).toHaveAttribute('data-status', 'done', { timeout });

@@ -21,9 +21,8 @@ export function App() {
   useLessonBoot();
   return (
     <div className="app">
-      <Header />
+      <Header><LessonLauncher /></Header>
       <RunBar />
-      <LessonLauncher />
       <main id="main" aria-label="Lab">
         <ErrorBanner />
         <NoticeBar />
@@ -33,7 +32,7 @@ export function App() {
           <ViewsPanel />
           <Results />
         </div>
-        <section className="lab-setup" aria-label="Controls and sharing" data-testid="setup">
+        <section className="lab-setup" id="setup" aria-label="Controls and sharing" data-testid="setup">
           <h2 className="lab-setup-title">Scenario controls and sharing</h2>
           <div className="lab-setup-grid">
             <ControlsPanel />

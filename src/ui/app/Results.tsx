@@ -19,7 +19,7 @@ export function Results() {
   const view = useLab((s) => s.view);
   const current = view === 'sweep' ? 'sweep' : 'charts';
   return (
-    <section className="results" aria-label="What offload saves" data-testid="workspace">
+    <section className="results" id="results" aria-label="What offload saves" data-testid="workspace">
       <SavingsHeadline />
       <div className="workspace-tabs" role="tablist" aria-label="Measurements">
         {VIEWS.map((v) => (

@@ -1,9 +1,10 @@
-// The lab's masthead: the product's name, one line saying what the lab is, and the
-// colour-scheme toggle.
+// The lab's masthead: the product's name, one line saying what the lab is, the way into
+// the lesson (passed in by the app) and the colour-scheme toggle.
+import type { ReactNode } from 'react';
 import { ThemeToggle } from './ThemeToggle';
 import './Header.css';
 
-export function Header() {
+export function Header({ children }: { children?: ReactNode }) {
   return (
     <header className="masthead">
       <div className="masthead-text">
@@ -13,7 +14,10 @@ export function Header() {
           onto an intelligent NIC (the I2O iNIC) saves.
         </p>
       </div>
-      <ThemeToggle />
+      <div className="masthead-actions">
+        {children}
+        <ThemeToggle />
+      </div>
     </header>
   );
 }

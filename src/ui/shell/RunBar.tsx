@@ -112,6 +112,8 @@ export function RunBar() {
           with stateless (TSO/GSO/LRO)
         </label>
         <ConfigurationDisclosure />
+        <a className="runbar-jump" href="#results" data-testid="controls.jumpResults">What offload saves, charts and sweeps ↓</a>
+        <a className="runbar-jump" href="#setup" data-testid="controls.jumpSetup">Scenario controls and sharing ↓</a>
       </div>
     </section>
   );
