@@ -21,6 +21,7 @@ const fmt = (v: number | null): string => {
 
 function LessonBody({ lesson, index }: { lesson: Lesson; index: number }) {
   const step = lesson.steps[index]!;
+  const reduced = useLab((s) => s.reducedMotion);
   const [figures, setFigures] = useState<{ index: number; f: StepFigures } | null>(null);
   const [setupError, setSetupError] = useState<string | null>(null);
   useEffect(() => {
@@ -64,7 +65,8 @@ function LessonBody({ lesson, index }: { lesson: Lesson; index: number }) {
       <div className="lesson-grid">
         <div className="lesson-text" data-testid="lesson.text">
           {step.text.map((p, i) => <p key={i}>{p}</p>)}
-          {step.layers.length ? <p className="lesson-layers">Highlighted layers: {step.layers.join(', ')}</p> : null}
+          {step.layers.length ? <p className="lesson-layers">Outlined in the architecture view: {step.layers.join(', ')}</p> : null}
+          {reduced ? <p className="lesson-layers" data-testid="lesson.reduced">Reduced motion is on: the model waits at time zero. Step it with Event, Crossing or Packet, or press Play.</p> : null}
           {setupError ? <p className="lesson-verdict lesson-bad" role="alert">This step's scenario is refused: {setupError}</p> : null}
           {step.watch.length ? (
             <section aria-label="This step's figures" className="lesson-watch" data-testid="lesson.watch">

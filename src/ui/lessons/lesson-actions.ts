@@ -1,7 +1,7 @@
 // What opening a lesson step does to the lab: the step's scenario becomes the lab's
 // scenario (so every view, chart and the configuration disclosure show it), its
 // layers are highlighted, its view is chosen, and the machine model is started on
-// it and played. Also the welcome's choices and the reduced-motion flag.
+// it and played (left paused at zero when reduced motion is asked for). Also the welcome's choices and the reduced-motion flag.
 import { stepScenario, type LessonStep } from '../../scenario/lessons';
 import { labStore } from '../state/store';
 import { setViewTab } from '../state/views-actions';
@@ -27,7 +27,9 @@ export function applyStep(id: string, index: number, step: LessonStep): string |
   if (step.view === 'charts') setView('charts');
   else setViewTab(step.view);
   startScenario();
-  play();
+  // With reduced motion the model waits at time zero: the person steps it (Event,
+  // Crossing, Packet) or presses Play, so nothing moves on its own.
+  if (!labStore.getState().reducedMotion) play();
   return null;
 }
 
