@@ -2,6 +2,7 @@
 // without touching the scenario (main.ts applies them). Unknown flags, missing
 // values and malformed values are errors that name the flag and what is wrong.
 
+import { CAPTURE_POINTS, isCapturePoint, type CapturePoint } from '../scenario';
 import { parseDuration } from './duration';
 
 export interface CliOptions {
@@ -15,6 +16,7 @@ export interface CliOptions {
   readonly sweeps: readonly string[];
   readonly out: 'csv' | 'json' | null;
   readonly pcap: string | null;
+  readonly capturePoint: CapturePoint | null;
   readonly progress: boolean | null;
   readonly help: boolean;
   readonly listPresets: boolean;
@@ -34,7 +36,8 @@ usage: npm run sim -- [options]
   --sweep PATH=FROM:TO:N   sweep a parameter over N points (repeatable: a grid)
   --out csv|json           sweep output format (default csv)
   --json                   print results as JSON instead of a table
-  --pcap FILE              write the wire capture (and I2O frames) as pcapng
+  --pcap FILE              write the capture (and I2O frames) as pcapng
+  --capture-point POINT    where --pcap captures: wire (default), driver, ip or socket
   --progress               show a progress bar on stderr even when it is not a terminal
   --no-progress            never show the progress bar
   --list-presets           list the presets
@@ -42,14 +45,14 @@ usage: npm run sim -- [options]
   -h, --help               this text
 `;
 
-const VALUE_FLAGS = new Set(['--preset', '--scenario', '--config', '--duration', '--seed', '--set', '--sweep', '--out', '--pcap']);
+const VALUE_FLAGS = new Set(['--preset', '--scenario', '--config', '--duration', '--seed', '--set', '--sweep', '--out', '--pcap', '--capture-point']);
 const BOOL_FLAGS = new Set(['--json', '--progress', '--no-progress', '--help', '-h', '--list-presets', '--list-params']);
 
 export function parseArgs(argv: readonly string[]): { ok: true; options: CliOptions } | { ok: false; error: string } {
   const o = {
     preset: null as string | null, scenarioFile: null as string | null, configurations: null as string[] | null,
     durationMs: null as number | null, seed: null as number | null, json: false, sets: [] as string[], sweeps: [] as string[],
-    out: null as 'csv' | 'json' | null, pcap: null as string | null, progress: null as boolean | null, help: false,
+    out: null as 'csv' | 'json' | null, pcap: null as string | null, capturePoint: null as CapturePoint | null, progress: null as boolean | null, help: false,
     listPresets: false, listParams: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -118,10 +121,15 @@ export function parseArgs(argv: readonly string[]): { ok: true; options: CliOpti
       case '--pcap':
         o.pcap = value;
         break;
+      case '--capture-point':
+        if (!isCapturePoint(value)) return { ok: false, error: `--capture-point: must be one of ${CAPTURE_POINTS.join(', ')}, got '${value}'` };
+        o.capturePoint = value;
+        break;
     }
   }
   if (o.preset !== null && o.scenarioFile !== null) return { ok: false, error: '--preset and --scenario cannot be used together' };
   if (o.out !== null && o.sweeps.length === 0) return { ok: false, error: '--out applies to sweeps; add --sweep PATH=FROM:TO:N' };
+  if (o.capturePoint !== null && o.pcap === null) return { ok: false, error: '--capture-point applies to --pcap; add --pcap FILE' };
   if (o.pcap !== null && o.sweeps.length > 0) return { ok: false, error: '--pcap cannot be combined with --sweep (one capture per run)' };
   return { ok: true, options: o };
 }

@@ -98,6 +98,28 @@ describe('runCli', () => {
     if ('wireError' in f) throw new Error(JSON.stringify(f));
     expect(f.packets.length).toBeGreaterThan(5);
   }, 60_000);
+
+  it('writes the IP-layer capture as raw IPv4 with --capture-point ip', () => {
+    const t = io();
+    expect(runCli(['--config', 'native', '--duration', '1ms', '--set', 'warmupMs=0.1', '--pcap', 'ip.pcapng', '--capture-point', 'ip', '--json'], t.x)).toBe(0);
+    const bytes = t.written['ip.pcapng'];
+    if (!(bytes instanceof Uint8Array)) throw new Error('no pcap written');
+    const f = readPcapng(bytes);
+    if ('wireError' in f) throw new Error(JSON.stringify(f));
+    expect(f.interfaces[0]?.linkType).toBe(101);
+    expect(f.packets.length).toBeGreaterThan(5);
+    // Raw IPv4: every packet starts with version 4.
+    for (const p of f.packets.filter((q) => q.interfaceId === 0)) expect(p.data[0]! >> 4).toBe(4);
+  }, 60_000);
+
+  it('refuses an unknown capture point and a capture point without --pcap', () => {
+    const t = io();
+    expect(runCli(['--pcap', 'x.pcapng', '--capture-point', 'nic'], t.x)).toBe(2);
+    expect(t.err()).toMatch(/--capture-point: must be one of .*got 'nic'/);
+    const u = io();
+    expect(runCli(['--capture-point', 'ip'], u.x)).toBe(2);
+    expect(u.err()).toMatch(/--capture-point applies to --pcap/);
+  });
 });
 
 describe('npm run sim as a process', () => {

@@ -106,7 +106,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
   const bar = new ProgressBar({ write: (t: string) => io.stderr(t) }, o.progress ?? io.stderrIsTTY);
   if (o.sweeps.length > 0) return sweep(loaded.scenario, loaded.configurations, o.sweeps, o.out ?? 'csv', io, bar);
-  const capture = o.pcap === null ? null : new PcapngCapture(loaded.scenario.name);
+  const capture = o.pcap === null ? null : new PcapngCapture(loaded.scenario.name, o.capturePoint ?? 'wire');
   const r = runOnce(loaded.scenario, loaded.configurations, io, bar, capture);
   bar.finish();
   if (!r.ok) {
