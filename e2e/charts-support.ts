@@ -23,6 +23,9 @@ export async function openLab(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('workspace')).toBeVisible();
   const status = page.getByTestId('charts.status');
   if (await status.count() > 0) await expect(status).toHaveAttribute('data-status', /ready|running/);
+  // The charts open on their CPU group; these specs read every chart.
+  const all = page.getByTestId('charts.group.all');
+  if (await all.count() > 0) await all.click();
 }
 
 /** Presses Run (unless the lab already runs) and waits until the measurement has simulated to the end. */

@@ -1,6 +1,7 @@
 // The charts section: one row per measured quantity, one chart per run in each row
 // (native, stateless, offload, or the A/B variants), redrawn at most once per frame.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { CHART_GROUPS, inGroup } from './chart-groups';
 import { labFeed, ringSnapshot, useFeedVersion } from './feed-binding';
 import { chartRows } from './chart-rows';
 import { LiveChart } from './LiveChart';
@@ -28,7 +29,9 @@ export function ChartsPanel() {
   const measure = useMeasureState();
   const version = useFeedVersion();
   // The feed is mutable and outside React: its version is what changes.
-  const rows = useMemo(() => chartRows(labFeed.runs, (r) => ringSnapshot(r.ring), labFeed.annotations), [version]);
+  const [group, setGroup] = useState('cpu');
+  const all = useMemo(() => chartRows(labFeed.runs, (r) => ringSnapshot(r.ring), labFeed.annotations), [version]);
+  const rows = all.filter((r) => inGroup(group, r.def.id));
   return (
     <section className="charts" aria-labelledby="charts-title" data-testid="charts.panel">
       <h2 id="charts-title">Charts{measure.variantLabel ? <span className="charts-ab"> A/B: B = A with {measure.variantLabel}</span> : null}</h2>
@@ -37,8 +40,14 @@ export function ChartsPanel() {
         <progress max={measure.progress?.endNanos ?? 1} value={measure.progress?.nowNanos ?? 0} aria-label="Simulated time measured" data-testid="charts.progress" />
         <span role="status" className={measure.status === 'failed' ? 'charts-failed' : undefined}>{statusText(measure)}</span>
       </div>
+      <div className="charts-groups" role="group" aria-label="Charts shown">
+        {CHART_GROUPS.map((g) => (
+          <button key={g.id} type="button" aria-pressed={group === g.id} data-testid={`charts.group.${g.id}`}
+            className={group === g.id ? 'btn btn-primary' : 'btn'} onClick={() => setGroup(g.id)}>{g.label}</button>
+        ))}
+      </div>
       {measure.error && measure.status !== 'failed' ? <p className="param-error" role="alert" data-testid="charts.error">{measure.error}</p> : null}
-      {rows.length === 0 ? (
+      {all.length === 0 ? (
         <p className="charts-empty" data-testid="charts.empty">
           The charts fill in while the scenario runs: host CPU by category, IOP, goodput, latency,
           cwnd/ssthresh/RTT, interrupts, I2O messages and frames, bus utilization, one column per configuration
