@@ -5,8 +5,8 @@ export {
   worldSpecSchema, toWorkerSchema, fromWorkerSchema, worldFiguresSchema, stepUnitSchema, seekTargetSchema,
   CONFIGURATION_NAMES,
 } from './protocol';
-export { sliceStreamSchema, emptyTraceColumns, streamTransferables } from './stream';
-export type { SliceStream, WorldStream, TraceColumns, StreamFrame, StreamCaptureSource } from './stream';
+export { sliceStreamSchema, emptyTraceColumns, streamTransferables, CAPTURE_POINT_NAMES, capturePointSchema } from './stream';
+export type { SliceStream, WorldStream, TraceColumns, StreamFrame, StreamCaptureSource, StreamCapturePoint } from './stream';
 export { createScenarioLabWorld, ScenarioLabWorld, STEP_LIMIT } from './scenario-world';
 export { resolveScenario, type ResolvedScenario, type ScenarioSpec } from './scenario-source';
 export { FrameLog } from './frame-log';

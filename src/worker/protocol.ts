@@ -15,7 +15,7 @@
 // - Nothing here reads a clock: a slice is bounded by an event budget and optionally by
 //   a simulated instant; the page measures wall time and sizes the budget.
 import { z } from 'zod';
-import { sliceStreamSchema } from './stream';
+import { capturePointSchema, sliceStreamSchema } from './stream';
 
 export const PROTOCOL_VERSION = 1 as const;
 
@@ -30,7 +30,7 @@ export const CONFIGURATION_NAMES = ['native', 'stateless', 'offload'] as const;
 /** How a world is made. `demo`: the simulation kernel's own seeded demo workload.
  *  `scenario`: the machine model's run (src/scenario) of a preset or a scenario given as
  *  JSON (validated in the worker), for the named configurations, with this seed (it
- *  replaces the scenario's own). */
+ *  replaces the scenario's own), capturing at `capturePoint` (default the wire). */
 export const worldSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo'), seed }),
   z.object({
@@ -39,6 +39,7 @@ export const worldSpecSchema = z.discriminatedUnion('kind', [
     preset: z.string().optional(),
     scenario: z.unknown().optional(),
     configurations: z.array(z.enum(CONFIGURATION_NAMES)).min(1).max(3),
+    capturePoint: capturePointSchema.optional(),
   }),
 ]);
 export type WorldSpec = z.infer<typeof worldSpecSchema>;

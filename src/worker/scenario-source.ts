@@ -7,7 +7,7 @@
 // of failing the whole run; when none is left the result is an error.
 import {
   DEFAULT_BUILDERS, DEFAULT_PRESET, parseScenario, presetScenario, resolvedCostsForScenario,
-  type Configuration, type Scenario,
+  type CapturePoint, type Configuration, type Scenario,
 } from '../scenario';
 import type { ScenarioCosts } from '../scenario/schema';
 import type { WorldSpec } from './protocol';
@@ -20,6 +20,8 @@ export interface ResolvedScenario {
   readonly configurations: readonly Configuration[];
   readonly notes: readonly string[];
   readonly title: string;
+  /** Where each world captures (the spec's, default the wire). */
+  readonly capturePoint: CapturePoint;
 }
 
 export function resolveScenario(spec: ScenarioSpec): ResolvedScenario | { kind: 'world-error'; message: string } {
@@ -39,5 +41,5 @@ export function resolveScenario(spec: ScenarioSpec): ResolvedScenario | { kind: 
   const costs = resolvedCostsForScenario(scenario);
   if (!costs.ok) return { kind: 'world-error', message: `the scenario's cost tables: ${JSON.stringify(costs.errors).slice(0, 400)}` };
   const title = spec.scenario !== undefined ? 'Scenario' : `Preset ${spec.preset ?? DEFAULT_PRESET}`;
-  return { scenario, costs: costs.costs, configurations, notes, title };
+  return { scenario, costs: costs.costs, configurations, notes, title, capturePoint: spec.capturePoint ?? 'wire' };
 }

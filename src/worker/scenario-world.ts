@@ -14,7 +14,7 @@
 //   `stepBy('packet')` until some world captures a frame; each gives up after
 //   STEP_LIMIT events so a quiet model cannot hang the worker.
 import { CATEGORIES, type Nanos } from '../sim';
-import { Run, type World } from '../scenario';
+import { Run, type CapturePoint, type World } from '../scenario';
 import { FrameLog } from './frame-log';
 import type { SeekTarget, SliceBudget, SliceReason, StepUnit, WorldFigures, WorldInfo } from './protocol';
 import { resolveScenario, type ResolvedScenario, type ScenarioSpec } from './scenario-source';
@@ -35,10 +35,12 @@ interface Tap {
   connectionRows: WeakMap<object, number>;
 }
 
-function tapWorld(world: World, frameCapacity: number): Tap {
-  const log = new FrameLog(frameCapacity);
+/** Taps a world's capture at `point`, or says why that world cannot capture there. */
+function tapWorld(world: World, frameCapacity: number, point: CapturePoint): Tap | WorldError {
+  const log = new FrameLog(frameCapacity, point);
   world.sim.trace.enabled = true;
-  world.setCapture({ frame: (t, source, bytes) => log.frame(t, source, bytes) });
+  const err = world.setCapture({ point, frame: (t, source, bytes, comment) => log.frame(t, source, bytes, comment) }, point);
+  if (err) return { kind: 'world-error', message: `${world.configuration} ${err.path}: ${err.message}` };
   return { world, log, traceCursor: 0, frameCursor: 0, sampleCursor: 0, eventCursor: 0, connectionRows: new WeakMap() };
 }
 
@@ -70,7 +72,13 @@ export class ScenarioLabWorld implements LabWorld {
       this.opts.traceCapacity === undefined ? {} : { traceCapacity: this.opts.traceCapacity });
     if (!made.ok) return { kind: 'world-error', message: `${made.error.path}: ${made.error.message}` };
     this.run = made.run;
-    this.taps = made.run.worlds.map((w) => tapWorld(w, this.opts.frameCapacity ?? 4096));
+    const taps: Tap[] = [];
+    for (const w of made.run.worlds) {
+      const tap = tapWorld(w, this.opts.frameCapacity ?? 4096, this.resolved.capturePoint);
+      if ('kind' in tap) return tap;
+      taps.push(tap);
+    }
+    this.taps = taps;
     return null;
   }
 

@@ -27,12 +27,24 @@ export type TraceColumns = z.infer<typeof traceColumnsSchema>;
 export const captureSourceSchema = z.enum(['server->peer', 'peer->server', 'i2o-inbound', 'i2o-outbound']);
 export type StreamCaptureSource = z.infer<typeof captureSourceSchema>;
 
+/** Where a scenario world captures (src/scenario CAPTURE_POINTS): the socket API's
+ *  calls, the IP layer's datagrams, the driver's frames, or the wire. */
+export const CAPTURE_POINT_NAMES = ['socket', 'ip', 'driver', 'wire'] as const;
+export const capturePointSchema = z.enum(CAPTURE_POINT_NAMES);
+export type StreamCapturePoint = z.infer<typeof capturePointSchema>;
+
 export const streamFrameSchema = z.object({
   /** Capture number within the world (0, 1, ...): stable across seeks, so views can key on it. */
   no: z.number().int().min(0),
   t: z.number().min(0),
   source: captureSourceSchema,
   bytes: z.instanceof(Uint8Array),
+  /** Where the frame was captured (its bytes' format: Ethernet at 'wire' and 'driver', raw
+   *  IPv4 at 'ip', the call's data at 'socket'); I2O sources are the bus at any point.
+   *  Absent: 'wire'. */
+  point: capturePointSchema.optional(),
+  /** What the record is when its bytes do not say (socket calls). */
+  comment: z.string().optional(),
 });
 export type StreamFrame = z.infer<typeof streamFrameSchema>;
 
