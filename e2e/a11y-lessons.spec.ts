@@ -24,6 +24,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByTestId('lesson.check').click();
     await expect(page.getByTestId('lesson.verdict.word')).toBeVisible();
     await page.getByTestId('lesson.panel').getByTestId('lesson.config').locator('summary').click();
+    // Step the model by hand (reduced motion) so every view has something to show.
+    for (let i = 0; i < 4; i++) await page.getByTestId('time.stepPacket').click();
     for (const tab of ['architecture', 'sequence', 'inspector'] as const) {
       await page.getByTestId(`views.tab.${tab}`).click();
       await expect(page.getByTestId(`views.panel.${tab}`)).toBeVisible();
