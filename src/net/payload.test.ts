@@ -46,6 +46,18 @@ describe('payload', () => {
     expect(words.size).toBe(buf.length / 4);
   });
 
+  it('verify and the checker look only at the first `length` bytes when given one', () => {
+    const buf = new Uint8Array(100);
+    fillPayload(4, 8, buf.subarray(0, 60));
+    buf[60] = buf[60]! ^ 1;
+    expect(verifyPayload(4, 8, buf, 60)).toBe(-1);
+    expect(verifyPayload(4, 8, buf, 61)).toBeGreaterThanOrEqual(0);
+    const c = new PayloadChecker(4);
+    c.offset = 8;
+    expect(c.accept(buf, 60)).toBe(true);
+    expect(c.offset).toBe(68);
+  });
+
   it('a chunk filled in two pieces equals the chunk filled at once', () => {
     const whole = new Uint8Array(1000);
     fillPayload(7, 12345, whole);

@@ -15,8 +15,9 @@
 // Speed matters here: a 10 GbE run fills and checks ~1.2 GB per simulated
 // second. The fast paths go through a Uint32Array view of the caller's buffer
 // (four bytes per access) on little-endian hosts; a stream offset that is not
-// aligned with the buffer's 4-byte grid splices two neighbouring words. No
-// allocation besides that view, no state.
+// aligned with the buffer's 4-byte grid splices two neighbouring words. The
+// views of the last two buffers are cached (module state that only saves
+// allocation; results never depend on it).
 
 const TWO_32 = 4294967296;
 /** Per-word step within a block (odd, so the 16 words of a block differ). */
@@ -51,6 +52,29 @@ export function payloadByte(conn: number, offset: number): number {
   return (payloadWord(conn, Math.floor(offset / 4)) >>> ((offset % 4) * 8)) & 0xff;
 }
 
+/**
+ * A Uint32Array over all of `buf`'s underlying buffer, cached for the last two
+ * buffers seen (a sender's and a receiver's application buffer), so the hot
+ * calls make no view object; the caller indexes it by (byteOffset + i) / 4.
+ */
+let cacheBufA: ArrayBufferLike | null = null;
+let cacheU32A: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+let cacheBufB: ArrayBufferLike | null = null;
+let cacheU32B: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+
+function wordsOf(buf: Uint8Array): Uint32Array<ArrayBufferLike> {
+  const ab = buf.buffer;
+  // A buffer that grew (resizable) since its view was made gets a fresh view.
+  const need = (buf.byteOffset + buf.length) >>> 2;
+  if (ab === cacheBufA && cacheU32A.length >= need) return cacheU32A;
+  if (ab === cacheBufB && cacheU32B.length >= need) return cacheU32B;
+  cacheBufB = cacheBufA;
+  cacheU32B = cacheU32A;
+  cacheBufA = ab;
+  cacheU32A = new Uint32Array(ab, 0, ab.byteLength >>> 2);
+  return cacheU32A;
+}
+
 /** First index i >= 0 with (byteOffset + i) on a 4-byte boundary, capped at n. */
 function headLength(buf: Uint8Array): number {
   return Math.min(buf.length, (4 - (buf.byteOffset & 3)) & 3);
@@ -63,7 +87,8 @@ export function fillPayload(conn: number, offset: number, buf: Uint8Array): void
   for (let i = 0; i < head; i++) buf[i] = payloadByte(conn, offset + i);
   const words = (n - head) >>> 2;
   if (words > 0) {
-    const u = new Uint32Array(buf.buffer, buf.byteOffset + head, words);
+    const u = wordsOf(buf);
+    const u0 = (buf.byteOffset + head) >>> 2;
     const o = offset + head;
     const s = o % 4;
     // Word w = floor(o / 4) is word j of its block; the loops hash at block starts only.
@@ -74,7 +99,7 @@ export function fillPayload(conn: number, offset: number, buf: Uint8Array): void
       while (k < words) {
         const end = Math.min(words, k + BLOCK_WORDS - j);
         for (let x = (blockAt(conn, w) + Math.imul(j, STEP)) | 0; k < end; k++) {
-          u[k] = x;
+          u[u0 + k] = x;
           x = (x + STEP) | 0;
         }
         w += BLOCK_WORDS - j;
@@ -90,7 +115,7 @@ export function fillPayload(conn: number, offset: number, buf: Uint8Array): void
       while (k < words) {
         const end = Math.min(words, k + BLOCK_WORDS - j);
         for (let x = (blockAt(conn, w) + Math.imul(j, STEP)) | 0; k < end; k++) {
-          u[k] = (prev >>> lo) | (x << hi);
+          u[u0 + k] = (prev >>> lo) | (x << hi);
           prev = x;
           x = (x + STEP) | 0;
         }
@@ -109,16 +134,18 @@ function firstDiff(buf: Uint8Array, from: number, want: number): number {
 }
 
 /**
- * Checks that `bytes` are the payload of `conn` from `offset`. Returns -1 when
- * every byte matches, else the index (within `bytes`) of the first mismatch.
+ * Checks that `bytes` (its first `length` bytes) are the payload of `conn` from
+ * `offset`. Returns -1 when every byte matches, else the index (within
+ * `bytes`) of the first mismatch.
  */
-export function verifyPayload(conn: number, offset: number, bytes: Uint8Array): number {
-  const n = bytes.length;
+export function verifyPayload(conn: number, offset: number, bytes: Uint8Array, length = bytes.length): number {
+  const n = Math.min(length, bytes.length);
   const head = LITTLE_ENDIAN ? headLength(bytes) : n;
   for (let i = 0; i < head; i++) if (bytes[i] !== payloadByte(conn, offset + i)) return i;
   const words = (n - head) >>> 2;
   if (words > 0) {
-    const u = new Uint32Array(bytes.buffer, bytes.byteOffset + head, words);
+    const u = wordsOf(bytes);
+    const u0 = (bytes.byteOffset + head) >>> 2;
     const o = offset + head;
     const s = o % 4;
     let w = Math.floor(o / 4);
@@ -128,7 +155,7 @@ export function verifyPayload(conn: number, offset: number, bytes: Uint8Array): 
       while (k < words) {
         const end = Math.min(words, k + BLOCK_WORDS - j);
         for (let x = (blockAt(conn, w) + Math.imul(j, STEP)) | 0; k < end; k++) {
-          if ((u[k]! | 0) !== x) return firstDiff(bytes, head + 4 * k, x);
+          if ((u[u0 + k]! | 0) !== x) return firstDiff(bytes, head + 4 * k, x);
           x = (x + STEP) | 0;
         }
         w += BLOCK_WORDS - j;
@@ -144,7 +171,7 @@ export function verifyPayload(conn: number, offset: number, bytes: Uint8Array): 
         const end = Math.min(words, k + BLOCK_WORDS - j);
         for (let x = (blockAt(conn, w) + Math.imul(j, STEP)) | 0; k < end; k++) {
           const want = (prev >>> lo) | (x << hi);
-          if ((u[k]! | 0) !== want) return firstDiff(bytes, head + 4 * k, want);
+          if ((u[u0 + k]! | 0) !== want) return firstDiff(bytes, head + 4 * k, want);
           prev = x;
           x = (x + STEP) | 0;
         }
@@ -168,13 +195,14 @@ export class PayloadChecker {
 
   constructor(readonly conn: number) {}
 
-  /** Checks the next delivered chunk; returns false once any byte was wrong. */
-  accept(chunk: Uint8Array): boolean {
+  /** Checks the next delivered chunk (its first `length` bytes); returns false once any byte was wrong. */
+  accept(chunk: Uint8Array, length = chunk.length): boolean {
+    const n = Math.min(length, chunk.length);
     if (this.firstMismatch < 0) {
-      const at = verifyPayload(this.conn, this.offset, chunk);
+      const at = verifyPayload(this.conn, this.offset, chunk, n);
       if (at >= 0) this.firstMismatch = this.offset + at;
     }
-    this.offset += chunk.length;
+    this.offset += n;
     return this.firstMismatch < 0;
   }
 

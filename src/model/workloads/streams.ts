@@ -105,7 +105,7 @@ export function recvRange(
       done(true, null);
       return false;
     }
-    checker.accept(r === buf.length ? buf : buf.subarray(0, r));
+    checker.accept(buf, r);
     got += r;
     return true;
   };
