@@ -15,7 +15,13 @@ export interface BenchModule {
   load: () => Promise<{ default: () => Promise<BenchRow[]> }>;
 }
 
-export const BENCH_MODULES: BenchModule[] = [{ name: 'kernel', load: () => import('./kernel.bench') }, { name: 'stack', load: () => import('./stack.bench') }, { name: 'frames', load: () => import('./frames.bench') }, { name: 'model', load: () => import('./model.bench') }];
+export const BENCH_MODULES: BenchModule[] = [
+  { name: 'kernel', load: () => import('./kernel.bench') },
+  { name: 'stack', load: () => import('./stack.bench') },
+  { name: 'frames', load: () => import('./frames.bench') },
+  { name: 'model', load: () => import('./model.bench') },
+  { name: 'sweep', load: () => import('./sweep.bench') },
+];
 
 export async function runBenches(filter?: string): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
