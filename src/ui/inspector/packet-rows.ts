@@ -1,6 +1,8 @@
 // The inspector's rows and filters (issue 5 item 5): one row per captured frame (a frame
 // on the wire or an I2O message across the bus), with what the filters need, read from
-// the bytes by the project's parsers.
+// the bytes by the project's parsers. At the other capture points a row is an Ethernet
+// frame at the driver, a raw IPv4 datagram at the IP layer (classified from its IPv4
+// header), or a socket call (summarised by the call's comment).
 //
 // Contract: `rowOf(frame)` never throws (a malformed frame is a row whose summary says
 // so); results are cached per frame object. `filterRows` keeps the order.
@@ -9,13 +11,17 @@ import {
   isWireError, parseEthernet, parseIpv4, parseTcp,
 } from '../../net/wire';
 import { formatI2oFrame } from '../../i2o';
+import type { StreamCapturePoint } from '../../worker';
 import type { FeedFrame } from '../views/feed/view-feed';
+import { withEthernet } from './point-frames';
 
 export type CaptureLayer = 'wire' | 'bus';
 
 export interface PacketRow {
   readonly frame: FeedFrame;
   readonly layer: CaptureLayer;
+  /** Where it was captured (I2O messages: the point the world captured at). */
+  readonly point: StreamCapturePoint;
   readonly summary: string;
   readonly isArp: boolean;
   /** A TCP segment with ACK set, no payload and no SYN/FIN/RST. */
@@ -31,13 +37,14 @@ function endpointPair(a: string, b: string): string {
   return a < b ? `${a} ↔ ${b}` : `${b} ↔ ${a}`;
 }
 
-function classifyWire(frame: FeedFrame): PacketRow {
-  const base = { frame, layer: 'wire' as const, summary: formatFrame(frame.bytes), isArp: false, isPureAck: false, isSyn: false, connection: null };
-  const eth = parseEthernet(frame.bytes);
+/** `bytes`: an Ethernet frame (for a raw datagram, the datagram behind a synthetic header). */
+function classifyEthernet(frame: FeedFrame, bytes: Uint8Array, point: StreamCapturePoint): PacketRow {
+  const base = { frame, layer: 'wire' as const, point, summary: formatFrame(bytes), isArp: false, isPureAck: false, isSyn: false, connection: null };
+  const eth = parseEthernet(bytes);
   if (isWireError(eth)) return base;
   if (eth.etherType === ETHERTYPE_ARP) return { ...base, isArp: true };
   if (eth.etherType !== ETHERTYPE_IPV4) return base;
-  const l3 = frame.bytes.subarray(ETHERNET_HEADER_LEN);
+  const l3 = bytes.subarray(ETHERNET_HEADER_LEN);
   const ip = parseIpv4(l3, false);
   if (isWireError(ip)) return base;
   const l4 = ipv4Payload(l3, ip);
@@ -64,10 +71,17 @@ function classifyWire(frame: FeedFrame): PacketRow {
 export function rowOf(frame: FeedFrame): PacketRow {
   let r = cache.get(frame);
   if (r) return r;
+  const point = frame.point ?? 'wire';
   if (frame.source === 'i2o-inbound' || frame.source === 'i2o-outbound') {
-    r = { frame, layer: 'bus', summary: formatI2oFrame(frame.bytes), isArp: false, isPureAck: false, isSyn: false, connection: null };
+    r = { frame, layer: 'bus', point, summary: formatI2oFrame(frame.bytes), isArp: false, isPureAck: false, isSyn: false, connection: null };
+  } else if (point === 'socket') {
+    const call = frame.comment ?? 'socket call';
+    const summary = frame.bytes.length > 0 ? `${call} (${frame.bytes.length} bytes)` : call;
+    r = { frame, layer: 'wire', point, summary, isArp: false, isPureAck: false, isSyn: false, connection: null };
+  } else if (point === 'ip') {
+    r = classifyEthernet(frame, withEthernet(frame.bytes), point);
   } else {
-    r = classifyWire(frame);
+    r = classifyEthernet(frame, frame.bytes, point);
   }
   cache.set(frame, r);
   return r;
