@@ -1,21 +1,35 @@
 // The inspector (issue 5 item 5): the frames on the wire and the I2O messages across the
 // bus of every configuration, filterable, with a field tree and a hex pane, and the
 // capture as a pcapng download. Selecting a row selects that frame in every view.
+// The capture point select also chooses where the model captures: socket, IP or driver
+// restarts the model capturing there (the I2O messages across the bus are captured at
+// every point); the wire choices keep the wire capture and filter wire and bus.
 import { useMemo, useState } from 'react';
 import { dissectFrame } from '../../net/wire';
 import { dissectI2oFrame } from '../../i2o';
 import { formatNanos } from '../../sim';
 import { useLab } from '../state/store';
-import { select } from '../state/views-actions';
+import { select, setCapturePoint } from '../state/views-actions';
+import { startScenario } from '../timeline/time-commands';
 import { views } from '../views/feed/binding';
 import { useFeedVersion } from '../views/feed/use-feed';
 import { captureToPcapng } from './capture-file';
 import { DetailTree, type ByteRange } from './DetailTree';
 import { HexPane } from './HexPane';
-import { connectionsOf, filterRows, NO_FILTER, rowOf, type PacketFilter } from './packet-rows';
+import { connectionsOf, filterRows, NO_FILTER, rowOf, type PacketFilter, type PacketRow } from './packet-rows';
+import { dissectDatagram, dissectSocketRecord } from './point-frames';
 import './Inspector.css';
 
 const MAX_ROWS = 400;
+
+type PointChoice = PacketFilter['layer'] | 'socket' | 'ip' | 'driver';
+
+function treeOf(r: PacketRow) {
+  if (r.layer === 'bus') return dissectI2oFrame(r.frame.bytes);
+  if (r.point === 'ip') return dissectDatagram(r.frame.bytes);
+  if (r.point === 'socket') return dissectSocketRecord(r.frame.bytes, r.frame.comment);
+  return dissectFrame(r.frame.bytes);
+}
 
 function download(bytes: Uint8Array, name: string): void {
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
@@ -30,6 +44,7 @@ export function InspectorView() {
   const version = useFeedVersion(250);
   const feed = views().feed;
   const selection = useLab((s) => s.selection);
+  const point = useLab((s) => s.capturePoint);
   const [filter, setFilter] = useState<PacketFilter>(NO_FILTER);
   const [hover, setHover] = useState<ByteRange | null>(null);
   const all = useMemo(
@@ -40,19 +55,27 @@ export function InspectorView() {
   const shown = rows.slice(-MAX_ROWS);
   const conns = connectionsOf(all);
   const chosen = selection?.kind === 'frame' ? all.find((r) => r.frame.configuration === selection.configuration && r.frame.no === selection.no) : undefined;
-  const tree = chosen ? (chosen.layer === 'bus' ? dissectI2oFrame(chosen.frame.bytes) : dissectFrame(chosen.frame.bytes)) : [];
+  const tree = chosen ? treeOf(chosen) : [];
   const set = (p: Partial<PacketFilter>) => setFilter({ ...filter, ...p });
+  const choose = (v: PointChoice) => {
+    const at = v === 'socket' || v === 'ip' || v === 'driver' ? v : 'wire';
+    set({ layer: at === 'wire' ? v as PacketFilter['layer'] : 'all', connection: null });
+    if (at !== point) {
+      setCapturePoint(at);
+      startScenario();
+    }
+  };
   return (
     <div className="insp" data-testid="inspector">
       <div className="insp-bar">
         <label>Capture point{' '}
-          <select data-testid="inspector.layer" value={filter.layer} onChange={(e) => set({ layer: e.target.value as PacketFilter['layer'] })}>
+          <select data-testid="inspector.layer" value={point === 'wire' ? filter.layer : point} onChange={(e) => choose(e.target.value as PointChoice)}>
             <option value="all">wire + bus</option>
             <option value="wire">wire (Ethernet)</option>
             <option value="bus">bus (I2O messages)</option>
-            <option value="socket" disabled>socket (not captured yet)</option>
-            <option value="ip" disabled>IP (not captured yet)</option>
-            <option value="driver" disabled>driver (not captured yet)</option>
+            <option value="driver">driver (Ethernet at the NIC driver) + bus (restarts the model)</option>
+            <option value="ip">IP (raw IPv4 datagrams) + bus (restarts the model)</option>
+            <option value="socket">socket (one record per call) + bus (restarts the model)</option>
           </select>
         </label>
         <label><input type="checkbox" data-testid="inspector.hideAcks" checked={filter.hidePureAcks} onChange={(e) => set({ hidePureAcks: e.target.checked })} /> hide pure ACKs</label>

@@ -1,5 +1,6 @@
 // Module-level actions on the views slice.
 import { labStore } from './store';
+import type { StreamCapturePoint } from '../../worker';
 import type { Selection, ViewTab } from './views-slice';
 
 export function setViewTab(viewTab: ViewTab): void {
@@ -16,4 +17,9 @@ export function setSpeed(speedNsPerSecond: number | null): void {
 
 export function setShowStateless(showStateless: boolean): void {
   labStore.setState({ showStateless });
+}
+
+/** Where the next model run captures; the caller restarts the model for it to apply. */
+export function setCapturePoint(capturePoint: StreamCapturePoint): void {
+  labStore.setState({ capturePoint, selection: null });
 }

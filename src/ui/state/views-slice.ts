@@ -1,6 +1,8 @@
 // The views slice (issue 5): which view is shown, the shared selection (an item chosen
 // in one view is selected in every view), the playback speed and whether the stateless
-// column is shown. Data only; the actions are in views-actions.ts.
+// column is shown, and where the inspector's capture is taken (the model is started
+// with it). Data only; the actions are in views-actions.ts.
+import type { StreamCapturePoint } from '../../worker';
 
 export type ViewTab = 'architecture' | 'sequence' | 'inspector';
 
@@ -16,6 +18,8 @@ export interface ViewsSlice {
   /** Simulated ns per wall second; null = as fast as the engine runs. */
   speedNsPerSecond: number | null;
   showStateless: boolean;
+  /** Where the model captures the frames the inspector lists: socket, IP, driver or wire. */
+  capturePoint: StreamCapturePoint;
 }
 
 export const initialViewsSlice = (): ViewsSlice => ({
@@ -23,4 +27,5 @@ export const initialViewsSlice = (): ViewsSlice => ({
   selection: null,
   speedNsPerSecond: null,
   showStateless: false,
+  capturePoint: 'wire',
 });

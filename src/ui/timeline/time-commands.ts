@@ -17,7 +17,7 @@ export const history = new PositionHistory();
 export function scenarioSpec(): WorldSpec {
   const s = labStore.getState();
   const configurations: ('native' | 'stateless' | 'offload')[] = s.showStateless ? ['native', 'stateless', 'offload'] : ['native', 'offload'];
-  return { kind: 'scenario', seed: s.scenario.seed, scenario: s.scenario, configurations };
+  return { kind: 'scenario', seed: s.scenario.seed, scenario: s.scenario, configurations, capturePoint: s.capturePoint };
 }
 
 /** Starts (or restarts) the machine model on the chosen scenario, paused at time zero. */
