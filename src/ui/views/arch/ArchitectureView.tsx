@@ -88,6 +88,7 @@ export function ArchitectureView() {
   const { feed, frames, now } = views();
   const status = useLab((s) => s.status);
   const selection = useLab((s) => s.selection);
+  const reducedMotion = useLab((s) => s.reducedMotion);
   const [ref, size] = useSize<HTMLDivElement>();
   const canvas = useRef<HTMLCanvasElement>(null);
   const painter = useRef(new TokenPainter());
@@ -113,7 +114,7 @@ export function ArchitectureView() {
       const running = feed.status === 'running';
       const windowNs = running ? Math.max(5_000, r.nsPerMs * 500) : PAUSED_WINDOW_NS;
       const sel = selection?.kind === 'span' ? { configuration: selection.configuration, span: selection.span } : null;
-      const res = painter.current.paint(ctx, feed, columns, simNow, windowNs, now(), sel);
+      const res = painter.current.paint(ctx, feed, columns, simNow, windowNs, now(), sel, reducedMotion);
       setLastPaint(res.marks);
       if (res.moving) frames.request();
     };

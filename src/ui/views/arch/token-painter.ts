@@ -30,6 +30,7 @@ export class TokenPainter {
   paint(
     ctx: CanvasRenderingContext2D, feed: ViewFeed, columns: readonly { layout: ColumnLayout; x: number }[],
     nowNanos: number, windowNanos: number, wallMs: number, selected: { configuration: string; span: number } | null = null,
+    stepwise = false,
   ): PaintResult {
     ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     const marks: Record<string, TokenMark[]> = {};
@@ -62,7 +63,8 @@ export class TokenPainter {
             tr = { fromX: from ? ox + from.x : tx, fromY: from ? from.y : ty, layer: m.layer, start: wallMs };
             this.transits.set(key, tr);
           }
-          const f = Math.min(1, (wallMs - tr.start) / TRANSIT_MS);
+          // With reduced motion the token jumps to its layer (stepwise): no tween, no frame loop.
+          const f = stepwise ? 1 : Math.min(1, (wallMs - tr.start) / TRANSIT_MS);
           if (f < 1) moving = true;
           const e = f * (2 - f);
           px = tr.fromX + (tx - tr.fromX) * e;
