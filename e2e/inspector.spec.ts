@@ -62,3 +62,33 @@ test('the downloaded capture parses with the project\'s pcapng reader and with t
     expect(out.trim().split('\n').length).toBe(file.packets.length);
   }
 });
+
+test('capturing at the IP layer lists raw IPv4 datagrams and downloads them as LINKTYPE_RAW', async ({ page }) => {
+  const lab = new ViewsPage(page);
+  await lab.openModel();
+  await lab.tab('inspector').click();
+  // Choosing IP restarts the model, paused at zero, capturing at the IP layer.
+  await page.getByTestId('inspector.layer').selectOption('ip');
+  await lab.waitPaused();
+  await lab.runFor(800);
+  const rows = page.locator('[data-testid="inspector.row"][data-layer="wire"]');
+  await expect(rows.first()).toBeVisible();
+  await rows.first().click();
+  await expect(page.getByTestId('inspector.tree')).toContainText('Raw IPv4 datagram');
+  await expect(page.getByTestId('inspector.tree')).not.toContainText('Ethernet II');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('inspector.download').click()]);
+  const path = await download.path();
+  const file = readPcapng(new Uint8Array(readFileSync(path)));
+  if ('kind' in file) throw new Error(`pcapng reader: ${JSON.stringify(file)}`);
+  // The server's records are raw IPv4 (101); the only other interface is the bus (USER0, 147).
+  const links = file.interfaces.map((i) => i.linkType);
+  expect(links).toContain(101);
+  expect(links.filter((l) => l !== 101 && l !== 147)).toEqual([]);
+  const raw = file.packets.filter((p) => file.interfaces[p.interfaceId]!.linkType === 101);
+  expect(raw.length).toBeGreaterThan(0);
+  for (const p of raw) expect(p.data[0]! >> 4).toBe(4);
+  if (hasTshark()) {
+    const out = execFileSync('tshark', ['-r', path, '-o', 'ip.check_checksum:TRUE'], { encoding: 'utf8' });
+    expect(out.trim().split('\n').length).toBe(file.packets.length);
+  }
+});
