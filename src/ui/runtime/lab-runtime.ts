@@ -28,7 +28,11 @@ export interface LabRuntime {
 export function createLabRuntime(deps: RuntimeDeps): LabRuntime {
   const live = new LiveFigures();
   const frames = new FrameClock(deps.scheduleFrame);
-  const budget = new AdaptiveBudget({ now: deps.now });
+  // The round trip includes the page's handling of each reply (views, charts): with a
+  // scenario world streaming its trace that can exceed the target, and slices of a few
+  // dozen events would then spend the time on per-reply overhead; a floor keeps them
+  // worth their message.
+  const budget = new AdaptiveBudget({ now: deps.now, targetMs: 30, minEvents: 4000, initialEvents: 8000 });
   const client = new WorkerClient(deps.workerFactory, budget, {
     status(status) {
       if (status === 'running') live.restartWindow();
