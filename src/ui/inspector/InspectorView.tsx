@@ -97,7 +97,9 @@ export function InspectorView() {
         <span className="insp-count" data-testid="inspector.count">{rows.length} of {all.length} captured{rows.length > MAX_ROWS ? ` (last ${MAX_ROWS} listed)` : ''}</span>
       </div>
       <div className="insp-main">
-        <div className="insp-list" role="listbox" aria-label="Captured frames and messages" data-testid="inspector.list">
+        {/* A listbox must hold options (axe aria-required-children): while nothing is listed the
+            pane is a plain region that says why. */}
+        <div className="insp-list" role={shown.length > 0 ? 'listbox' : 'region'} aria-label="Captured frames and messages" data-testid="inspector.list">
           {shown.length === 0 && <p className="insp-empty">{all.length === 0 ? 'Nothing captured yet: start the network model and step by packet (N) or play.' : 'No frame matches the filters.'}</p>}
           {shown.map((r) => {
             const on = chosen === r;
