@@ -58,7 +58,7 @@ test('the downloaded capture parses with the project\'s pcapng reader and with t
   expect(file.packets.length).toBeGreaterThan(0);
   expect(file.interfaces.length).toBeGreaterThan(0);
   if (hasTshark()) {
-    const out = execFileSync('tshark', ['-r', path, '-o', 'tcp.check_checksum:TRUE', '-o', 'ip.check_checksum:TRUE'], { encoding: 'utf8' });
+    const out = execFileSync('tshark', ['-r', path, '-o', 'tcp.check_checksum:TRUE', '-o', 'ip.check_checksum:TRUE'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     expect(out.trim().split('\n').length).toBe(file.packets.length);
   }
 });

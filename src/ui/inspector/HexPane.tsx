@@ -8,7 +8,7 @@ export function HexPane({ bytes, highlight }: { bytes: Uint8Array; highlight: By
   for (let o = 0; o < bytes.length; o += 16) rows.push(o);
   const lit = (i: number) => highlight !== null && i >= highlight.offset && i < highlight.offset + highlight.length;
   return (
-    <div className="insp-hex" data-testid="inspector.hex" aria-label="Bytes">
+    <div className="insp-hex" data-testid="inspector.hex" aria-label="Bytes" role="region" tabIndex={0}>
       {rows.map((o) => (
         <div key={o} className="insp-hex-row">
           <span className="insp-hex-off">{o.toString(16).padStart(4, '0')}</span>
