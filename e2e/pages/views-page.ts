@@ -25,7 +25,7 @@ export class ViewsPage extends LabPage {
     this.play = id('controls.run');
     this.pauseTime = id('controls.pause');
     this.back = id('time.back');
-    this.stepEvent = id('time.stepEvent');
+    this.stepEvent = id('controls.step');
     this.stepCrossing = id('time.stepCrossing');
     this.stepPacket = id('time.stepPacket');
     this.scrubber = id('time.scrubber');
