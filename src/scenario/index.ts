@@ -7,6 +7,7 @@
 export {
   parseScenario, scenarioToJson, defaultScenario, applyOverride, applyOverrides, listParameters, schemaParameters,
   PARAMETER_GROUPS, CONFIGURATIONS, WORKLOAD_KINDS, lawsForScenario, lawsSweep, scenarioDiff, resolvedCostsForScenario,
+  mssForScenario,
   type Scenario, type ScenarioInput, type Configuration, type ParseResult, type ScenarioError, type ParameterInfo,
   type LawsSweep, type LawsSweepPoint, type ScenarioLaws,
 } from './schema';

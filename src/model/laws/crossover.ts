@@ -11,18 +11,26 @@ export interface Crossover {
   readonly index: number;
 }
 
+/** Gains this close to 1 count as exactly 1 (the default, for analytic curves). */
+export const TIE = 1e-9;
+
 /**
  * Every crossing of gain = 1 along (xs[i], gains[i]), in sample order. Samples must be
- * in the order swept; mismatched lengths or non-finite values yield an error.
+ * in the order swept; mismatched lengths or non-finite values yield an error. `ties[i]`
+ * (or one number for all) is how close to 1 sample i must be to count as a tie: TIE for
+ * an exact curve; for a simulated gain, the resolution of the goodput measurement (one
+ * segment over the measured window), so that a wire-limited offload that delivers one
+ * segment fewer in the window is read as a tie and not as a loss.
  */
-/** Gains this close to 1 count as exactly 1. */
-export const TIE = 1e-9;
-const tie = (d: number): number => (Math.abs(d) <= TIE ? 0 : d);
-
 export function findCrossovers(
   xs: readonly number[],
   gains: readonly number[],
+  ties: number | readonly number[] = TIE,
 ): { ok: true; crossovers: Crossover[] } | { ok: false; error: string } {
+  const tie = (d: number, i: number): number => {
+    const t = typeof ties === 'number' ? ties : (ties[i] ?? TIE);
+    return Math.abs(d) <= Math.max(TIE, t) ? 0 : d;
+  };
   if (xs.length !== gains.length) return { ok: false, error: `xs has ${xs.length} values but gains has ${gains.length}` };
   for (let i = 0; i < xs.length; i++) {
     if (!Number.isFinite(xs[i]!) || !Number.isFinite(gains[i]!)) return { ok: false, error: `sample ${i} is not a finite number` };
@@ -35,7 +43,7 @@ export function findCrossovers(
   // samples reaches 1 (on the sample itself when it is at 1).
   for (let i = 0; i + 1 < xs.length; i++) {
     const x0 = xs[i]!, x1 = xs[i + 1]!;
-    const d0 = tie(gains[i]! - 1), d1 = tie(gains[i + 1]! - 1);
+    const d0 = tie(gains[i]! - 1, i), d1 = tie(gains[i + 1]! - 1, i + 1);
     const lose0 = d0 < 0, lose1 = d1 < 0;
     if (lose0 === lose1) continue;
     const x = d0 === 0 ? x0 : d1 === 0 ? x1 : x0 + ((x1 - x0) * d0) / (d0 - d1);

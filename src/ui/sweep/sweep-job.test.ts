@@ -34,6 +34,10 @@ describe('sweep job', () => {
       expect(r.summary.configs[0]!.goodputMbps).toBeGreaterThan(0);
       expect(r.summary.configs[1]!.iopPercent).toBeGreaterThan(0);
       expect(r.summary.values).toEqual({ 'inic.iopClockMHz': 300 });
+      // One 1448-byte segment over the measured window, far below the goodput itself.
+      const n = r.summary.configs[0]!;
+      expect(n.goodputResolutionMbps).toBeGreaterThan(0);
+      expect(n.goodputResolutionMbps).toBeLessThan(n.goodputMbps / 100);
     }
   });
 

@@ -2,7 +2,7 @@
 // base scenario (as JSON, validated again here: a worker trusts nothing it is posted)
 // with the point's values set, the chosen configurations, and the summary figures a
 // sweep chart plots. Never throws: a bad job or a failed world is a typed error.
-import { parseScenario, runSweepPoint, type Configuration, type SweepPoint } from '../../scenario';
+import { mssForScenario, parseScenario, runSweepPoint, scenarioForPoint, type Configuration, type SweepPoint } from '../../scenario';
 import type { RunConfiguration } from '../model-data';
 import type { SweepConfigFigures, SweepPointSummary } from './sweep-types';
 
@@ -20,6 +20,8 @@ export function runSweepJob(job: SweepJob): SweepJobResult {
     if (!base.ok) return { ok: false, error: base.errors.map((e) => `${e.path} ${e.message}`).join('; ') };
     const r = runSweepPoint(base.scenario, job.point, { configurations: job.configurations });
     if (!r.ok) return { ok: false, error: r.errors.map((e) => `${e.path} ${e.message}`).join('; ') };
+    const pointScenario = scenarioForPoint(base.scenario, job.point);
+    const segmentBytes = pointScenario.ok ? mssForScenario(pointScenario.scenario) : 0;
     const configs: SweepConfigFigures[] = r.results.configurations.map((c) => ({
       configuration: c.configuration as RunConfiguration,
       goodputMbps: c.goodputBps / 1e6,
@@ -27,6 +29,8 @@ export function runSweepJob(job: SweepJob): SweepJobResult {
       iopPercent: c.iopUtil * 100,
       cyclesPerByte: c.cyclesPerByte,
       serviceDemandUsPerKB: c.serviceDemandUsPerKB,
+      // goodput = 8·bytes/window, so one segment over the same window is goodput·mss/bytes.
+      goodputResolutionMbps: c.bytesDelivered > 0 ? (c.goodputBps * segmentBytes) / c.bytesDelivered / 1e6 : 0,
     }));
     return { ok: true, summary: { index: job.point.index, coords: job.point.coords, values: job.point.values, configs } };
   } catch (e) {

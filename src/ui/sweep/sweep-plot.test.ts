@@ -3,9 +3,10 @@ import type { LawsSweepPoint } from '../../scenario/schema';
 import { heatmapCells, seriesOf, sweepLinePlot } from './sweep-plot';
 import { pointGain, type SweepPointSummary } from './sweep-types';
 
-function point(index: number, x: number, native: number, offload: number): SweepPointSummary {
+function point(index: number, x: number, native: number, offload: number, resolutionMbps = 0): SweepPointSummary {
   const fig = (configuration: 'native' | 'offload', goodputMbps: number) => ({
     configuration, goodputMbps, hostCpuPercent: 50, iopPercent: 0, cyclesPerByte: 2, serviceDemandUsPerKB: 1,
+    goodputResolutionMbps: resolutionMbps,
   });
   return { index, coords: [index], values: { 'inic.iopClockMHz': x }, configs: [fig('native', native), fig('offload', offload)] };
 }
@@ -13,6 +14,18 @@ function point(index: number, x: number, native: number, offload: number): Sweep
 const laws = (gain: number): LawsSweepPoint => ({ x: 0, gain, gainBound: 3, tightGainBound: 2, offloadLoses: gain < 1, limitAfter: 'nic' });
 
 describe('sweep plots', () => {
+  it('reads a simulated gain within one segment per window of 1 as a tie, so a wire-limited offload crosses there', () => {
+    // Offload delivers one segment fewer than native in the window at 500 and 600: a tie
+    // within the measurement's resolution (0.6 Mb/s each), not a loss.
+    const xs = [300, 400, 500, 600];
+    const pts = [point(0, 300, 941.4, 670, 0.6), point(1, 400, 941.4, 868, 0.6), point(2, 500, 941.4, 940.8, 0.6), point(3, 600, 941.4, 940.8, 0.6)];
+    const sim = sweepLinePlot(xs, pts, 'gain', null, 400, 200).crossovers.filter((c) => c.source === 'simulated');
+    expect(sim.map((c) => [c.x, c.direction])).toEqual([[500, 'gains']]);
+    // Without a resolution the same numbers never reach 1.
+    const exact = [point(0, 300, 941.4, 670), point(1, 400, 941.4, 868), point(2, 500, 941.4, 940.8), point(3, 600, 941.4, 940.8)];
+    expect(sweepLinePlot(xs, exact, 'gain', null, 400, 200).crossovers).toEqual([]);
+  });
+
   it('takes the gain as offload goodput over native goodput', () => {
     expect(pointGain(point(0, 1, 800, 400))).toBe(0.5);
     expect(pointGain({ ...point(0, 1, 0, 400) })).toBeNaN();

@@ -7,7 +7,7 @@ import { findCrossovers, type Crossover } from '../../model/laws';
 import type { LawsSweepPoint } from '../../scenario/schema';
 import { linePath, linearScale, type Scale } from '../charts/chart-math';
 import { SERIES_PALETTE } from '../charts/chart-defs';
-import { pointGain, type ConfigMetric, type SweepMetric, type SweepPointSummary } from './sweep-types';
+import { pointGain, pointGainResolution, type ConfigMetric, type SweepMetric, type SweepPointSummary } from './sweep-types';
 
 export interface SweepLine {
   readonly key: string;
@@ -57,9 +57,12 @@ export function sweepLinePlot(
   }));
   const crossovers: SweepLinePlot['crossovers'][number][] = [];
   if (metric === 'gain') {
-    for (const [source, ys] of [['simulated', series[0]?.ys ?? []], ['laws', laws?.map((l) => l.gain) ?? []]] as const) {
-      const done = xs.map((vx, i) => [vx, ys[i]!] as const).filter(([, g]) => Number.isFinite(g));
-      const c = findCrossovers(done.map(([vx]) => vx), done.map(([, g]) => g));
+    // The simulated gain is a measurement: within its resolution of 1 it is a tie.
+    const simTies = points.map((p) => (p ? pointGainResolution(p) : 0));
+    const lawsTies = xs.map(() => 0);
+    for (const [source, ys, ties] of [['simulated', series[0]?.ys ?? [], simTies], ['laws', laws?.map((l) => l.gain) ?? [], lawsTies]] as const) {
+      const done = xs.map((vx, i) => [vx, ys[i]!, ties[i] ?? 0] as const).filter(([, g]) => Number.isFinite(g));
+      const c = findCrossovers(done.map(([vx]) => vx), done.map(([, g]) => g), done.map(([, , t]) => t));
       if (c.ok) for (const k of c.crossovers) crossovers.push({ ...k, px: x(k.x), source });
     }
   }

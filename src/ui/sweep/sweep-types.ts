@@ -20,6 +20,8 @@ export interface SweepConfigFigures {
   readonly iopPercent: number;
   readonly cyclesPerByte: number;
   readonly serviceDemandUsPerKB: number;
+  /** Goodput of one segment over the measured window: the resolution of goodputMbps. */
+  readonly goodputResolutionMbps: number;
 }
 
 export interface SweepPointSummary {
@@ -35,6 +37,17 @@ export interface SweepAxisSpec {
   readonly from: number;
   readonly to: number;
   readonly steps: number;
+}
+
+/**
+ * How close the point's simulated gain must be to 1 to count as a tie: the two goodputs'
+ * measurement resolutions (one segment each over the window), relative to native's.
+ */
+export function pointGainResolution(p: SweepPointSummary): number {
+  const n = p.configs.find((c) => c.configuration === 'native');
+  const o = p.configs.find((c) => c.configuration === 'offload');
+  if (!n || !o || !(n.goodputMbps > 0)) return 0;
+  return ((n.goodputResolutionMbps ?? 0) + (o.goodputResolutionMbps ?? 0)) / n.goodputMbps;
 }
 
 /** Offload goodput over native goodput at one point, NaN when either is missing. */
