@@ -7,17 +7,17 @@ import { DEAD_ADDR, PEER_ADDR, SERVER_ADDR, nativeWorld } from './native.testing
 
 describeSocketSuite('native server (host socket layer)', () => {
   const w = nativeWorld({}, { staticArp: false });
-  return { client: w.peer.api, server: w.server.api, clientAddr: PEER_ADDR, serverAddr: SERVER_ADDR, deadAddr: DEAD_ADDR, run: w.run };
+  return { client: w.peer.api, server: w.server.api, clientAddr: PEER_ADDR, serverAddr: SERVER_ADDR, deadAddr: DEAD_ADDR, run: w.run, cut: w.cut, restore: w.restore };
 });
 
 describeSocketSuite('native client (host socket layer)', () => {
   const w = nativeWorld({}, { staticArp: false });
-  return { client: w.server.api, server: w.peer.api, clientAddr: SERVER_ADDR, serverAddr: PEER_ADDR, deadAddr: DEAD_ADDR, run: w.run };
+  return { client: w.server.api, server: w.peer.api, clientAddr: SERVER_ADDR, serverAddr: PEER_ADDR, deadAddr: DEAD_ADDR, run: w.run, cut: w.cut, restore: w.restore };
 });
 
 describeSocketSuite('stateless server (TSO, LRO, checksum offload, coalescing)', () => {
   const w = nativeWorld({
     offloads: { checksumTx: true, checksumRx: true, tso: true, lro: true, gro: true }, nic: { coalescing: { mode: 'adaptive' } },
   }, { staticArp: false });
-  return { client: w.peer.api, server: w.server.api, clientAddr: PEER_ADDR, serverAddr: SERVER_ADDR, deadAddr: DEAD_ADDR, run: w.run };
+  return { client: w.peer.api, server: w.server.api, clientAddr: PEER_ADDR, serverAddr: SERVER_ADDR, deadAddr: DEAD_ADDR, run: w.run, cut: w.cut, restore: w.restore };
 });

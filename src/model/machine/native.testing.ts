@@ -8,6 +8,7 @@ import { isWireError, parseFrame } from '../../net/wire';
 import type { PayloadChecker } from '../../net/payload';
 import { isSysError, type Fd, type SocketApi } from '../../net/stack';
 import { receivePayload, sendPayload } from '../../net/stack/testing/apps';
+import { Gate } from '../../net/stack/testing/world';
 import { buildNativeMachine, type NativeMachine, type NativeMachineOptions } from './native';
 import { buildPeerMachine } from './peer';
 
@@ -23,6 +24,9 @@ export interface NativeWorld {
   server: NativeMachine;
   peer: NativeMachine;
   run(ns: number): void;
+  /** Cuts the link in both directions (every frame lost) until `restore()`. */
+  cut(): void;
+  restore(): void;
 }
 
 export type ServerOptions = Partial<Omit<NativeMachineOptions, 'addr' | 'mac'>>;
@@ -48,14 +52,21 @@ export function nativeWorld(server: ServerOptions = {}, o: WorldOptions = {}): N
   const p = buildPeerMachine(sim, {
     addr: PEER_ADDR, mac: PEER_MAC, staticArp: arp ? [{ addr: SERVER_ADDR, mac: SERVER_MAC }] : [], ...o.peer,
   });
-  link.attach(s.port, p.port);
+  const gates = [new Gate(s.port), new Gate(p.port)] as const;
+  link.attach(gates[0], gates[1]);
   s.attach(link.aToB);
   p.attach(link.bToA);
   if (o.tap !== undefined) {
     link.aToB.tap = o.tap;
     link.bToA.tap = o.tap;
   }
-  return { sim, link, server: s, peer: p, run: (ns) => sim.runUntil((sim.now + ns) as Nanos) };
+  const set = (open: boolean): void => {
+    for (const g of gates) g.open = open;
+  };
+  return {
+    sim, link, server: s, peer: p, run: (ns) => sim.runUntil((sim.now + ns) as Nanos),
+    cut: () => set(false), restore: () => set(true),
+  };
 }
 
 export interface Bulk {

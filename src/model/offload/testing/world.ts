@@ -3,7 +3,8 @@
 // with an ideal CPU) on the other, so whatever limits a run is the server's.
 // Used by the tests of this folder and available to scenario tests.
 import { Simulator, gbps, micros, type BitsPerSecond, type Nanos } from '../../../sim';
-import { Link, type FaultSpec, type FrameSink } from '../../../net/link';
+import { Link, type FaultSpec } from '../../../net/link';
+import { Gate } from '../../../net/stack/testing/world';
 import type { SocketApi } from '../../../net/stack';
 import type { TcpConfig } from '../../../net/tcp';
 import type { Ipv4Addr, MacAddr } from '../../../net/wire';
@@ -31,14 +32,6 @@ export interface OffloadWorld {
   restore(): void;
 }
 
-/** A switch in front of a machine's port: passes frames while open. */
-class Gate implements FrameSink {
-  open = true;
-  constructor(private readonly next: FrameSink) {}
-  receiveFrame(frame: Uint8Array): void {
-    if (this.open) this.next.receiveFrame(frame);
-  }
-}
 
 export interface OffloadWorldOptions {
   seed?: number;

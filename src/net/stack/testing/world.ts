@@ -41,8 +41,8 @@ export interface TwoHostWorld {
   restore(): void;
 }
 
-/** A switch in front of a stack: passes frames while open. */
-class Gate implements FrameSink {
+/** A switch in front of a stack or a machine's port: passes frames while open (tests cut links with it). */
+export class Gate implements FrameSink {
   open = true;
   constructor(private readonly next: FrameSink) {}
   receiveFrame(f: Uint8Array): void {
