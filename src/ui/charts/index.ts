@@ -16,7 +16,6 @@ export { downloadText, downloadBlob, svgToPngBlob } from './download';
 export { ChartSvgBody } from './ChartSvg';
 export { LiveChart } from './LiveChart';
 export { ChartsPanel } from './ChartsPanel';
-export { Workspace } from './Workspace';
 export { MeasureSession, type MeasureProgress, type MeasureSlice } from './measure-session';
 export { MeasureClient, type MeasureState, type MeasureStatus, type MeasureWorkerLike } from './measure-client';
 export { useMeasurement, useMeasureState } from './measure-binding';
