@@ -128,7 +128,7 @@ export function ArchitectureView() {
     return (
       <div className="arch-empty" data-testid="diagram.empty" ref={ref}>
         <p>The architecture view draws the machine model: the Linux path (<b>native</b>) beside the I2O iNIC path (<b>offload</b>).</p>
-        <p>Press <b>Start the network model</b> above, then <b>Play</b> or step through it.</p>
+        <p>Press <b>Play</b> (Space) in the run bar above, or step through it (→ event, C crossing, N packet).</p>
       </div>
     );
   }

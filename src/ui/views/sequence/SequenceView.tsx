@@ -39,7 +39,7 @@ export function SequenceView() {
       </div>
       <div ref={ref} className="seq-stage" onWheel={(e) => setZoom(Math.max(0, Math.min(ZOOMS.length - 1, zoom + (e.deltaY > 0 ? 1 : -1))))}>
         {configs.length === 0
-          ? <p data-testid="sequence.empty">Start the network model to see its ladder of calls, segments and messages.</p>
+          ? <p data-testid="sequence.empty">Press Play (Space) or step (→, C, N) in the run bar to see the ladder of calls, segments and messages.</p>
           : (
             <svg width={size.width} height={height} role="img" aria-label="Sequence of layer crossings">
               {configs.map((cfg, gi) => {
