@@ -11,7 +11,9 @@ test('every parameter shows its unit, range, apply mode and, on demand, the sour
   await expect(row).toContainText('range 10–10000 MHz');
   await expect(page.getByTestId('controls.param.inic.iopClockMHz.apply')).toHaveText('restart');
   await page.getByTestId('controls.filter').fill('delayUs');
-  await expect(page.getByTestId('controls.param.wire.delayUs.apply')).toHaveText('live');
+  // The model could change the wire delay while running; the lab says so, and that it restarts.
+  await expect(page.getByTestId('controls.param.wire.delayUs.apply')).toHaveText('restart (live-capable)');
+  await expect(page.getByTestId('controls.param.wire.delayUs.apply')).toHaveAttribute('data-model-live', 'true');
   await page.getByTestId('controls.filter').fill('');
   await page.getByTestId('controls.param.inic.iopClockMHz.sourceToggle').click();
   await expect(page.getByTestId('controls.param.inic.iopClockMHz.source')).toContainText('IOP321');

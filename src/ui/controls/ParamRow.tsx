@@ -65,11 +65,14 @@ export function ParamRow({ row }: { row: ControlRow }) {
       <div className="param-control">
         <Field key={scenarioVersion} row={row} id={id} invalid={error !== undefined} describedBy={`${id}-meta${error ? ` ${id}-err` : ''}`} />
         {row.unit ? <span className="param-unit">{row.unit}</span> : null}
-        <span className={`param-apply param-apply-${row.apply}`} data-testid={`${base}.apply`}
+        {/* Every change restarts the run today: the worker has no path yet to change a running
+            world, so the badge says "restart" for all and names the parameters the model could
+            take live, rather than claim a live change that does not happen. */}
+        <span className={`param-apply param-apply-${row.apply}`} data-testid={`${base}.apply`} data-model-live={row.apply === 'live'}
           title={row.apply === 'live'
-            ? 'The model allows this change while it runs; the charts apply it by restarting the measurement from time zero'
+            ? 'The model could take this change while it runs, but this version of the lab applies every change by restarting the run from time zero'
             : 'A change restarts the run from time zero'}>
-          {row.apply === 'live' ? 'live' : 'restart'}
+          {row.apply === 'live' ? 'restart (live-capable)' : 'restart'}
         </span>
         {row.source ? (
           <button type="button" className="param-source-btn" aria-expanded={showSource} data-testid={`${base}.sourceToggle`} onClick={() => setShowSource(!showSource)}>
