@@ -69,10 +69,13 @@ describe('the per-segment hot path', () => {
     // Warm-up long enough for pools and the JIT to settle (measured: the heap stops
     // growing after about 6 MB); code space is left out, it moves with the JIT.
     move(6_000_000);
-    // Three measured windows: a real per-segment leak shows in every one of them,
-    // while the test runner's own allocations (reporting, RPC) land in some only.
+    // Ten measured windows: a real per-segment leak shows in every one of them,
+    // while what the JIT and the runner allocate lands in some only. On a loaded
+    // machine (CI) background compilation lags and most windows carry 100-250
+    // bytes per segment of JIT metadata; measured under load, at least one window
+    // in ten stayed under 11 bytes per segment every time.
     const perSegment: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 10; i++) {
       gc!();
       const before = dataHeap();
       const segs = move(2_000_000);
@@ -82,6 +85,7 @@ describe('the per-segment hot path', () => {
     }
     // Slack for allocator noise (about +-10 bytes per segment measured); a leak of
     // anything per segment (a frame, a repr, a closure) would be hundreds.
-    expect(Math.min(...perSegment)).toBeLessThan(32);
+    const shown = perSegment.map((x) => x.toFixed(1)).join(', ');
+    expect(Math.min(...perSegment), `heap growth per segment in each window: ${shown}`).toBeLessThan(32);
   });
 });
