@@ -3,7 +3,10 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.mjs';
 
 const found = findChromium() as { path: string | undefined; source: string } | null;
-const PORT = 4173;
+// E2E_PORT lets several people (or helpers) run e2e side by side: each gets its own
+// port and build folder. CI and `npm test` use the default.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT = PORT === 4173 ? 'dist' : `dist-e2e-${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${OUT} && npx vite preview --outDir ${OUT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -8,11 +8,13 @@ import { startStaticServer, type StaticServer } from './support/static-server.mj
 import { watchProblems } from './support/console';
 
 const PREFIX = '/some/sub/path/';
+// The build folder playwright.config.ts uses for this run (E2E_PORT picks another).
+const DIST = (process.env.E2E_PORT ?? '4173') === '4173' ? 'dist' : `dist-e2e-${process.env.E2E_PORT}`;
 let server: StaticServer;
 
 test.beforeAll(async () => {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: the webServer build should have made it');
-  server = await startStaticServer({ root: 'dist', prefix: PREFIX });
+  if (!existsSync(`${DIST}/index.html`)) throw new Error(`${DIST}/ is missing: the webServer build should have made it`);
+  server = await startStaticServer({ root: DIST, prefix: PREFIX });
 });
 
 test.afterAll(async () => {
