@@ -16,5 +16,5 @@ export { DropTcp, readTcp } from './faults/drop-tcp';
 export type { TcpFrameInfo } from './faults/drop-tcp';
 export { Outage } from './faults/outage';
 export type { OutageInterval } from './faults/outage';
-export { buildFaultChain, faultCounters } from './faults/chain';
+export { buildFaultChain, updateFaultChain, faultCounters } from './faults/chain';
 export type { FaultSpec, FaultSet, FaultChain } from './faults/chain';

@@ -57,7 +57,13 @@ const ARRIVE = 2;
 
 export class Wire implements Netif, EventHandler {
   readonly rate: BitsPerSecond;
-  readonly delay: Nanos;
+  /** One-way propagation delay; setDelay changes it for frames not yet on their way. */
+  get delay(): Nanos {
+    return this.propagation;
+  }
+  private propagation: Nanos;
+  /** Arrival time of the last frame sent: a frame never arrives before one sent ahead of it. */
+  private lastArrival = 0;
   readonly mtu: number;
   readonly queueFrames: number;
   readonly queueBytes: number;
@@ -77,11 +83,20 @@ export class Wire implements Netif, EventHandler {
 
   constructor(private readonly sim: Simulator, opts: WireOptions) {
     this.rate = opts.rate;
-    this.delay = opts.delay;
+    this.propagation = opts.delay;
     this.mtu = opts.mtu ?? 1500;
     this.queueFrames = Math.max(0, opts.queueFrames ?? 1000);
     this.queueBytes = opts.queueBytes ?? Number.POSITIVE_INFINITY;
     this.ring = new Array<Uint8Array | null>(Math.max(1, Math.min(this.queueFrames, 64))).fill(null);
+  }
+
+  /**
+   * Sets the propagation delay from now on: frames already propagating keep
+   * their arrival time, frames that finish serialising later take the new one
+   * (and never overtake an earlier frame).
+   */
+  setDelay(delay: Nanos): void {
+    this.propagation = delay;
   }
 
   /** Frames waiting behind the one being serialised. */
@@ -115,7 +130,11 @@ export class Wire implements Netif, EventHandler {
   onEvent(kind: number, _arg: number, obj: unknown): void {
     const buf = obj as Uint8Array;
     if (kind === TX_DONE) {
-      this.sim.after(this.delay, this, ARRIVE, 0, buf);
+      // With a fixed delay arrivals are in order by construction; after a shorter
+      // delay is set, a frame waits for the one ahead of it (a wire is FIFO).
+      const at = Math.max(this.sim.now + this.propagation, this.lastArrival);
+      this.lastArrival = at;
+      this.sim.schedule(at as Nanos, this, ARRIVE, 0, buf);
       const next = this.dequeue();
       if (next === null) this.busy = false;
       else this.startSending(next);

@@ -1,5 +1,6 @@
-// Builds the fault wrappers of one link direction from a declarative spec. The
-// order is fixed (outage, drop-by-TCP, loss, burst loss, corruption,
+// Builds the fault wrappers of one link direction from a declarative spec, and
+// changes them while frames flow (updateFaultChain, for live scenario changes;
+// outages and drop-by-TCP are fixed once built). The order is fixed (outage, drop-by-TCP, loss, burst loss, corruption,
 // duplication, reordering, jitter) and every fault draws from its own stream
 // named `link:<name>:<fault>`, e.g. `link:a->b:loss`.
 import type { Nanos, Simulator } from '../../../sim';
@@ -45,33 +46,58 @@ export interface FaultChain {
 
 /** Wraps `sink` in the faults of `spec`, innermost last. */
 export function buildFaultChain(sim: Simulator, name: string, spec: FaultSpec, sink: FrameSink): FaultChain {
-  const faults: FaultSet = {};
+  return updateFaultChain(sim, name, {}, spec, sink);
+}
+
+/**
+ * The chain of `faults` changed to `spec` from now on (a live change): a
+ * wrapper the spec keeps or drops is updated in place (a dropped one gets rate 0
+ * or is turned off, so frames it holds are still released and its counters and
+ * stream position survive); a wrapper the spec adds is made on its own stream,
+ * as buildFaultChain would have made it. The wrappers are then linked again in
+ * the fixed order. With an empty `faults` this is buildFaultChain.
+ */
+export function updateFaultChain(sim: Simulator, name: string, faults: FaultSet, spec: FaultSpec, sink: FrameSink): FaultChain {
+  const f: FaultSet = { ...faults };
   const rng = (fault: string) => sim.rng.stream(`link:${name}:${fault}`);
-  let head = sink;
-  if (spec.jitter !== undefined && spec.jitter.rate > 0) {
-    const j = spec.jitter;
-    head = faults.jitter = new Jitter(sim, rng('jitter'), j.rate, j.maxNanos, head, j.preserveOrder ?? true);
-  }
-  if (spec.reorder !== undefined) {
-    const r = typeof spec.reorder === 'number' ? { rate: spec.reorder } : spec.reorder;
-    if (r.rate > 0) head = faults.reorder = new Reordering(sim, rng('reorder'), r.rate, head, r.holdFrames, r.holdNanos);
-  }
-  if (spec.duplicate !== undefined && spec.duplicate > 0) {
-    head = faults.duplicate = new Duplication(rng('duplicate'), spec.duplicate, head);
-  }
-  if (spec.corrupt !== undefined) {
-    const c = typeof spec.corrupt === 'number' ? { rate: spec.corrupt, bits: 1 } : spec.corrupt;
-    if (c.rate > 0) head = faults.corrupt = new Corruption(rng('corrupt'), c.rate, head, c.bits);
-  }
+  const j = spec.jitter ?? { rate: 0, maxNanos: 0 as Nanos };
+  if (f.jitter !== undefined) {
+    f.jitter.rate = j.rate;
+    f.jitter.maxNanos = j.maxNanos;
+  } else if (j.rate > 0) f.jitter = new Jitter(sim, rng('jitter'), j.rate, j.maxNanos, sink, j.preserveOrder ?? true);
+  const r = spec.reorder === undefined ? { rate: 0 } : typeof spec.reorder === 'number' ? { rate: spec.reorder } : spec.reorder;
+  if (f.reorder !== undefined) {
+    f.reorder.rate = r.rate;
+    if (r.holdFrames !== undefined) f.reorder.holdFrames = r.holdFrames;
+    if (r.holdNanos !== undefined) f.reorder.holdNanos = r.holdNanos;
+  } else if (r.rate > 0) f.reorder = new Reordering(sim, rng('reorder'), r.rate, sink, r.holdFrames, r.holdNanos);
+  const dup = spec.duplicate ?? 0;
+  if (f.duplicate !== undefined) f.duplicate.rate = dup;
+  else if (dup > 0) f.duplicate = new Duplication(rng('duplicate'), dup, sink);
+  const c = spec.corrupt === undefined ? { rate: 0, bits: 1 } : typeof spec.corrupt === 'number' ? { rate: spec.corrupt, bits: 1 } : spec.corrupt;
+  if (f.corrupt !== undefined) f.corrupt.rate = c.rate;
+  else if (c.rate > 0) f.corrupt = new Corruption(rng('corrupt'), c.rate, sink, c.bits);
   if (spec.burstLoss !== undefined) {
     const b = spec.burstLoss;
     const params = 'meanBurst' in b ? gilbertForRate(b.rate, b.meanBurst, b.maxBurstNanos) : b;
-    head = faults.burstLoss = new GilbertElliottLoss(rng('burst-loss'), params, head, sim);
+    if (f.burstLoss !== undefined) {
+      f.burstLoss.params = params;
+      f.burstLoss.active = true;
+    } else f.burstLoss = new GilbertElliottLoss(rng('burst-loss'), params, sink, sim);
+  } else if (f.burstLoss !== undefined) f.burstLoss.active = false;
+  const loss = spec.loss ?? 0;
+  if (f.loss !== undefined) f.loss.rate = loss;
+  else if (loss > 0) f.loss = new BernoulliLoss(rng('loss'), loss, sink);
+  if (f.dropTcp === undefined && spec.dropTcp !== undefined) f.dropTcp = new DropTcp(spec.dropTcp.match, sink, spec.dropTcp.maxDrops);
+  if (f.outage === undefined && spec.outages !== undefined && spec.outages.length > 0) f.outage = new Outage(sim, spec.outages, sink);
+  // Innermost last: each wrapper hands on to the next one present, the last to the sink.
+  let head = sink;
+  for (const w of [f.jitter, f.reorder, f.duplicate, f.corrupt, f.burstLoss, f.loss, f.dropTcp, f.outage]) {
+    if (w === undefined) continue;
+    w.next = head;
+    head = w;
   }
-  if (spec.loss !== undefined && spec.loss > 0) head = faults.loss = new BernoulliLoss(rng('loss'), spec.loss, head);
-  if (spec.dropTcp !== undefined) head = faults.dropTcp = new DropTcp(spec.dropTcp.match, head, spec.dropTcp.maxDrops);
-  if (spec.outages !== undefined && spec.outages.length > 0) head = faults.outage = new Outage(sim, spec.outages, head);
-  return { head, faults };
+  return { head, faults: f };
 }
 
 /** Sums every fault counter of a set into one flat record, e.g. `{ 'loss.dropped': 12 }`. */

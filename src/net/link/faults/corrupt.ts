@@ -22,7 +22,7 @@ export class Corruption implements FrameSink {
   private readonly pool = new FramePool();
 
   /** `bitsPerFrame` bits are flipped in each corrupted frame (default 1). */
-  constructor(private readonly rng: Rng, readonly rate: number, public next: FrameSink, readonly bitsPerFrame = 1) {}
+  constructor(private readonly rng: Rng, public rate: number, public next: FrameSink, readonly bitsPerFrame = 1) {}
 
   receiveFrame(frame: Uint8Array): void {
     this.counters.seen += 1;

@@ -10,7 +10,7 @@ export interface DuplicationCounters {
 export class Duplication implements FrameSink {
   readonly counters: DuplicationCounters = { seen: 0, duplicated: 0 };
 
-  constructor(private readonly rng: Rng, readonly rate: number, public next: FrameSink) {}
+  constructor(private readonly rng: Rng, public rate: number, public next: FrameSink) {}
 
   receiveFrame(frame: Uint8Array): void {
     this.counters.seen += 1;

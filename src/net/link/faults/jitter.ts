@@ -22,8 +22,9 @@ export class Jitter implements FrameSink, EventHandler {
   constructor(
     private readonly sim: Simulator,
     private readonly rng: Rng,
-    readonly rate: number,
-    readonly maxNanos: Nanos,
+    public rate: number,
+    /** May change while frames flow; with preserveOrder a shorter bound never lets a frame overtake a delayed one. */
+    public maxNanos: Nanos,
     public next: FrameSink,
     readonly preserveOrder = true,
   ) {}

@@ -13,7 +13,8 @@ export interface LossCounters {
 export class BernoulliLoss implements FrameSink {
   readonly counters: LossCounters = { seen: 0, dropped: 0 };
 
-  constructor(private readonly rng: Rng, readonly rate: number, public next: FrameSink) {}
+  /** `rate` may change while frames flow (a live scenario change); 0 draws nothing. */
+  constructor(private readonly rng: Rng, public rate: number, public next: FrameSink) {}
 
   receiveFrame(frame: Uint8Array): void {
     this.counters.seen += 1;
@@ -64,11 +65,17 @@ export class GilbertElliottLoss implements FrameSink {
   readonly counters: LossCounters & { bursts: number; cutShort: number } = { seen: 0, dropped: 0, bursts: 0, cutShort: 0 };
   private bad = false;
   private badSince = 0;
+  /**
+   * False turns the chain off (a live switch to another loss model): frames
+   * pass untouched and no draw is made, so the stream resumes where it was if
+   * the chain is turned on again.
+   */
+  active = true;
 
   /** `clock` (the simulator) is needed only for `maxBurstNanos`. */
   constructor(
     private readonly rng: Rng,
-    readonly params: GilbertElliottParams,
+    public params: GilbertElliottParams,
     public next: FrameSink,
     private readonly clock?: { readonly now: number },
   ) {}
@@ -78,6 +85,10 @@ export class GilbertElliottLoss implements FrameSink {
   }
 
   receiveFrame(frame: Uint8Array): void {
+    if (!this.active) {
+      this.next.receiveFrame(frame);
+      return;
+    }
     this.counters.seen += 1;
     const p = this.params;
     if (this.bad) {

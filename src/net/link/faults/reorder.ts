@@ -26,10 +26,11 @@ export class Reordering implements FrameSink, EventHandler {
   constructor(
     private readonly sim: Simulator,
     private readonly rng: Rng,
-    readonly rate: number,
+    public rate: number,
     public next: FrameSink,
-    readonly holdFrames = 3,
-    readonly holdNanos: Nanos = 1_000_000 as Nanos,
+    public holdFrames = 3,
+    /** Frames already held keep their release time when this changes; later ones use the new value. */
+    public holdNanos: Nanos = 1_000_000 as Nanos,
   ) {}
 
   receiveFrame(frame: Uint8Array): void {
