@@ -5,7 +5,7 @@
 // and does its work after each recv call. totalBytes = 0 runs for ever;
 // otherwise each connection moves that many bytes, then the writer closes and
 // the reader reads to end of stream.
-import { type AppCost, appWork, type Workload, type WorkloadContext, WorkloadStats } from './context';
+import { type AppCost, appWork, type LiveWorkloadUpdate, withApp, type Workload, type WorkloadContext, WorkloadStats } from './context';
 import { connectTcp, closeQuietly, noteError, serveTcp, streamIdOf } from './sockets';
 import { PayloadChecker, recvRange, sendRange } from './streams';
 import type { Fd, SocketApi } from '../../net/stack';
@@ -24,7 +24,11 @@ export interface BulkParams {
 export class BulkWorkload implements Workload {
   readonly kind = 'bulk';
   readonly stats = new WorkloadStats();
-  constructor(private readonly ctx: WorkloadContext, private readonly p: BulkParams) {}
+  constructor(private readonly ctx: WorkloadContext, private p: BulkParams) {}
+
+  update(u: LiveWorkloadUpdate): void {
+    this.p = withApp(this.p, u);
+  }
 
   start(): void {
     const { server, peer, port } = this.ctx;
@@ -58,11 +62,11 @@ export class BulkWorkload implements Workload {
     const buf = new Uint8Array(this.p.messageBytes);
     const stats = this.stats;
     const api: SocketApi = m.api;
-    const app = this.p.app;
     recvRange(api, fd, checker, Infinity, buf, (n, go) => {
       stats.delivered(isServer, n);
       if (!checker.ok) stats.mismatch(checker.conn, checker.firstMismatch);
-      if (isServer) appWork(m, app, n, go);
+      // The cost is read per call, so a live change applies from the next one.
+      if (isServer) appWork(m, this.p.app, n, go);
       else go();
     }, (_eof, err) => {
       if (!noteError(stats, 'bulk: recv', err)) closeQuietly(api, fd);

@@ -5,7 +5,7 @@
 // connections per second and the host cycles each costs. Latency runs from the
 // connect to the last response byte.
 import type { Fd } from '../../net/stack';
-import { type AppCost, appWork, later, type Workload, type WorkloadContext, WorkloadStats } from './context';
+import { type AppCost, appWork, type LiveWorkloadUpdate, withApp, later, type Workload, type WorkloadContext, WorkloadStats } from './context';
 import { closeQuietly, connectTcp, noteError, serveTcp, streamIdOf } from './sockets';
 import { PayloadChecker, recvRange, sendRange } from './streams';
 
@@ -23,7 +23,11 @@ export class ChurnWorkload implements Workload {
   readonly kind = 'churn';
   readonly stats = new WorkloadStats();
 
-  constructor(private readonly ctx: WorkloadContext, private readonly p: ChurnParams) {}
+  constructor(private readonly ctx: WorkloadContext, private p: ChurnParams) {}
+
+  update(u: LiveWorkloadUpdate): void {
+    this.p = withApp(this.p, u);
+  }
 
   start(): void {
     const { server, port } = this.ctx;

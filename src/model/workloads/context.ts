@@ -63,6 +63,23 @@ export interface Workload {
   readonly stats: WorkloadStats;
   /** Opens the server's listening socket and starts the clients (at the current time). */
   start(): void;
+  /**
+   * Changes what may change while the workload runs (a live scenario change),
+   * from now on: the application's cost applies to work submitted after the
+   * call (work already queued keeps its cycles); a think time to pauses that
+   * begin after it; an offered rate to the next datagram of each flow.
+   * Fields a workload does not have are ignored.
+   */
+  update(u: LiveWorkloadUpdate): void;
+}
+
+/** The workload parameters a live change can set (simulation units). */
+export interface LiveWorkloadUpdate {
+  readonly app?: AppCost;
+  /** request-response: the client's pause between a response and its next request. */
+  readonly thinkTimeNs?: number;
+  /** udp-stream: offered load in bits per second of payload; 0 = line rate. */
+  readonly rateBps?: number;
 }
 
 /** An application cost: fixed cycles per request/call plus cycles per byte. */
@@ -95,6 +112,11 @@ export function appWork(m: Machine, cost: AppCost, bytes: number, k: () => void)
 export function later(sim: Simulator, delay: number, k: () => void): void {
   if (delay <= 0) k();
   else sim.schedule((sim.now + Math.round(delay)) as Nanos, RUN_CLOSURE, 0, 0, k);
+}
+
+/** `p` with the application cost of `u` when it has one. */
+export function withApp<P extends { readonly app: AppCost }>(p: P, u: LiveWorkloadUpdate): P {
+  return u.app === undefined ? p : { ...p, app: u.app };
 }
 
 export type { SocketApi, Ipv4Addr };

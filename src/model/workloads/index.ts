@@ -1,5 +1,5 @@
 // src/model/workloads: the applications of DESIGN.md 1.7, written against SocketApi.
-export { WorkloadStats, appWork, later, type AppCost, type Workload, type WorkloadContext } from './context';
+export { WorkloadStats, appWork, later, withApp, type AppCost, type LiveWorkloadUpdate, type Workload, type WorkloadContext } from './context';
 export { BulkWorkload, type BulkParams } from './bulk';
 export { RequestResponseWorkload, type RequestResponseParams } from './request-response';
 export { StorageWorkload, type StorageParams } from './storage';

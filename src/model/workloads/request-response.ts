@@ -11,7 +11,7 @@
 // request (or the connect, per-request) to the last response byte.
 import type { Fd } from '../../net/stack';
 import { drawSize, type SizeDistribution } from './sizes';
-import { type AppCost, appWork, later, type Workload, type WorkloadContext, WorkloadStats } from './context';
+import { type AppCost, appWork, type LiveWorkloadUpdate, withApp, later, type Workload, type WorkloadContext, WorkloadStats } from './context';
 import { closeQuietly, connectTcp, noteError, serveTcp, streamIdOf } from './sockets';
 import { PayloadChecker, recvAll, recvRange, sendAll, sendRange } from './streams';
 import { fillPayload } from '../../net/payload';
@@ -34,8 +34,13 @@ export class RequestResponseWorkload implements Workload {
   readonly stats = new WorkloadStats();
   private readonly reqLen: number;
 
-  constructor(private readonly ctx: WorkloadContext, private readonly p: RequestResponseParams) {
+  constructor(private readonly ctx: WorkloadContext, private p: RequestResponseParams) {
     this.reqLen = Math.max(HEADER, p.requestBytes);
+  }
+
+  update(u: LiveWorkloadUpdate): void {
+    const p = withApp(this.p, u);
+    this.p = u.thinkTimeNs === undefined ? p : { ...p, thinkTimeNs: u.thinkTimeNs };
   }
 
   start(): void {

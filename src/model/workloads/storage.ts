@@ -11,7 +11,7 @@
 // whatever headerBytes says. Headers are checked field by field, data blocks
 // byte by byte against the deterministic payload of the connection's stream.
 import type { Fd, SocketApi } from '../../net/stack';
-import { type AppCost, appWork, type Workload, type WorkloadContext, WorkloadStats } from './context';
+import { type AppCost, appWork, type LiveWorkloadUpdate, withApp, type Workload, type WorkloadContext, WorkloadStats } from './context';
 import { closeQuietly, connectTcp, noteError, serveTcp, streamIdOf } from './sockets';
 import { PayloadChecker, recvAll, recvRange, sendAll, sendRange } from './streams';
 
@@ -47,8 +47,12 @@ export class StorageWorkload implements Workload {
   readonly stats = new WorkloadStats();
   private readonly hdr: number;
 
-  constructor(private readonly ctx: WorkloadContext, private readonly p: StorageParams) {
+  constructor(private readonly ctx: WorkloadContext, private p: StorageParams) {
     this.hdr = Math.max(8, p.headerBytes);
+  }
+
+  update(u: LiveWorkloadUpdate): void {
+    this.p = withApp(this.p, u);
   }
 
   start(): void {

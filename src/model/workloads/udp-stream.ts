@@ -13,7 +13,8 @@
 import { fillPayload, verifyPayload } from '../../net/payload';
 import { isPending, isSysError, type Fd, type Received, type SysError } from '../../net/stack';
 import type { Machine } from '../machine';
-import { type AppCost, appWork, later, type Workload, type WorkloadContext, WorkloadStats } from './context';
+import type { EventHandler, EventId, Nanos } from '../../sim';
+import { type AppCost, appWork, type LiveWorkloadUpdate, withApp, type Workload, type WorkloadContext, WorkloadStats } from './context';
 
 export interface UdpStreamParams {
   readonly direction: 'send' | 'receive';
@@ -25,6 +26,21 @@ export interface UdpStreamParams {
   readonly app: AppCost;
 }
 
+/** One sending flow's pacing: when its next datagram is due and the event that will send it. */
+interface Pacer {
+  due: number;
+  event: EventId | null;
+  tick: () => void;
+}
+
+const FIRE: EventHandler = {
+  onEvent(_kind, _arg, obj) {
+    const p = obj as Pacer;
+    p.event = null;
+    p.tick();
+  },
+};
+
 /** UDP 8 + IPv4 20 + Ethernet 14 + FCS 4 + preamble 8 + gap 12. */
 const OVERHEAD = 66;
 const FLOW_BASE = 0x40000000;
@@ -35,7 +51,29 @@ export class UdpStreamWorkload implements Workload {
   /** Datagrams the sending socket refused (its queue was full). */
   dropped = 0;
 
-  constructor(private readonly ctx: WorkloadContext, private readonly p: UdpStreamParams) {}
+  private readonly pacers: Pacer[] = [];
+
+  constructor(private readonly ctx: WorkloadContext, private p: UdpStreamParams) {}
+
+  /**
+   * A new offered rate re-paces each flow at once: the datagram waiting for its
+   * turn is due one new gap after the previous one was (now, if that is past).
+   */
+  update(u: LiveWorkloadUpdate): void {
+    const before = this.gap();
+    this.p = withApp(this.p, u);
+    if (u.rateBps === undefined || u.rateBps === this.p.rateBps) return;
+    this.p = { ...this.p, rateBps: u.rateBps };
+    const after = this.gap();
+    const { sim } = this.ctx;
+    for (const pacer of this.pacers) {
+      // A flow busy with its current datagram (its app work) takes the new gap after sending it.
+      if (pacer.event === null) continue;
+      pacer.due += after - before;
+      sim.cancel(pacer.event);
+      pacer.event = sim.schedule(Math.max(sim.now, Math.round(pacer.due)) as Nanos, FIRE, 0, 0, pacer);
+    }
+  }
 
   /** Gap between datagrams of one flow, in ns. */
   private gap(): number {
@@ -118,9 +156,9 @@ export class UdpStreamWorkload implements Workload {
     const size = this.p.messageBytes;
     const buf = new Uint8Array(size);
     const view = new DataView(buf.buffer);
-    const gap = this.gap();
     let k = 0;
-    let due = sim.now as number;
+    const pacer: Pacer = { due: sim.now, event: null, tick: () => {} };
+    this.pacers.push(pacer);
     const send = (): void => {
       if (size >= 4) {
         view.setUint32(0, k >>> 0, true);
@@ -132,13 +170,17 @@ export class UdpStreamWorkload implements Workload {
         else return stats.error(`udp: send: ${r.errno}`);
       }
       k += 1;
-      due += gap;
-      later(sim, Math.max(0, Math.round(due) - sim.now), tick);
+      // The gap is read per datagram, so a live rate change applies from the next one.
+      pacer.due += this.gap();
+      const at = Math.round(pacer.due);
+      if (at <= sim.now) tick();
+      else pacer.event = sim.schedule(at as Nanos, FIRE, 0, 0, pacer);
     };
     const tick = (): void => {
       if (isServer) appWork(m, this.p.app, size, send);
       else send();
     };
+    pacer.tick = tick;
     tick();
   }
 }
