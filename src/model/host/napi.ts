@@ -107,7 +107,10 @@ export class Napi implements InterruptLine, EventHandler {
       this.cpu.stall('mmio', stall as Nanos);
       const tr = this.sim.trace;
       // The span column is not a duration: the stall goes in cycles (the CPU waits it out).
-      if (tr.enabled) tr.record(this.sim.now, 0, LAYER.netdev, LAYER.nic, TRACE_KIND.mmio, 4, (stall * this.cpu.clock) / 1e9, this.cpu.id);
+      // The read of the cause register belongs to the interrupt's journey; it crosses the bus when there is one.
+      if (tr.enabled) {
+        tr.record(this.sim.now, this.nic.irqSpan, LAYER.netdev, this.bus !== null ? LAYER.pci : LAYER.nic, TRACE_KIND.mmio, 4, (stall * this.cpu.clock) / 1e9, this.cpu.id);
+      }
     }
     if (!this.polling) this.startRun();
   }

@@ -141,7 +141,16 @@ export class HostNetdev implements Netif, EventHandler {
     const b = this.batch;
     const tr = this.sim.trace;
     for (let i = 0; i < b.length; i++) {
-      if (tr.enabled) tr.record(this.sim.now, tr.tagOf(b[i]!), LAYER.netdev, LAYER.nic, TRACE_KIND.doorbell, b[i]!.length, 0, this.cpu.id);
+      if (tr.enabled) {
+        // The doorbell is a posted write across the bus (netdev > pci > nic); the NIC acts on it at once.
+        const span = tr.tagOf(b[i]!);
+        if (this.bus !== null) {
+          tr.record(this.sim.now, span, LAYER.netdev, LAYER.pci, TRACE_KIND.doorbell, b[i]!.length, 0, this.cpu.id);
+          tr.record(this.sim.now, span, LAYER.pci, LAYER.nic, TRACE_KIND.doorbell, b[i]!.length, 0, 255);
+        } else {
+          tr.record(this.sim.now, span, LAYER.netdev, LAYER.nic, TRACE_KIND.doorbell, b[i]!.length, 0, this.cpu.id);
+        }
+      }
       this.nic.post(b[i]!);
       // The doorbell: a posted write of the ring's tail register.
       if (this.bus !== null) this.bus.mmioWrite(4);

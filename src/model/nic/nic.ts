@@ -117,6 +117,8 @@ export class Nic implements FrameSink, EventHandler {
   private readonly fifo = new FrameQueue();
   /** Span of the last frame received (the interrupt it raises is given that span); trace only. */
   private rxSpan = 0;
+  /** Span of the last interrupt asserted (the driver's cause-register read carries it); trace only. */
+  irqSpan = 0;
   private fetching = false;
   private macBusy = false;
   // interrupt
@@ -226,8 +228,10 @@ export class Nic implements FrameSink, EventHandler {
     if (this.bus !== null) end = this.bus.dma(BUS_TO_HOST, buf.length, this, KIND_RX_DMA, 0, buf);
     else this.sim.schedule(this.sim.now, this, KIND_RX_DMA, 0, buf);
     if (end > this.rxDmaDoneAt) this.rxDmaDoneAt = end;
+    // Trace: the write enters the bus now (nic > pci) and lands in host memory when
+    // the bus has carried it (pci > netdev, in onEvent); with no bus it is one hop.
     const tr = this.sim.trace;
-    if (tr.enabled) tr.record(this.sim.now, tr.tagOf(buf), LAYER.nic, LAYER.netdev, TRACE_KIND.dma, buf.length, 0, NO_CPU);
+    if (tr.enabled) tr.record(this.sim.now, tr.tagOf(buf), LAYER.nic, this.bus !== null ? LAYER.pci : LAYER.netdev, TRACE_KIND.dma, buf.length, 0, NO_CPU);
   }
 
   // ------------------------------------------------------------ transmit
@@ -261,13 +265,17 @@ export class Nic implements FrameSink, EventHandler {
     this.counters.txDmas++;
     if (this.bus !== null) this.bus.dma(BUS_TO_DEVICE, f.length, this, KIND_TX_DMA, 0, f);
     else this.sim.schedule(this.sim.now, this, KIND_TX_DMA, 0, f);
+    // Trace: the NIC's read of the descriptor and its buffer leaves host memory now
+    // (netdev > pci) and reaches the card when the bus has carried it (pci > nic, in
+    // fetched()). The model moves descriptor and data as one bus transfer.
     const tr = this.sim.trace;
-    if (tr.enabled) tr.record(this.sim.now, tr.tagOf(f), LAYER.netdev, LAYER.nic, TRACE_KIND.dma, f.length, 0, NO_CPU);
+    if (tr.enabled) tr.record(this.sim.now, tr.tagOf(f), LAYER.netdev, this.bus !== null ? LAYER.pci : LAYER.nic, TRACE_KIND.dma, f.length, 0, NO_CPU);
   }
 
   private fetched(f: Uint8Array): void {
     this.fetching = false;
     const tr = this.sim.trace;
+    if (tr.enabled && this.bus !== null) tr.record(this.sim.now, tr.tagOf(f), LAYER.pci, LAYER.nic, TRACE_KIND.dma, f.length, 0, NO_CPU);
     if (f.length > this.mtu + 14) {
       const n = this.tso ? segmentTcpFrame(f, this.mtu, this.cardPool, this.scratch) : 0;
       if (n === 0) this.counters.txErrors++;
@@ -373,10 +381,14 @@ export class Nic implements FrameSink, EventHandler {
 
   onEvent(kind: number, _arg: number, obj: unknown): void {
     switch (kind) {
-      case KIND_RX_DMA:
+      case KIND_RX_DMA: {
         this.rxInflight--;
-        this.rxDone.push(obj as Uint8Array);
+        const buf = obj as Uint8Array;
+        const tr = this.sim.trace;
+        if (tr.enabled && this.bus !== null) tr.record(this.sim.now, tr.tagOf(buf), LAYER.pci, LAYER.netdev, TRACE_KIND.dma, buf.length, 0, NO_CPU);
+        this.rxDone.push(buf);
         return;
+      }
       case KIND_TX_DMA:
         this.fetched(obj as Uint8Array);
         return;
@@ -396,7 +408,17 @@ export class Nic implements FrameSink, EventHandler {
         this.asserting = false;
         this.masked = true;
         this.counters.interrupts++;
-        if (this.sim.trace.enabled) this.sim.trace.record(this.sim.now, this.rxSpan, LAYER.nic, LAYER.netdev, TRACE_KIND.irq, 0, 0, NO_CPU);
+        this.irqSpan = this.rxSpan;
+        if (this.sim.trace.enabled) {
+          // The interrupt (a message on PCI-X/PCIe, a pin on PCI) crosses the bus to the host.
+          const tr = this.sim.trace;
+          if (this.bus !== null) {
+            tr.record(this.sim.now, this.rxSpan, LAYER.nic, LAYER.pci, TRACE_KIND.irq, 0, 0, NO_CPU);
+            tr.record(this.sim.now, this.rxSpan, LAYER.pci, LAYER.netdev, TRACE_KIND.irq, 0, 0, NO_CPU);
+          } else {
+            tr.record(this.sim.now, this.rxSpan, LAYER.nic, LAYER.netdev, TRACE_KIND.irq, 0, 0, NO_CPU);
+          }
+        }
         this.line?.interrupt();
         return;
       default:

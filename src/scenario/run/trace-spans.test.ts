@@ -75,7 +75,7 @@ function dataSegment(spans: Map<number, TraceRecord[]>): TraceRecord[] {
 const FRAME_KINDS = [TRACE_KIND.segment, TRACE_KIND.frame, TRACE_KIND.doorbell, TRACE_KIND.dma];
 
 describe('trace spans', () => {
-  it('native: a send() goes app, syscall, socket, inet, tcp and back, and a data segment goes tcp, ip, netdev, nic, wire', () => {
+  it('native: a send() goes app, syscall, socket, inet, tcp and back, and a data segment goes tcp, ip, netdev, across the pci bus to the nic, and the wire', () => {
     const { records } = traced('native');
     const spans = bySpan(records);
     const call = sendCall(spans, 'inet>tcp');
@@ -83,11 +83,12 @@ describe('trace spans', () => {
     expect(path(call, [TRACE_KIND.call])).toEqual(['app>syscall', 'syscall>socket', 'socket>inet', 'inet>tcp']);
     expect(path(call, [TRACE_KIND.return])).toEqual(['tcp>inet', 'inet>socket', 'socket>syscall', 'syscall>app']);
     const seg = dataSegment(spans);
-    expect(path(seg, FRAME_KINDS)).toEqual(['tcp>ip', 'ip>netdev', 'netdev>nic', 'nic>wire']);
-    // A received frame's span starts at the wire and climbs to tcp.
+    // The doorbell crosses the bus to the NIC, then the NIC's DMA read carries the frame across it.
+    expect(path(seg, FRAME_KINDS)).toEqual(['tcp>ip', 'ip>netdev', 'netdev>pci', 'pci>nic', 'netdev>pci', 'pci>nic', 'nic>wire']);
+    // A received frame's span starts at the wire, is written across the bus into host memory and climbs to tcp.
     const rx = [...spans.values()].find((rs) => hop(rs[0]!) === 'wire>nic' && rs.some((r) => hop(r) === 'ip>tcp'));
     expect(rx).toBeDefined();
-    expect(path(rx!, FRAME_KINDS).slice(0, 2)).toEqual(['wire>nic', 'nic>netdev']);
+    expect(path(rx!, FRAME_KINDS).slice(0, 3)).toEqual(['wire>nic', 'nic>pci', 'pci>netdev']);
   });
 
   it('offload: a send() goes app, syscall, socket, osm and back, its I2O messages carry the span to the ism and their replies back, and a data segment leaves through the hdm', () => {
