@@ -79,7 +79,7 @@ export class Napi implements InterruptLine, EventHandler {
     private readonly netdev: HostNetdev, private readonly stack: Stack, private readonly bus: Bus | null,
     private readonly costs: HostLayerCosts, private readonly checksum: ResolvedOp, private readonly o: NapiOptions,
   ) {
-    this.gro = o.gro ? new TcpAggregator(nic.rxPool, o.groMaxBytes) : null;
+    this.gro = o.gro ? new TcpAggregator(nic.rxPool, o.groMaxBytes, 8, sim.trace) : null;
   }
 
   /** The NIC asserts its interrupt (already masked on its side). */

@@ -95,7 +95,9 @@ export class HostNetdev implements Netif, EventHandler {
     }
     const skb = this.pool.copyOf(frame);
     const tr = this.sim.trace;
-    if (tr.enabled) tr.tag(skb, tr.tagOf(frame)); // the segment's span stays with its copy
+    // The segment's span stays with its copy; a frame that comes down without one (ARP)
+    // starts its own journey at the device layer.
+    if (tr.enabled) tr.tag(skb, tr.tagOf(frame) || tr.nextSpan());
     this.qdisc.push(skb);
     this.counters.skbAllocs++;
     this.queuedSinceRun++;

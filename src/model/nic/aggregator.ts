@@ -17,6 +17,7 @@
 // 8); opening one more flushes the oldest. An aggregate never exceeds
 // `maxBytes` of IP datagram (GSO/GRO maximum, 64 KB). Frames handed to `offer`
 // are read during the call only; flushed frames come from the pool.
+import type { TraceRing } from '../../sim';
 import type { FramePool } from '../../net/link';
 import { readU16, readU32, writeU16 } from '../../net/wire';
 import {
@@ -32,6 +33,8 @@ class Context {
   tcp = 0;
   hdr = 0;
   segments = 0;
+  /** Trace span of the first segment merged: the aggregate carries it on (0 with no trace). */
+  span = 0;
   nextSeq = 0;
   src = 0;
   dst = 0;
@@ -60,7 +63,11 @@ export class TcpAggregator {
    * @param maxBytes largest merged IP datagram (header + payload)
    * @param maxContexts flows aggregated at once
    */
-  constructor(private readonly pool: FramePool, private readonly maxBytes = 65535, maxContexts = 8) {
+  constructor(
+    private readonly pool: FramePool, private readonly maxBytes = 65535, maxContexts = 8,
+    /** The trace whose frame spans the aggregates carry on (docs trace-convention); null: none. */
+    private readonly trace: TraceRing | null = null,
+  ) {
     for (let i = 0; i < maxContexts; i++) this.contexts.push(new Context(ETH_LEN + Math.min(maxBytes, 65535)));
   }
 
@@ -155,6 +162,7 @@ export class TcpAggregator {
     c.tcp = l.tcp;
     c.hdr = l.payload;
     c.segments = 1;
+    c.span = this.trace !== null && this.trace.enabled ? this.trace.tagOf(f) : 0;
     c.nextSeq = (seq + l.payloadLen) >>> 0;
     c.src = src;
     c.dst = dst;
@@ -178,6 +186,8 @@ export class TcpAggregator {
       fixIpChecksum(frame, c.tcp);
       fixTcpChecksum(frame, c.tcp, c.len);
     }
+    // A pooled buffer would keep the span of its last use: the aggregate carries its first segment's.
+    if (this.trace !== null && this.trace.enabled) this.trace.tag(frame, c.span);
     out.push(frame);
     c.open = false;
     this.openCount--;

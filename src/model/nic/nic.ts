@@ -115,8 +115,6 @@ export class Nic implements FrameSink, EventHandler {
   private readonly txPosted = new FrameQueue();
   private readonly txDone = new FrameQueue();
   private readonly fifo = new FrameQueue();
-  /** Span of the last frame received (the interrupt it raises is given that span); trace only. */
-  private rxSpan = 0;
   /** Span of the last interrupt asserted (the driver's cause-register read carries it); trace only. */
   irqSpan = 0;
   private fetching = false;
@@ -136,7 +134,7 @@ export class Nic implements FrameSink, EventHandler {
     this.moderator = new InterruptModerator(o.coalescing ?? { mode: 'off' });
     this.lineRate = o.lineRate ?? 0;
     this.txFifoBytes = o.txFifoBytes ?? 65536;
-    this.aggregator = this.lro ? new TcpAggregator(this.rxPool, o.lroMaxBytes ?? LINUX_CONSTANTS.groMaxBytes.value - 1) : null;
+    this.aggregator = this.lro ? new TcpAggregator(this.rxPool, o.lroMaxBytes ?? LINUX_CONSTANTS.groMaxBytes.value - 1, 8, sim.trace) : null;
   }
 
   /** Connects the MAC to the wire; its rate paces transmission unless lineRate was given. */
@@ -155,7 +153,7 @@ export class Nic implements FrameSink, EventHandler {
     // A received frame gets its span at the wire; the buffers that carry it on keep it.
     let span = 0;
     if (tr.enabled) {
-      span = this.rxSpan = tr.nextSpan();
+      span = tr.nextSpan();
       tr.tag(frame, span);
       tr.record(now, span, LAYER.wire, LAYER.nic, TRACE_KIND.frame, frame.length, 0, NO_CPU);
     }
@@ -163,7 +161,6 @@ export class Nic implements FrameSink, EventHandler {
     if (agg !== null) {
       const out = this.scratch;
       const held = agg.offer(frame, out);
-      if (tr.enabled) for (let i = 0; i < out.length; i++) if (tr.tagOf(out[i]!) === 0) tr.tag(out[i]!, span);
       for (let i = 0; i < out.length; i++) this.dmaToHost(out[i]!);
       out.length = 0;
       if (held) {
@@ -173,7 +170,7 @@ export class Nic implements FrameSink, EventHandler {
       }
     }
     if (this.rxPosted === 0) {
-      this.dropped(frame.length);
+      this.dropped(frame.length, span);
       return;
     }
     const copy = this.rxPool.copyOf(frame);
@@ -209,15 +206,16 @@ export class Nic implements FrameSink, EventHandler {
     this.rxPosted = Math.min(this.rxRingSize - this.rxInflight - this.rxDone.length, this.rxPosted + n);
   }
 
-  private dropped(bytes: number): void {
+  /** A frame lost for want of a receive descriptor: its journey ends here. */
+  private dropped(bytes: number, span: number): void {
     this.counters.rxRingDrops++;
     const tr = this.sim.trace;
-    if (tr.enabled) tr.record(this.sim.now, 0, LAYER.nic, LAYER.nic, TRACE_KIND.drop, bytes, 0, NO_CPU);
+    if (tr.enabled) tr.record(this.sim.now, span, LAYER.nic, LAYER.nic, TRACE_KIND.drop, bytes, 0, NO_CPU);
   }
 
   private dmaToHost(buf: Uint8Array): void {
     if (this.rxPosted === 0) {
-      this.dropped(buf.length);
+      this.dropped(buf.length, this.sim.trace.tagOf(buf));
       this.rxPool.give(buf);
       return;
     }
@@ -408,15 +406,17 @@ export class Nic implements FrameSink, EventHandler {
         this.asserting = false;
         this.masked = true;
         this.counters.interrupts++;
-        this.irqSpan = this.rxSpan;
         if (this.sim.trace.enabled) {
-          // The interrupt (a message on PCI-X/PCIe, a pin on PCI) crosses the bus to the host.
+          // The interrupt is the card's own work (its causes may be receive or transmit):
+          // a journey of its own, crossing the bus to the host (a message on PCI-X/PCIe,
+          // a pin on PCI), continued by the driver's read of the cause register (napi.ts).
           const tr = this.sim.trace;
+          const span = this.irqSpan = tr.nextSpan();
           if (this.bus !== null) {
-            tr.record(this.sim.now, this.rxSpan, LAYER.nic, LAYER.pci, TRACE_KIND.irq, 0, 0, NO_CPU);
-            tr.record(this.sim.now, this.rxSpan, LAYER.pci, LAYER.netdev, TRACE_KIND.irq, 0, 0, NO_CPU);
+            tr.record(this.sim.now, span, LAYER.nic, LAYER.pci, TRACE_KIND.irq, 0, 0, NO_CPU);
+            tr.record(this.sim.now, span, LAYER.pci, LAYER.netdev, TRACE_KIND.irq, 0, 0, NO_CPU);
           } else {
-            tr.record(this.sim.now, this.rxSpan, LAYER.nic, LAYER.netdev, TRACE_KIND.irq, 0, 0, NO_CPU);
+            tr.record(this.sim.now, span, LAYER.nic, LAYER.netdev, TRACE_KIND.irq, 0, 0, NO_CPU);
           }
         }
         this.line?.interrupt();

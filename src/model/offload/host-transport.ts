@@ -73,6 +73,9 @@ export class HostTransport implements EventHandler {
   private retryArmed = false;
   private isrActive = false;
   private irqLatched = false;
+  /** Trace spans of the interrupt being serviced and of one latched meanwhile (0 with the trace off). */
+  private isrSpan = 0;
+  private latchedSpan = 0;
   private readonly handlers = new Map<number, ReplyHandler>();
   private readonly scratch: Uint8Array;
   private readonly charges = new ChargeList();
@@ -116,9 +119,9 @@ export class HostTransport implements EventHandler {
     this.cpu.stall('mmio', stall, this, K_INBOUND_READ, mfa);
   }
 
-  /** The IOP raised the outbound interrupt (reply coalescing decided when). */
-  interrupt(): void {
-    this.sim.schedule(this.sim.now, this, K_IRQ);
+  /** The IOP raised the outbound interrupt (reply coalescing decided when); `span` is the interrupt's journey. */
+  interrupt(span = 0): void {
+    this.sim.schedule(this.sim.now, this, K_IRQ, span);
   }
 
   onEvent(kind: number, arg: number, obj: unknown): void {
@@ -130,11 +133,13 @@ export class HostTransport implements EventHandler {
       case K_IRQ:
         if (this.isrActive) {
           this.irqLatched = true;
+          this.latchedSpan = arg;
           return;
         }
         this.isrActive = true;
+        this.isrSpan = arg;
         this.counters.interrupts += 1;
-        this.sim.trace.record(this.sim.now, 0, LAYER.pci, LAYER.osm, TRACE_KIND.irq, 0, this.costs.ops.hardIrq.fixed, this.cpu.id);
+        this.sim.trace.record(this.sim.now, arg, LAYER.pci, LAYER.osm, TRACE_KIND.irq, 0, this.costs.ops.hardIrq.fixed, this.cpu.id);
         this.cpu.submit(Priority.HardIrq, 'irq', this.costs.ops.hardIrq.fixed, this, K_ISR_ENTERED);
         return;
       case K_ISR_ENTERED: return this.readOutbound();
@@ -178,14 +183,16 @@ export class HostTransport implements EventHandler {
     }
     this.mu.postInbound(mfa);
     const landed = this.bus.mmioWrite(4);
-    if (this.doorbell !== null) this.sim.schedule(landed, this.doorbell, 0);
+    // The doorbell belongs to the message whose posting rang it (its span rides as the event's arg).
+    if (this.doorbell !== null) this.sim.schedule(landed, this.doorbell, 0, req.span);
     this.kick();
   }
 
   private readOutbound(): void {
     const stall = this.bus.mmioRead();
     this.counters.mmioReads += 1;
-    this.sim.trace.record(this.sim.now, 0, LAYER.i2o, LAYER.pci, TRACE_KIND.mmio, 4, (stall * this.cpu.clock) / 1e9, this.cpu.id);
+    // The ISR's reads of the outbound port are part of the interrupt's journey.
+    this.sim.trace.record(this.sim.now, this.isrSpan, LAYER.i2o, LAYER.pci, TRACE_KIND.mmio, 4, (stall * this.cpu.clock) / 1e9, this.cpu.id);
     const mfa = this.mu.readOutboundPort();
     this.cpu.stall('mmio', stall, this, K_OUTBOUND_READ, mfa);
   }
@@ -196,7 +203,7 @@ export class HostTransport implements EventHandler {
       if (this.onIsrDone !== null) this.onIsrDone();
       if (this.irqLatched) {
         this.irqLatched = false;
-        this.interrupt();
+        this.interrupt(this.latchedSpan);
       }
       return;
     }

@@ -54,7 +54,9 @@ export class DmaEngine implements EventHandler {
     t.arg = arg;
     t.obj = obj;
     const tr = this.iop.simulator.trace;
-    t.span = tr.enabled ? tr.current : 0;
+    // On behalf of the request being handled, else (the ISM moving received data on
+    // its own) a journey of its own, which the transfer's completion (a RECV_DATA) continues.
+    t.span = !tr.enabled ? 0 : tr.current !== 0 ? tr.current : tr.nextSpan();
     this.program(t);
   }
 

@@ -60,7 +60,9 @@ export class Hdm implements Netif, FrameSink, EventHandler {
   transmit(frame: Uint8Array): void {
     const buf = this.pool.copyOf(frame);
     const tr = this.trace;
-    if (tr.enabled) tr.tag(buf, tr.tagOf(frame)); // the segment's span stays with the card's copy
+    // The segment's span stays with the card's copy; a frame that comes down without
+    // one (ARP) starts its own journey here.
+    if (tr.enabled) tr.tag(buf, tr.tagOf(frame) || tr.nextSpan());
     this.iop.submit(Priority.SoftIrq, this.txCharges, 0, this, K_TX_DONE, 0, buf);
   }
 

@@ -119,7 +119,8 @@ export class IopMessaging implements EventHandler {
         if (this.irqPending) return;
         this.irqPending = true;
         this.counters.iopInterrupts += 1;
-        this.sim.trace.record(this.sim.now, 0, LAYER.pci, LAYER.irtos, TRACE_KIND.doorbell, 0, this.costs.ops.iopInterrupt.fixed, this.iop.id);
+        // The doorbell carries the span of the message whose posting rang it (host-transport.ts).
+        this.sim.trace.record(this.sim.now, arg, LAYER.pci, LAYER.irtos, TRACE_KIND.doorbell, 0, this.costs.ops.iopInterrupt.fixed, this.iop.id);
         this.iop.submit(Priority.HardIrq, 'rtos', this.costs.ops.iopInterrupt.fixed, this, K_IRQ_DONE);
         return;
       case K_IRQ_DONE: return this.drainInbound();
@@ -238,6 +239,14 @@ export class IopMessaging implements EventHandler {
       this.timer = -1;
     }
     this.interruptsRaised += 1;
-    this.host.interrupt();
+    // An interrupt is the card's own work: a journey of its own, from the IOP across the
+    // bus to the host's ISR (whose port reads carry it too, host-transport.ts).
+    const tr = this.sim.trace;
+    let span = 0;
+    if (tr.enabled) {
+      span = tr.nextSpan();
+      tr.record(this.sim.now, span, LAYER.irtos, LAYER.pci, TRACE_KIND.irq, 0, 0, this.iop.id);
+    }
+    this.host.interrupt(span);
   }
 }

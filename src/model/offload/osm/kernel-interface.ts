@@ -86,8 +86,12 @@ export class KernelInterface implements ReplyHandler {
         this.wake(w, { fd, remote: { ...child.remote! } });
       }
     }
+    const tr = this.work.trace;
+    const prev = tr.current;
     if (s.recvW !== null) {
       const w = s.recvW;
+      // The copy out of the pool is the parked call's (its span), as is everything until it returns.
+      tr.current = w.span;
       let r: number | SysError | null = null;
       if (s.rxBytes > 0) r = this.memory.copyOut(s, w.into);
       else if (s.rdShut) r = 0;
@@ -102,6 +106,7 @@ export class KernelInterface implements ReplyHandler {
     }
     if (s.sendW !== null) {
       const w = s.sendW;
+      tr.current = w.span;
       let r: number | SysError | null = null;
       if (s.wrShut) r = w.done > 0 ? w.done : sysError('EPIPE');
       else if (s.pendingError !== null) r = w.done > 0 ? w.done : this.takeError(s);
@@ -118,6 +123,7 @@ export class KernelInterface implements ReplyHandler {
         this.wake(w.cont, r);
       }
     }
+    tr.current = prev;
     if (s.pollW.length > 0) {
       const ev = t.readiness(s);
       const keep = [];

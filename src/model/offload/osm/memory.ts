@@ -157,7 +157,7 @@ export class MemoryManagement implements HostMemory {
     this.sends.set(id, { sock: s, buffers: indices });
     this.msgs.request({ op: 'SENDTO', handle: s.handle, flags: 0, addr: to.addr >>> 0, port: to.port & 0xffff, buffers: batch }, CTX_DATA, id);
     const tr = this.sim.trace;
-    if (tr.enabled) tr.record(this.sim.now, s.handle, LAYER.app, LAYER.osm, TRACE_KIND.copy, data.length, 0, this.cpuId);
+    if (tr.enabled) tr.record(this.sim.now, tr.current, LAYER.app, LAYER.osm, TRACE_KIND.copy, data.length, 0, this.cpuId);
     return true;
   }
 

@@ -12,11 +12,15 @@ export interface SendWait {
   cont: Cont<number>;
   /** A datagram socket's destination: the datagram goes whole or waits (all or nothing). */
   to?: SockAddr;
+  /** Trace span of the parked call: the copies made when it is woken carry it (0: none). */
+  span: number;
 }
 
 export interface RecvWait {
   into: Uint8Array;
   cont: Cont<number>;
+  /** Trace span of the parked call (0: none). */
+  span: number;
 }
 
 export interface PollWait {

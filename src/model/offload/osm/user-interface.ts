@@ -156,7 +156,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       const n = s.state === 'connected' ? this.memory.copyIn(s, data, 0) : 0;
       if (n === data.length) return n;
       if (s.nonblocking || cont === undefined) return n > 0 ? n : sysError('EAGAIN');
-      s.sendW = { data, done: n, cont: this.traced(cont) };
+      s.sendW = { data, done: n, cont: this.traced(cont), span: this.sim.trace.current };
       if (s.state === 'connected') this.kernel.txWaiters.add(s);
       return PENDING;
     });
@@ -186,7 +186,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       }
       if (s.nonblocking || cont === undefined) return sysError('EAGAIN');
       if (s.recvW !== null) return sysError('EBUSY');
-      s.recvW = { into, cont: this.traced(cont) };
+      s.recvW = { into, cont: this.traced(cont), span: this.sim.trace.current };
       return PENDING;
     });
   }
@@ -277,44 +277,49 @@ export class OsmUserInterface implements SocketApi, SocketTable {
   }
 
   getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError {
-    const s = this.fds.get(fd);
-    if (s === undefined) return sysError('EBADF');
-    const k = this.ism.fdOf(s.handle);
-    if (s.type === 'stream') {
-      if (opt === 'O_NONBLOCK') return s.nonblocking as GetSockOptValues[K];
-      if (opt === 'SO_ERROR' && s.pendingError !== null) return this.kernel.takeError(s).errno as GetSockOptValues[K];
-      if (opt === 'SO_SNDBUF') return s.sndBuf as GetSockOptValues[K];
-      if (opt === 'SO_RCVBUF') return s.rcvBuf as GetSockOptValues[K];
-    }
-    return this.ism.stack.getsockopt(k, opt);
+    return this.withSock(fd, (s, k) => {
+      if (s.type === 'stream') {
+        if (opt === 'O_NONBLOCK') return s.nonblocking as GetSockOptValues[K];
+        if (opt === 'SO_ERROR' && s.pendingError !== null) return this.kernel.takeError(s).errno as GetSockOptValues[K];
+        if (opt === 'SO_SNDBUF') return s.sndBuf as GetSockOptValues[K];
+        if (opt === 'SO_RCVBUF') return s.rcvBuf as GetSockOptValues[K];
+      }
+      return this.ism.stack.getsockopt(k, opt);
+    });
   }
 
   getsockname(fd: Fd): SockAddr | SysError {
-    const s = this.fds.get(fd);
-    return s === undefined ? sysError('EBADF') : this.ism.stack.getsockname(this.ism.fdOf(s.handle));
+    return this.withSock(fd, (_s, k) => this.ism.stack.getsockname(k));
   }
 
   getpeername(fd: Fd): SockAddr | SysError {
-    const s = this.fds.get(fd);
-    return s === undefined ? sysError('EBADF') : this.ism.stack.getpeername(this.ism.fdOf(s.handle));
+    return this.withSock(fd, (_s, k) => this.ism.stack.getpeername(k));
   }
 
   poll(fd: Fd): number | SysError {
-    const s = this.fds.get(fd);
-    return s === undefined ? sysError('EBADF') : this.readiness(s);
+    return this.withSock(fd, (s) => this.readiness(s));
   }
 
   wait(fd: Fd, events: number, cont: (revents: number) => void): 0 | SysError {
-    const s = this.fds.get(fd);
-    if (s === undefined) return sysError('EBADF');
-    if (s.type === 'dgram' || s.state === 'idle') return this.ism.stack.wait(this.ism.fdOf(s.handle), events, cont);
-    const ev = this.readiness(s);
-    if ((ev & (events | POLLERR | POLLHUP)) !== 0) {
-      this.sim.call(this.sim.now, () => cont(ev));
+    // A wait that registers sleeps: its 'return' crossings are recorded when it is woken (as native).
+    let parked = false;
+    return this.withSock(fd, (s, k) => {
+      if (s.type === 'dgram' || s.state === 'idle') {
+        const now = this.ism.stack.poll(k);
+        const ready = typeof now === 'number' && (now & (events | POLLERR | POLLHUP)) !== 0;
+        const r = this.ism.stack.wait(k, events, ready ? cont : this.traced(cont));
+        parked = r === 0 && !ready;
+        return r;
+      }
+      const ev = this.readiness(s);
+      if ((ev & (events | POLLERR | POLLHUP)) !== 0) {
+        this.sim.call(this.sim.now, () => cont(ev));
+        return 0;
+      }
+      s.pollW.push({ events, cont: this.traced(cont) });
+      parked = true;
       return 0;
-    }
-    s.pollW.push({ events, cont });
-    return 0;
+    }, () => parked);
   }
 
   // ------------------------------------------------------------ SocketTable
@@ -363,7 +368,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     if (this.memory.copyInDatagram(s, data, dst)) return data.length;
     // The pool or the socket's share is full: as a full UDP send buffer, block or EAGAIN.
     if (s.nonblocking || cont === undefined) return sysError('EAGAIN');
-    s.sendW = { data, done: 0, cont, to: { ...dst } };
+    s.sendW = { data, done: 0, cont: this.traced(cont), to: { ...dst }, span: this.sim.trace.current };
     this.kernel.txWaiters.add(s);
     return PENDING;
   }
@@ -405,7 +410,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
    * records its 'return' crossings osm > socket > syscall > app when it returns,
    * or, if it parked, when the parked continuation runs (traced()).
    */
-  private call<T>(fn: () => T): T {
+  private call<T>(fn: () => T, parked?: () => boolean): T {
     this.work.begin(Priority.Kernel);
     const tr = this.sim.trace;
     const prev = tr.current;
@@ -424,7 +429,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
         tr.record(now, span, LAYER.socket, LAYER.osm, TRACE_KIND.call, 0, o.osmUserInterface.fixed, cpu);
       }
       const r = fn();
-      if (tr.enabled && r !== PENDING) this.returned(tr.current);
+      if (tr.enabled && r !== PENDING && parked?.() !== true) this.returned(tr.current);
       return r;
     } finally {
       this.kernel.flush();
@@ -455,11 +460,11 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     };
   }
 
-  private withSock<T>(fd: Fd, fn: (s: OsmSocket, ismFd: Fd) => T | SysError): T | SysError {
+  private withSock<T>(fd: Fd, fn: (s: OsmSocket, ismFd: Fd) => T | SysError, parked?: () => boolean): T | SysError {
     return this.call(() => {
       const s = this.fds.get(fd);
       if (s === undefined) return sysError('EBADF');
       return fn(s, this.ism.fdOf(s.handle));
-    });
+    }, parked);
   }
 }
