@@ -10,4 +10,5 @@ export { SocketCapture } from './capture-socket';
 export { linkOptionsFor, faultSpecFor } from './link';
 export { tcpConfigFor } from './tcp-config';
 export { workloadSpecFor } from './workload-spec';
+export { applyLiveParameters, liveWorkloadUpdateFor } from './live';
 export { SERVER_ADDR, PEER_ADDR, SERVER_MAC, PEER_MAC, SERVER_PORT } from './addresses';

@@ -14,6 +14,7 @@ import { DEFAULT_BUILDERS, type MachineBuilders } from './builders';
 import { CAPTURE_POINTS, isCapturePoint, type CapturePoint, type CaptureSink } from './capture';
 import { SocketCapture } from './capture-socket';
 import { linkOptionsFor } from './link';
+import { applyLiveParameters } from './live';
 import { workloadSpecFor } from './workload-spec';
 
 export interface World {
@@ -32,6 +33,13 @@ export interface World {
    * stops. Returns an error naming the point this world cannot capture at.
    */
   setCapture(sink: CaptureSink | null, point?: CapturePoint): WorldError | null;
+  /**
+   * Takes the live parameters of `s` (wire faults and delay, the workload's app
+   * cost, think time and offered rate; see live.ts) from this instant on. The
+   * rest of `s` must equal the scenario the world was built from: a restart
+   * parameter cannot change here (src/scenario/run checks that before calling).
+   */
+  applyLive(s: Scenario): void;
 }
 
 export interface WorldError {
@@ -100,6 +108,9 @@ export function buildWorld(
   });
   const world: World = {
     configuration, sim, server, peer, link, workload, metrics, end: millis(s.durationMs),
+    applyLive(next) {
+      applyLiveParameters(link, workload, next);
+    },
     setCapture(sink, point) {
       const at: string = point ?? sink?.point ?? 'wire';
       if (!isCapturePoint(at)) return { path: 'capture.point', message: `must be one of ${CAPTURE_POINTS.join(', ')}, not '${at}'` };
