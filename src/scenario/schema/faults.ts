@@ -48,7 +48,11 @@ export const faultsSchema = group({
       queue: choice(['inbound', 'outbound'], 'inbound', 'Which I2O free list is empty (the port reads 0xFFFFFFFF)', OFF),
       ...windowFields,
     }), { error: 'must be a list of {queue, atMs, forMs} windows' }).max(64, { error: 'must have at most 64 windows' }).default([]),
-    dmaErrorRate: rate('Probability a DMA transfer fails and is retried by the transport layer'),
+    // Restart, not live: the card's DMA engine takes this rate when the offload machine is
+    // built (src/model/offload) and offers no way to change it while the model runs.
+    dmaErrorRate: num(param(0, 'probability', { min: 0, max: 1 }, OFF, 'Probability a DMA transfer fails and is retried by the transport layer')).meta({
+      restartWhy: 'the card model takes the DMA error rate once, when the offload machine is built',
+    }),
   }),
   host: group({
     smallSocketBuffer: bool(false, 'Clamp socket buffers to smallSocketBufferBytes (a full socket buffer fault)', OFF),
