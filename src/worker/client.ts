@@ -11,10 +11,14 @@
 //   be constructed, an `error` reply, or a reply that fails validation. The failed worker
 //   is terminated; `restart()` makes a new one and recreates the world from the last spec.
 // - Replies from an older epoch (a world since replaced by `reset`) are ignored.
+// - `apply(path, value)` changes a live parameter of the running world without
+//   restarting it; the Promise resolves with the worker's `applied` answer (never
+//   rejects: a refused change, a replaced world or a failed worker resolve `ok: false`
+//   with the reason). Applies go in order, between slices, after a queued seek.
 import {
   PROTOCOL_VERSION, isProtocolError, parseFromWorker,
-  type CrashMode, type Failure, type FromWorker, type SeekTarget, type SliceBudget, type SliceReason,
-  type StepUnit, type ToWorker, type WorldFigures, type WorldInfo, type WorldSpec,
+  type CrashMode, type Failure, type FromWorker, type LiveChangeMessage, type SeekTarget, type SliceBudget, type SliceReason,
+  type StepUnit, type ToWorker, type WorldFigures, type WorldInfo, type WorldPosition, type WorldSpec,
 } from './protocol';
 import type { SliceStream } from './stream';
 
@@ -65,7 +69,25 @@ export interface RunLimiter {
   untilNanos(nowNanos: number): number;
 }
 
-type InFlight = { kind: 'create' } | { kind: 'run' | 'step' | 'seek'; seq: number };
+/** The answer to `apply`: where each configuration stood when the change took effect, or why it did not. */
+export interface ApplyResult {
+  readonly ok: boolean;
+  readonly path: string;
+  readonly message: string;
+  readonly at: readonly WorldPosition[];
+  /** The world's change log after this change (empty when the world never answered). */
+  readonly log: readonly LiveChangeMessage[];
+  /** Later changes dropped because the change was made while rewound before them. */
+  readonly dropped: number;
+}
+
+interface QueuedApply {
+  readonly path: string;
+  readonly value: string | number | boolean;
+  readonly resolve: (r: ApplyResult) => void;
+}
+
+type InFlight = { kind: 'create' } | { kind: 'run' | 'step' | 'seek'; seq: number } | { kind: 'apply'; seq: number; job: QueuedApply };
 
 export class WorkerClient {
   private worker: WorkerLike | null = null;
@@ -75,6 +97,7 @@ export class WorkerClient {
   private queuedSteps = 0;
   private queuedUnit: StepUnit = 'event';
   private queuedSeek: SeekTarget | null = null;
+  private queuedApplies: QueuedApply[] = [];
   private readonly extra = new Set<ClientListener>();
   private limiter: RunLimiter | null = null;
   private gateOpen = false;
@@ -102,7 +125,7 @@ export class WorkerClient {
 
   /** True when no request is in flight or queued: the figures will not change by themselves. */
   get settled(): boolean {
-    return this.inFlight === null && this.queuedSteps === 0 && this.queuedSeek === null && !this.running;
+    return this.inFlight === null && this.queuedSteps === 0 && this.queuedSeek === null && this.queuedApplies.length === 0 && !this.running;
   }
 
   /** Slow motion: a limiter paces run slices; null runs as fast as the engine goes. */
@@ -127,6 +150,7 @@ export class WorkerClient {
   }
 
   start(spec: WorldSpec): void {
+    this.refuseApplies('the world was replaced before the change reached it');
     this.spec = spec;
     this.failed = null;
     this.running = false;
@@ -171,6 +195,18 @@ export class WorkerClient {
     this.queuedSeek = target;
     this.emitStatus();
     this.pump();
+  }
+
+  /** Changes a live parameter of the current world where it stands (see the header). */
+  apply(path: string, value: string | number | boolean): Promise<ApplyResult> {
+    return new Promise((resolve) => {
+      if (this.failed || !this.spec) {
+        resolve(refused(path, this.failed ? `the worker failed: ${this.failed.message}` : 'no world is running'));
+        return;
+      }
+      this.queuedApplies.push({ path, value, resolve });
+      this.pump();
+    });
   }
 
   /** A fresh world from `spec` (or the current one), paused at time zero. */
@@ -224,7 +260,15 @@ export class WorkerClient {
     }
   }
 
+  private refuseApplies(why: string): void {
+    const jobs = this.inFlight?.kind === 'apply' ? [this.inFlight.job, ...this.queuedApplies] : this.queuedApplies;
+    this.queuedApplies = [];
+    if (this.inFlight?.kind === 'apply') this.inFlight = null;
+    for (const j of jobs) j.resolve(refused(j.path, why));
+  }
+
   private dropWorker(): void {
+    this.refuseApplies('the worker stopped before the change reached it');
     const w = this.worker;
     this.worker = null;
     this.inFlight = null;
@@ -250,6 +294,11 @@ export class WorkerClient {
       this.seq += 1;
       this.inFlight = { kind: 'seek', seq: this.seq };
       this.send({ v: PROTOCOL_VERSION, type: 'seek', epoch: this.epoch, seq: this.seq, target });
+    } else if (this.queuedApplies.length > 0) {
+      const job = this.queuedApplies.shift()!;
+      this.seq += 1;
+      this.inFlight = { kind: 'apply', seq: this.seq, job };
+      this.send({ v: PROTOCOL_VERSION, type: 'apply', epoch: this.epoch, seq: this.seq, path: job.path, value: job.value });
     } else if (this.queuedSteps > 0) {
       const count = this.queuedSteps;
       this.queuedSteps = 0;
@@ -304,7 +353,7 @@ export class WorkerClient {
         return;
       case 'slice': {
         const inFlight = this.inFlight;
-        if (!inFlight || inFlight.kind === 'create' || inFlight.seq !== msg.seq) return;
+        if (!inFlight || inFlight.kind === 'create' || inFlight.kind === 'apply' || inFlight.seq !== msg.seq) return;
         this.inFlight = null;
         if (inFlight.kind === 'run') this.pacer.done(msg.events);
         if (msg.reason === 'empty') {
@@ -318,6 +367,14 @@ export class WorkerClient {
         const slice: SliceInfo = { request: inFlight.kind, events: msg.events, reason: msg.reason };
         this.notify((l) => { if (msg.stream) l.stream?.(msg.stream); l.figures?.(msg.figures, slice); });
         this.emitStatus();
+        this.pump();
+        return;
+      }
+      case 'applied': {
+        const inFlight = this.inFlight;
+        if (inFlight?.kind !== 'apply' || inFlight.seq !== msg.seq) return;
+        this.inFlight = null;
+        inFlight.job.resolve({ ok: msg.ok, path: msg.path, message: msg.message, at: msg.at, log: msg.log, dropped: msg.dropped });
         this.pump();
         return;
       }
@@ -346,4 +403,8 @@ export class WorkerClient {
     this.lastStatus = s;
     this.notify((l) => l.status?.(s));
   }
+}
+
+function refused(path: string, message: string): ApplyResult {
+  return { ok: false, path, message, at: [], log: [], dropped: 0 };
 }

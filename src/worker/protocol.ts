@@ -9,7 +9,9 @@
 //   never throw.
 // - `epoch` numbers one world: `create` starts a new epoch and every reply names the
 //   epoch it belongs to, so the client can drop replies from a world it has replaced.
-// - `seq` numbers one request within an epoch; the reply to a `run`/`step` echoes it.
+// - `seq` numbers one request within an epoch; the reply to a `run`/`step`/`seek`/`apply`
+//   echoes it. `apply` (a live parameter change) is answered by `applied`, never by an
+//   error that drops the world: a refused change leaves the world as it was.
 // - A world is created from a spec `{ kind, seed, ... }`; new kinds (the machine model's
 //   scenarios) join the `WorldSpec` union without changing the rest of the protocol.
 // - Nothing here reads a clock: a slice is bounded by an event budget and optionally by
@@ -27,6 +29,14 @@ const nanosValue = z.number().int().min(0);
 
 export const CONFIGURATION_NAMES = ['native', 'stateless', 'offload'] as const;
 
+/** A live change's value: what a control sends (src/scenario LiveValue). */
+const liveValueSchema = z.union([z.string().max(2000), z.number(), z.boolean()]);
+/** One world's position: events it has processed and its clock. */
+const livePositionSchema = z.object({ events: z.number().int().min(0), nowNanos: nanosValue });
+/** A logged live change (src/scenario LiveChange): path, value, one position per configuration. */
+export const liveChangeSchema = z.object({ path: z.string().min(1).max(200), value: liveValueSchema, at: z.array(livePositionSchema).min(1).max(3) });
+export type LiveChangeMessage = z.infer<typeof liveChangeSchema>;
+
 /** How a world is made. `demo`: the simulation kernel's own seeded demo workload.
  *  `scenario`: the machine model's run (src/scenario) of a preset or a scenario given as
  *  JSON (validated in the worker), for the named configurations, with this seed (it
@@ -40,6 +50,8 @@ export const worldSpecSchema = z.discriminatedUnion('kind', [
     scenario: z.unknown().optional(),
     configurations: z.array(z.enum(CONFIGURATION_NAMES)).min(1).max(3),
     capturePoint: capturePointSchema.optional(),
+    /** Live changes to replay at their positions (a shared link's log); checked in the worker. */
+    liveChanges: z.array(liveChangeSchema).max(1000).optional(),
   }),
 ]);
 export type WorldSpec = z.infer<typeof worldSpecSchema>;
@@ -77,6 +89,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ v, type: z.literal('step'), epoch, seq: seqNo, unit: stepUnitSchema, count }),
   z.object({ v, type: z.literal('seek'), epoch, seq: seqNo, target: seekTargetSchema }),
   z.object({ v, type: z.literal('crash'), epoch, mode: crashModeSchema }),
+  /** Change a live parameter of the running world (src/scenario Run.applyLive). */
+  z.object({ v, type: z.literal('apply'), epoch, seq: seqNo, path: z.string().min(1).max(200), value: liveValueSchema }),
 ]);
 export type ToWorker = z.infer<typeof toWorkerSchema>;
 
@@ -151,6 +165,14 @@ export const fromWorkerSchema = z.discriminatedUnion('type', [
     stream: sliceStreamSchema.optional(),
   }),
   z.object({ v, type: z.literal('error'), epoch: epoch.nullable(), failure: failureSchema }),
+  /** The answer to `apply`. Never fatal: on `ok: false` the world runs on unchanged and
+   *  `message` says why (naming the field); on `ok: true` `at` is where each configuration
+   *  stood when the change took effect. `log` is the world's whole change log after it (a
+   *  change made while rewound drops later ones), for the page to keep and share. */
+  z.object({
+    v, type: z.literal('applied'), epoch, seq: seqNo, path: z.string(), ok: z.boolean(), message: z.string(),
+    at: z.array(livePositionSchema), log: z.array(liveChangeSchema), dropped: z.number().int().min(0),
+  }),
 ]);
 export type FromWorker = z.infer<typeof fromWorkerSchema>;
 

@@ -4,12 +4,14 @@
 // Contract: a preset name or scenario JSON (not both needed: JSON wins); the spec's
 // seed and configurations replace the scenario's own. A configuration the model has
 // no machine for yet is left out and named in `notes`, so the page can say so instead
-// of failing the whole run; when none is left the result is an error.
+// of failing the whole run; when none is left the result is an error. The spec's
+// live changes (a shared link's log) travel on to Run.create, which checks them.
 import {
   DEFAULT_BUILDERS, DEFAULT_PRESET, parseScenario, presetScenario, resolvedCostsForScenario,
   type CapturePoint, type Configuration, type Scenario,
 } from '../scenario';
 import type { ScenarioCosts } from '../scenario/schema';
+import type { LiveChange } from '../scenario/run';
 import type { WorldSpec } from './protocol';
 
 export type ScenarioSpec = Extract<WorldSpec, { kind: 'scenario' }>;
@@ -22,6 +24,8 @@ export interface ResolvedScenario {
   readonly title: string;
   /** Where each world captures (the spec's, default the wire). */
   readonly capturePoint: CapturePoint;
+  /** Live changes to replay (the spec's, checked by Run.create against the scenario). */
+  readonly liveChanges: readonly LiveChange[];
 }
 
 export function resolveScenario(spec: ScenarioSpec): ResolvedScenario | { kind: 'world-error'; message: string } {
@@ -41,5 +45,9 @@ export function resolveScenario(spec: ScenarioSpec): ResolvedScenario | { kind: 
   const costs = resolvedCostsForScenario(scenario);
   if (!costs.ok) return { kind: 'world-error', message: `the scenario's cost tables: ${JSON.stringify(costs.errors).slice(0, 400)}` };
   const title = spec.scenario !== undefined ? 'Scenario' : `Preset ${spec.preset ?? DEFAULT_PRESET}`;
-  return { scenario, costs: costs.costs, configurations, notes, title, capturePoint: spec.capturePoint ?? 'wire' };
+  const liveChanges = spec.liveChanges ?? [];
+  if (liveChanges.some((c) => c.at.length !== configurations.length)) {
+    return { kind: 'world-error', message: `the live changes give positions for other configurations than the ${configurations.length} this world runs` };
+  }
+  return { scenario, costs: costs.costs, configurations, notes, title, capturePoint: spec.capturePoint ?? 'wire', liveChanges };
 }
