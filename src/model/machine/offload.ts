@@ -10,7 +10,7 @@ import { Stack } from '../../net/stack';
 import { Bus } from '../bus';
 import { resolveHostCosts, resolveIopCosts } from '../costs';
 import {
-  CTX_CONTROL, CTX_DATA, DmaEngine, DmaPool, Hdm, HostTransport, IopMessaging, Ism, IsmReceiver, KernelInterface, MemoryManagement,
+  CTX_CALL, CTX_CONTROL, CTX_DATA, DmaEngine, DmaPool, Hdm, HostTransport, IopMessaging, Ism, IsmReceiver, KernelInterface, MemoryManagement,
   MessageInterface, OffloadCounters, OsmUserInterface, HostWork, ismStackCosts, resolveOffloadConfig,
   type I2oTap, type OffloadConfig, type OffloadOptions,
 } from '../offload';
@@ -84,6 +84,7 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
   const kernel = new KernelInterface(work, memory, msgs, counters);
   transport.register(CTX_DATA, kernel);
   transport.register(CTX_CONTROL, kernel);
+  transport.register(CTX_CALL, kernel);
   transport.onIsrDone = () => kernel.isrDone();
   const api = new OsmUserInterface(sim, work, memory, msgs, kernel, ism);
 

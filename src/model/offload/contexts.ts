@@ -8,6 +8,12 @@
 export const CTX_DATA = 0x4f534d01;
 /** Control path: socket completions and events (CONNECTED, ACCEPTED, CLOSED, ERROR). */
 export const CTX_CONTROL = 0x4f534d02;
+/**
+ * A control call whose caller sleeps for the card's answer (bind, listen, shutdown
+ * made with a continuation): the ISM applies the request when it arrives and
+ * answers COMPLETE or ERROR(errno); TransactionContext names the sleeping call.
+ */
+export const CTX_CALL = 0x4f534d03;
 
 /** Handles the OSM gives the sockets it creates; the ISM numbers accepted connections from CHILD_HANDLE_BASE. */
 export const FIRST_HOST_HANDLE = 1;

@@ -12,7 +12,7 @@
 //     i2oQueueFull [{ queue, atNs, forNs }], dmaErrorRate }. Defaults: the 2002-gigabit machine
 //     (I2O_DEFAULTS and the xeon-2002 / iop321-2002 tables of src/model/costs).
 //   resolveOffloadConfig(opts): OffloadConfig (the defaults applied), OffloadCounters, I2oTap,
-//   CTX_DATA / CTX_CONTROL (the OSM's InitiatorContexts, for decoding captured frames).
+//   CTX_DATA / CTX_CONTROL / CTX_CALL (the OSM's InitiatorContexts, for decoding captured frames).
 //   testing/world.ts offloadWorld() and testing/bulk.ts startBulk() for tests and benches.
 //
 // Host side, the socket OSM in its four subsystems:
@@ -28,7 +28,7 @@
 // The parts below are exported for the assembler (src/model/machine/offload.ts) and tests.
 export { resolveOffloadConfig, inWindow, type OffloadOptions, type OffloadConfig, type OffloadFaults, type FaultWindow, type PoolOptions } from './config';
 export { OffloadCounters } from './counters';
-export { CTX_CONTROL, CTX_DATA, CHILD_HANDLE_BASE, FIRST_HOST_HANDLE, type HostMemory } from './contexts';
+export { CTX_CALL, CTX_CONTROL, CTX_DATA, CHILD_HANDLE_BASE, FIRST_HOST_HANDLE, type HostMemory } from './contexts';
 export { errnoCode, errnoName } from './errno-codes';
 export { HostTransport, type I2oTap, type OutboundRequest, type ReplyHandler } from './host-transport';
 export { IopMessaging, type Ddm, type CoalesceRule } from './card/iop-messaging';

@@ -32,7 +32,7 @@ export class SendOp {
 
 export type IsmOp =
   | SendOp
-  | { readonly kind: 'shutdown'; readonly how: number; readonly transactionContext: number }
+  | { readonly kind: 'shutdown'; readonly how: number; readonly transactionContext: number; readonly initiatorContext: number }
   | { readonly kind: 'close'; readonly transactionContext: number };
 
 export class IsmSocket {

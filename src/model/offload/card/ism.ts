@@ -11,13 +11,17 @@
 // buffer the data waits in the stack's receive buffer and TCP's window closes:
 // backpressure, never loss.
 //
-// Control path: the OSM's user interface needs the answer of socket, bind,
-// listen, connect, setsockopt... at the call (the SocketApi is synchronous
-// there; a real OSM sleeps in the syscall for the reply), so those take
-// effect on the ISM's socket at the call through the methods below marked
-// "at the call"; their I2O requests still travel, are dispatched and charged
-// here, and are answered (COMPLETE) or followed by their events (CONNECTED,
-// ACCEPTED, ERROR). Close and shutdown travel in order behind the data.
+// Control path: a real OSM sleeps in the system call until the card's reply.
+// A call made with a continuation does so here too: its request carries
+// InitiatorContext CTX_CALL, takes effect on the ISM's socket when it arrives
+// (BIND, LISTEN, SHUTDOWN) and the reply (COMPLETE or ERROR with the errno)
+// completes the call. A call the SocketApi makes synchronous (no continuation:
+// socket, setsockopt, and bind/listen/shutdown called without one) needs its
+// answer at the call, so it takes effect on the ISM's socket at the call
+// through the methods below marked "at the call"; its I2O request still
+// travels, is dispatched and charged here, and is answered (COMPLETE) or
+// followed by its events (CONNECTED, ACCEPTED, ERROR). Close and shutdown
+// travel in order behind the data.
 import { Priority, type EventHandler, type Processor } from '../../../sim';
 import type { CompletableOp, DecodedSocketFrame, SocketEnvelope, SocketReply, SocketRequestOp } from '../../../i2o';
 import {
@@ -26,7 +30,7 @@ import {
 } from '../../../net/stack';
 import { BUS_TO_DEVICE } from '../../bus';
 import type { ResolvedIopCosts } from '../../costs';
-import { CHILD_HANDLE_BASE, CTX_CONTROL, CTX_DATA, type HostMemory } from '../contexts';
+import { CHILD_HANDLE_BASE, CTX_CALL, CTX_CONTROL, CTX_DATA, type HostMemory } from '../contexts';
 import { errnoCode } from '../errno-codes';
 import type { IsmReceiver } from './ism-receiver';
 import type { DmaEngine } from './dma-engine';
@@ -129,12 +133,22 @@ export class Ism implements Ddm, EventHandler {
       m.op === 'CLOSED' || m.op === 'ERROR' || m.op === 'RECVFROM_DATA') return;
     const s = this.byHandle.get(m.handle);
     if (s === undefined) return this.fail(m.handle, 'EBADF', m.op, env);
+    // A call sleeping for the answer (CTX_CALL): the request takes effect here, on the card's
+    // socket, and the reply carries its errno. Otherwise it took effect at the call (see above).
+    const asked = env.initiatorContext === CTX_CALL;
     switch (m.op) {
-      case 'BIND':
+      case 'BIND': {
+        const r = asked ? this.stack.bind(s.fd, { addr: m.addr, port: m.port }) : 0;
+        return r === 0 ? this.complete(m.op, s.handle, 0, env) : this.fail(s.handle, r.errno, m.op, env);
+      }
       case 'SETSOCKOPT':
       case 'GETSOCKOPT':
         return this.complete(m.op, s.handle, 0, env);
       case 'LISTEN':
+        if (asked) {
+          const r = this.stack.listen(s.fd, m.backlog);
+          if (r !== 0) return this.fail(s.handle, r.errno, m.op, env);
+        }
         s.listening = true;
         s.credit = Math.max(1, Math.min(ACCEPT_AHEAD, m.backlog));
         this.complete('LISTEN', s.handle, 0, env);
@@ -156,7 +170,7 @@ export class Ism implements Ddm, EventHandler {
         for (const b of m.buffers) s.lent.push(b);
         return this.receiver.pump(s);
       case 'SHUTDOWN':
-        s.ops.push({ kind: 'shutdown', how: m.how, transactionContext: env.transactionContext });
+        s.ops.push({ kind: 'shutdown', how: m.how, transactionContext: env.transactionContext, initiatorContext: env.initiatorContext });
         return this.pumpOps(s);
       case 'CLOSE':
         s.ops.push({ kind: 'close', transactionContext: env.transactionContext });
@@ -214,8 +228,11 @@ export class Ism implements Ddm, EventHandler {
         this.sendFinished(s, r);
       } else if (op.kind === 'shutdown') {
         s.ops.shift();
-        this.stack.shutdown(s.fd, op.how === 0 ? 'rd' : op.how === 1 ? 'wr' : 'rdwr');
-        this.complete('SHUTDOWN', s.handle, 0, { initiatorContext: CTX_CONTROL, transactionContext: op.transactionContext });
+        const r = this.stack.shutdown(s.fd, op.how === 0 ? 'rd' : op.how === 1 ? 'wr' : 'rdwr');
+        const env = { initiatorContext: op.initiatorContext, transactionContext: op.transactionContext };
+        // Only a sleeping call is told the errno; an answered-at-the-call shutdown was checked there.
+        if (r !== 0 && op.initiatorContext === CTX_CALL) this.fail(s.handle, r.errno, 'SHUTDOWN', env);
+        else this.complete('SHUTDOWN', s.handle, 0, env);
       } else {
         s.opBusy = true;
         const r = this.stack.close(s.fd, s.closeCont);

@@ -8,7 +8,7 @@
 import { Priority } from '../../../sim';
 import type { DecodedSocketFrame } from '../../../i2o';
 import { POLLERR, POLLHUP, sysError, type SysError } from '../../../net/stack';
-import { CTX_CONTROL } from '../contexts';
+import { CTX_CALL, CTX_CONTROL } from '../contexts';
 import type { OffloadCounters } from '../counters';
 import { errnoName } from '../errno-codes';
 import type { ReplyHandler } from '../host-transport';
@@ -30,9 +30,18 @@ export interface SocketTable {
   readiness(s: OsmSocket): number;
 }
 
+/** A control call sleeping for the card's reply (CTX_CALL). */
+interface SleepingCall {
+  readonly cont: (r: 0 | SysError) => void;
+  /** What the OSM records once the card said yes (a listening state, shutdown flags). */
+  readonly done: () => void;
+}
+
 export class KernelInterface implements ReplyHandler {
   /** Sockets with a send parked for want of transmit buffers. */
   readonly txWaiters = new Set<OsmSocket>();
+  private readonly sleeping = new Map<number, SleepingCall>();
+  private nextCall = 1;
   private readonly dirty: OsmSocket[] = [];
   table: SocketTable | null = null;
 
@@ -58,6 +67,22 @@ export class KernelInterface implements ReplyHandler {
     } finally {
       this.work.commit();
     }
+  }
+
+  /**
+   * Puts a control call to sleep until the reply to its request (sent with
+   * InitiatorContext CTX_CALL and the returned id as TransactionContext).
+   */
+  sleep(cont: (r: 0 | SysError) => void, done: () => void): number {
+    const id = this.nextCall;
+    this.nextCall = this.nextCall >= 0x7fffffff ? 1 : this.nextCall + 1;
+    this.sleeping.set(id, { cont, done });
+    return id;
+  }
+
+  /** Calls still sleeping (for tests). */
+  get sleepingCalls(): number {
+    return this.sleeping.size;
   }
 
   /** The ISR read the outbound port empty: run the wake-ups. */
@@ -179,6 +204,15 @@ export class KernelInterface implements ReplyHandler {
     const m = r.socket;
     const t = this.table!;
     const ctx = r.frame.transactionContext;
+    if (r.frame.initiatorContext === CTX_CALL) {
+      // The answer a sleeping control call waited for: its errno is the card's.
+      const c = this.sleeping.get(ctx);
+      if (c === undefined || (m.op !== 'COMPLETE' && m.op !== 'ERROR')) return;
+      this.sleeping.delete(ctx);
+      if (m.op === 'COMPLETE') c.done();
+      this.wake(c.cont, m.op === 'COMPLETE' ? 0 : sysError(errnoName(m.errno)));
+      return;
+    }
     switch (m.op) {
       case 'COMPLETE': {
         if (m.request === 'SEND' || m.request === 'SENDTO') {

@@ -20,14 +20,14 @@
 // that cannot (empty, larger than one frame's SGL or the socket's share, no
 // destination yet) and datagram receives are handed to the ISM at the call.
 import { LAYER, Priority, TRACE_KIND, type Nanos, type Simulator } from '../../../sim';
-import { AF_INET, SOCK_DGRAM, SOCK_STREAM } from '../../../i2o';
+import { AF_INET, SOCK_DGRAM, SOCK_STREAM, type SocketRequest } from '../../../i2o';
 import {
   PENDING, POLLERR, POLLHUP, UDP_MAX_PAYLOAD, isSysError, sysError, type Accepted, type Cont, type Fd,
   type GetSockOptValues, type Received, type Result, type ShutdownHow, type SockAddr, type SockOpt, type SockOptValues,
   type SockType, type SocketApi, type SysError,
 } from '../../../net/stack';
 import type { Ism } from '../card/ism';
-import { CTX_CONTROL, FIRST_HOST_HANDLE } from '../contexts';
+import { CTX_CALL, CTX_CONTROL, FIRST_HOST_HANDLE } from '../contexts';
 import type { HostWork } from './host-work';
 import type { KernelInterface, SocketTable } from './kernel-interface';
 import { MemoryManagement } from './memory';
@@ -86,16 +86,35 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     });
   }
 
-  bind(fd: Fd, addr: SockAddr): 0 | SysError {
+  /**
+   * bind(2). With a continuation the caller sleeps until the card's reply and
+   * the errno is the ISM's (CTX_CALL); without one (the SocketApi's synchronous
+   * form) the answer is the card socket's at the call.
+   */
+  bind(fd: Fd, addr: SockAddr): 0 | SysError;
+  bind(fd: Fd, addr: SockAddr, cont: Cont<0>): Result<0>;
+  bind(fd: Fd, addr: SockAddr, cont?: Cont<0>): Result<0> {
     return this.withSock(fd, (s, k) => {
+      const fits = Number.isInteger(addr.port) && addr.port >= 0 && addr.port <= 0xffff;
+      const msg = { op: 'BIND', handle: s.handle, addr: addr.addr >>> 0, port: addr.port & 0xffff } as const;
+      if (cont !== undefined && fits) return this.sleepFor(msg, cont, () => undefined);
       const r = this.ism.stack.bind(k, addr);
-      if (r === 0) this.msgs.request({ op: 'BIND', handle: s.handle, addr: addr.addr >>> 0, port: addr.port & 0xffff }, CTX_CONTROL, s.handle);
+      if (r === 0) this.msgs.request(msg, CTX_CONTROL, s.handle);
       return r;
     });
   }
 
-  listen(fd: Fd, backlog: number): 0 | SysError {
+  /** listen(2); with a continuation it sleeps for the card's reply (see bind). */
+  listen(fd: Fd, backlog: number): 0 | SysError;
+  listen(fd: Fd, backlog: number, cont: Cont<0>): Result<0>;
+  listen(fd: Fd, backlog: number, cont?: Cont<0>): Result<0> {
     return this.withSock(fd, (s, k) => {
+      if (cont !== undefined && s.type === 'stream') {
+        const b = Math.max(0, Math.min(0xffff, Math.floor(backlog)));
+        return this.sleepFor({ op: 'LISTEN', handle: s.handle, backlog: b }, cont, () => {
+          s.state = 'listening';
+        });
+      }
       // The card's socket keeps the backlog (SYN and accept queues, backlog + 1
       // as in Linux); the card also accepts a few connections ahead into the
       // OSM's queue (card/ism.ts, ACCEPT credits) so accept() needs no round trip.
@@ -213,9 +232,20 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     });
   }
 
-  shutdown(fd: Fd, how: ShutdownHow): 0 | SysError {
+  /** shutdown(2); with a continuation a stream's sleeps for the card's reply (see bind). */
+  shutdown(fd: Fd, how: ShutdownHow): 0 | SysError;
+  shutdown(fd: Fd, how: ShutdownHow, cont: Cont<0>): Result<0>;
+  shutdown(fd: Fd, how: ShutdownHow, cont?: Cont<0>): Result<0> {
     return this.withSock(fd, (s, k) => {
       if (s.type === 'dgram') return this.ism.stack.shutdown(k, how);
+      if (cont !== undefined && s.state !== 'listening') {
+        const code = how === 'rd' ? 0 : how === 'wr' ? 1 : 2;
+        return this.sleepFor({ op: 'SHUTDOWN', handle: s.handle, how: code }, cont, () => {
+          if (how !== 'wr') s.rdShut = true;
+          if (how !== 'rd') s.wrShut = true;
+          this.kernel.markDirty(s);
+        });
+      }
       const peer = this.ism.stack.getpeername(k);
       if (isSysError(peer) || s.state === 'listening') return sysError('ENOTCONN');
       if (how !== 'wr') s.rdShut = true;
@@ -370,6 +400,17 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     if (s.nonblocking || cont === undefined) return sysError('EAGAIN');
     s.sendW = { data, done: 0, cont: this.traced(cont), to: { ...dst }, span: this.sim.trace.current };
     this.kernel.txWaiters.add(s);
+    return PENDING;
+  }
+
+  /**
+   * Posts a control request the caller sleeps on (InitiatorContext CTX_CALL): the
+   * call returns PENDING and completes when the card's reply arrives, with the
+   * reply's errno; `done` records the OSM's side of a success first.
+   */
+  private sleepFor(msg: SocketRequest, cont: Cont<0>, done: () => void): Result<0> {
+    const id = this.kernel.sleep(this.traced(cont), done);
+    this.msgs.request(msg, CTX_CALL, id);
     return PENDING;
   }
 
