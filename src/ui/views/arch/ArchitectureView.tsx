@@ -97,12 +97,18 @@ export function ArchitectureView() {
   const colW = configs.length > 0 ? Math.floor(size.width / configs.length) : 0;
   const columns = configs.map((c, i) => ({ layout: columnLayout(c, colW, height), x: i * colW }));
   const rate = useRef({ sim: 0, wall: 0, nsPerMs: 0 });
+  // The canvas follows every frame from the feed itself; the boxes (React) are paced by
+  // useFeedVersion. The frame callback reads what the last render laid out through a ref,
+  // so it subscribes once instead of on every render.
+  const scene = useRef({ columns, selection, reducedMotion });
+  scene.current = { columns, selection, reducedMotion };
 
   useEffect(() => {
     if (!frames) return;
     const draw = (ts: number) => {
       const ctx = canvas.current?.getContext('2d');
       if (!ctx || !feed.figures) return;
+      const { columns: cols, selection: chosen, reducedMotion: stepwise } = scene.current;
       const simNow = feed.figures.nowNanos;
       const r = rate.current;
       if (simNow !== r.sim) {
@@ -113,15 +119,17 @@ export function ArchitectureView() {
       }
       const running = feed.status === 'running';
       const windowNs = running ? Math.max(5_000, r.nsPerMs * 500) : PAUSED_WINDOW_NS;
-      const sel = selection?.kind === 'span' ? { configuration: selection.configuration, span: selection.span } : null;
-      const res = painter.current.paint(ctx, feed, columns, simNow, windowNs, now(), sel, reducedMotion);
+      const sel = chosen?.kind === 'span' ? { configuration: chosen.configuration, span: chosen.span } : null;
+      const res = painter.current.paint(ctx, feed, cols, simNow, windowNs, now(), sel, stepwise);
       setLastPaint(res.marks);
       if (res.moving) frames.request();
     };
     const unsub = frames.subscribe(draw);
     frames.request();
     return unsub;
-  });
+  }, [feed, frames, now]);
+  // A new layout or selection repaints at once, even while nothing else moves.
+  useEffect(() => { frames?.request(); });
 
   const aggregateLines = describeMarks(lastPaint());
   if (configs.length === 0) {

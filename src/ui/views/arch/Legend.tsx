@@ -1,7 +1,9 @@
-// The legend of the token marks and of the box tints.
+// The legend of the token marks and of the box tints. Memoized: it never changes, so the
+// architecture view's redraws skip it.
+import { memo } from 'react';
 import { LEGEND_KINDS, legendStyle, markPath } from './marks';
 
-export function Legend() {
+export const Legend = memo(function Legend() {
   return (
     <div className="arch-legend" data-testid="diagram.legend">
       <h3>What moves</h3>
@@ -27,4 +29,4 @@ export function Legend() {
       </ul>
     </div>
   );
-}
+});
