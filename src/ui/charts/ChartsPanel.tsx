@@ -1,12 +1,13 @@
 // The charts section: one row per measured quantity, one chart per run in each row
 // (native, stateless, offload, or the A/B variants), redrawn at most once per frame.
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { CHART_GROUPS, inGroup } from './chart-groups';
 import { labFeed, ringSnapshot, useFeedVersion } from './feed-binding';
 import { chartRows } from './chart-rows';
 import { LiveChart } from './LiveChart';
 import { useMeasureState } from './measure-binding';
 import type { MeasureState } from './measure-client';
+import { markRedrawEnd, markRedrawStart } from './redraw-marks';
 import './Charts.css';
 
 const ms = (ns: number) => `${(ns / 1e6).toFixed(ns < 1e7 ? 1 : 0)} ms`;
@@ -30,8 +31,12 @@ export function ChartsPanel() {
   const version = useFeedVersion();
   // The feed is mutable and outside React: its version is what changes.
   const [group, setGroup] = useState('cpu');
-  const all = useMemo(() => chartRows(labFeed.runs, (r) => ringSnapshot(r.ring), labFeed.annotations), [version]);
-  const rows = all.filter((r) => inGroup(group, r.def.id));
+  // Only the shown group's charts are computed (and their runs' samples copied).
+  const rows = useMemo(() => {
+    markRedrawStart();
+    return chartRows(labFeed.runs, (r) => ringSnapshot(r.ring), labFeed.annotations, (id) => inGroup(group, id));
+  }, [version, group]);
+  useLayoutEffect(markRedrawEnd, [rows]);
   return (
     <section className="charts" aria-labelledby="charts-title" data-testid="charts.panel">
       <h2 id="charts-title">Charts{measure.variantLabel ? <span className="charts-ab"> A/B: B = A with {measure.variantLabel}</span> : null}</h2>
@@ -47,7 +52,7 @@ export function ChartsPanel() {
         ))}
       </div>
       {measure.error && measure.status !== 'failed' ? <p className="param-error" role="alert" data-testid="charts.error">{measure.error}</p> : null}
-      {all.length === 0 ? (
+      {labFeed.runs.length === 0 ? (
         <p className="charts-empty" data-testid="charts.empty">
           The charts fill in while the scenario runs: host CPU by category, IOP, goodput, latency,
           cwnd/ssthresh/RTT, interrupts, I2O messages and frames, bus utilization, one column per configuration

@@ -1,6 +1,7 @@
 // Which charts to draw and with what: for every chart some run has channels for, one
 // card per run (A/B and the configurations side by side), with the run's columns for
-// that chart and a y top shared across the row so the runs compare at a glance.
+// that chart and a y top shared across the row so the runs compare at a glance. `shown`
+// limits the rows to the charts on screen (a group), so hidden charts cost nothing.
 import { CHART_IDS, type ChartId, type RunAnnotation } from '../model-data';
 import { CHART_DEFS, type ChartDef } from './chart-defs';
 import type { ChartData } from './chart-model';
@@ -46,9 +47,11 @@ export function chartRows(
   runs: readonly FeedRun[],
   snapshotOf: (run: FeedRun) => RingSnapshot,
   notes: readonly RunAnnotation[],
+  shown: (id: ChartId) => boolean = () => true,
 ): ChartRow[] {
   const rows: ChartRow[] = [];
   for (const id of CHART_IDS) {
+    if (!shown(id)) continue;
     const def = CHART_DEFS[id];
     const cells = runs
       .filter((r) => r.info.channels.some((c) => c.chart === id))
