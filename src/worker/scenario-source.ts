@@ -45,7 +45,8 @@ export function resolveScenario(spec: ScenarioSpec): ResolvedScenario | { kind: 
   const costs = resolvedCostsForScenario(scenario);
   if (!costs.ok) return { kind: 'world-error', message: `the scenario's cost tables: ${JSON.stringify(costs.errors).slice(0, 400)}` };
   const title = spec.scenario !== undefined ? 'Scenario' : `Preset ${spec.preset ?? DEFAULT_PRESET}`;
-  const liveChanges = spec.liveChanges ?? [];
+  // A copy: the world keeps its change log here and edits it as changes are applied.
+  const liveChanges = [...(spec.liveChanges ?? [])];
   if (liveChanges.some((c) => c.at.length !== configurations.length)) {
     return { kind: 'world-error', message: `the live changes give positions for other configurations than the ${configurations.length} this world runs` };
   }

@@ -19,6 +19,8 @@ import { FrameLog } from './frame-log';
 import type { SeekTarget, SliceBudget, SliceReason, StepUnit, WorldFigures, WorldInfo } from './protocol';
 import { resolveScenario, type ResolvedScenario, type ScenarioSpec } from './scenario-source';
 import type { SliceStream, WorldStream } from './stream';
+import type { LiveChange, LiveValue } from '../scenario/run';
+import { outcomeMessage, type ApplyOutcome } from './live-apply';
 import { drainTrace } from './trace-drain';
 import type { LabWorld, WorldError } from './world';
 
@@ -52,6 +54,8 @@ export interface ScenarioWorldOptions {
 export class ScenarioLabWorld implements LabWorld {
   readonly info: WorldInfo;
   private run!: Run;
+  /** Live changes already streamed, per configuration. */
+  private liveCursor: number[] = [];
   private taps: Tap[] = [];
 
   constructor(private readonly resolved: ResolvedScenario, private readonly opts: ScenarioWorldOptions = {}) {
@@ -69,7 +73,7 @@ export class ScenarioLabWorld implements LabWorld {
 
   private rebuild(): WorldError | null {
     const made = Run.create(this.resolved.scenario, this.resolved.costs, this.resolved.configurations,
-      this.opts.traceCapacity === undefined ? {} : { traceCapacity: this.opts.traceCapacity });
+      { ...(this.opts.traceCapacity === undefined ? {} : { traceCapacity: this.opts.traceCapacity }), liveChanges: this.resolved.liveChanges });
     if (!made.ok) return { kind: 'world-error', message: `${made.error.path}: ${made.error.message}` };
     this.run = made.run;
     const taps: Tap[] = [];
@@ -127,15 +131,30 @@ export class ScenarioLabWorld implements LabWorld {
       const sim = this.taps[i]!.world.sim;
       const want = target.worlds[i]!;
       const more = want.events - sim.eventsProcessed;
-      if (more > 0) sim.runFor({ maxEvents: more });
+      // Through the run, so the live changes logged on the way apply at their positions.
+      if (more > 0) this.run.runWorld(i, { maxEvents: more });
       // The clock moved past the last event only when a slice ran to an instant: every
       // event up to that instant had run, so this runs none and only sets the clock.
-      if (sim.now < want.nowNanos) sim.runFor({ until: want.nowNanos as Nanos });
+      if (sim.now < want.nowNanos) this.run.runWorld(i, { until: want.nowNanos as Nanos });
       if (sim.eventsProcessed !== want.events) {
         return { kind: 'world-error', message: `replay of ${this.taps[i]!.world.configuration} reached ${sim.eventsProcessed} events, not ${want.events}` };
       }
     }
     return null;
+  }
+
+  /**
+   * A live change where the run stands (src/scenario Run.applyLive): never fatal; the
+   * world's change log (kept in the resolved scenario, which every rebuild replays)
+   * follows the run's, so a seek back replays the change at its position.
+   */
+  apply(path: string, value: LiveValue): ApplyOutcome {
+    const r = this.run.applyLive(path, value);
+    if (!r.ok) return { ok: false, message: `${r.error.path}: ${r.error.message}`, at: [], log: this.run.liveChanges, dropped: 0 };
+    const log = this.resolved.liveChanges as LiveChange[];
+    log.splice(0, log.length, ...this.run.liveChanges);
+    const t = Math.min(...r.change.at.map((p) => p.nowNanos));
+    return { ok: true, message: outcomeMessage(true, t, r.dropped), at: r.change.at, log: [...log], dropped: r.dropped };
   }
 
   figures(): WorldFigures {
@@ -175,7 +194,8 @@ export class ScenarioLabWorld implements LabWorld {
   }
 
   drain(reset: boolean): SliceStream {
-    const worlds: WorldStream[] = this.taps.map((tap) => {
+    if (reset) this.liveCursor = [];
+    const worlds: WorldStream[] = this.taps.map((tap, i) => {
       if (reset) {
         tap.traceCursor = 0;
         tap.frameCursor = 0;
@@ -193,7 +213,11 @@ export class ScenarioLabWorld implements LabWorld {
       tap.sampleCursor = world.metrics.samples.length;
       // The charts' annotations and per-connection rows (src/ui/charts feedStream).
       const m = world.metrics;
-      const events = m.events.slice(tap.eventCursor).map((e) => ({ t: e.t, kind: e.kind, count: e.count }));
+      const events: { t: number; kind: string; count: number; text?: string }[] = m.events.slice(tap.eventCursor).map((e) => ({ t: e.t, kind: e.kind, count: e.count }));
+      // Live changes, as annotations on the charts' time axis ('live-change', with what changed).
+      const applied = this.run.appliedChanges[i] ?? [];
+      for (const c of applied.slice(this.liveCursor[i] ?? 0)) events.push({ t: c.t, kind: 'live-change', count: 1, text: c.label });
+      this.liveCursor[i] = applied.length;
       tap.eventCursor = m.events.length;
       const connections = [...m.connections.values()].map((c) => {
         const from = tap.connectionRows.get(c) ?? 0;

@@ -16,6 +16,7 @@ import {
   type Failure, type FromWorker, type SliceReason, type ToWorker, type WorldSpec,
 } from './protocol';
 import { streamTransferables, type SliceStream } from './stream';
+import { appliedReply } from './live-apply';
 import { createWorld, isWorldError, type LabWorld, type WorldError } from './world';
 
 export type WorldFactory = (spec: WorldSpec) => LabWorld | WorldError;
@@ -112,6 +113,13 @@ export class WorkerSession {
           return;
         }
         this.postSlice(world, msg.epoch, msg.seq, 0, 'seek', true);
+        return;
+      }
+      case 'apply': {
+        // Never fatal: a refused change leaves the world running as it was (live-apply.ts).
+        const world = this.worldFor(msg.epoch);
+        if (!world) return;
+        this.post(appliedReply(world, msg));
         return;
       }
       case 'crash':

@@ -58,8 +58,9 @@ export const worldStreamSchema = z.object({
   samples: z.record(z.string(), z.instanceof(Float64Array)),
   /** The metrics recorder's summary over [warmup, now] (plain data, see src/model/metrics Summary). */
   summary: z.record(z.string(), z.unknown()).nullable(),
-  /** The metrics recorder's events (loss, RTO, pool exhausted, ...) added since the last stream. */
-  events: z.array(z.object({ t: z.number(), kind: z.string(), count: z.number() })).optional(),
+  /** The metrics recorder's events (loss, RTO, pool exhausted, ...) added since the last stream,
+   *  and the run's live changes (kind 'live-change', `text` saying what changed: 'loss rate 0 % → 2 %'). */
+  events: z.array(z.object({ t: z.number(), kind: z.string(), count: z.number(), text: z.string().optional() })).optional(),
   /** Per traced connection (in the recorder's order), its rows added since the last stream:
    *  columns 't', 'cwnd', 'ssthresh', 'srttNs'. */
   connections: z.array(z.object({ label: z.string(), samples: z.record(z.string(), z.instanceof(Float64Array)) })).optional(),

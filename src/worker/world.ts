@@ -8,6 +8,8 @@
 // `WorldSpec` in protocol.ts; the session and the client do not change.
 import type { SeekTarget, SliceBudget, SliceReason, StepUnit, WorldFigures, WorldInfo, WorldSpec } from './protocol';
 import type { SliceStream } from './stream';
+import type { LiveValue } from '../scenario/run';
+import type { ApplyOutcome } from './live-apply';
 import { createDemoLabWorld } from './demo-world';
 import { createScenarioLabWorld } from './scenario-world';
 
@@ -24,6 +26,8 @@ export interface LabWorld {
   seek?(target: SeekTarget): WorldError | null;
   /** What happened since the last drain (or, with `reset`, the whole retained history). */
   drain?(reset: boolean): SliceStream;
+  /** Changes a live parameter where the world stands (live-apply.ts); never fatal. */
+  apply?(path: string, value: LiveValue): ApplyOutcome;
 }
 
 export interface WorldError {

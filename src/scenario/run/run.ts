@@ -254,6 +254,15 @@ export class Run {
     return r;
   }
 
+  /**
+   * Runs world i alone as Simulator.runFor would, except that it stops at each
+   * pending live change's position to apply it. Callers that advance one
+   * world at a time (a replay to a position) must use this, not world.sim.
+   */
+  runWorld(i: number, budget: RunBudget): RunResult {
+    return this.slice(i, budget);
+  }
+
   /** World i's slice, stopping at each pending change's position to apply it. */
   private sliceLive(i: number, budget: RunBudget): RunResult {
     const sim = this.worlds[i]!.sim;
