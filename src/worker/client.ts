@@ -374,6 +374,8 @@ export class WorkerClient {
         const inFlight = this.inFlight;
         if (inFlight?.kind !== 'apply' || inFlight.seq !== msg.seq) return;
         this.inFlight = null;
+        // Reset and restart recreate the world with its changes replayed at their positions.
+        if (msg.ok && this.spec?.kind === 'scenario') this.spec = { ...this.spec, liveChanges: msg.log };
         inFlight.job.resolve({ ok: msg.ok, path: msg.path, message: msg.message, at: msg.at, log: msg.log, dropped: msg.dropped });
         this.pump();
         return;

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { listPresets } from '../../scenario/presets';
 import { loadPreset } from '../state/scenario-actions';
 import { useLab } from '../state/store';
+import { shownScenario } from '../state/scenario-slice';
 import { controlGroups } from './control-model';
 import { ParamRow } from './ParamRow';
 import { VariantEditor } from './VariantEditor';
@@ -12,7 +13,8 @@ import './Controls.css';
 const OPEN_AT_START = new Set(['run', 'workload', 'server', 'inic']);
 
 export function ControlsPanel() {
-  const scenario = useLab((s) => s.scenario);
+  // With the live changes made while the model ran (the values it runs with now).
+  const scenario = useLab(shownScenario);
   const presetName = useLab((s) => s.presetName);
   const [filter, setFilter] = useState('');
   const groups = useMemo(() => controlGroups(scenario, filter), [scenario, filter]);

@@ -52,6 +52,7 @@ function Field({ row, id, invalid, describedBy }: { row: ControlRow; id: string;
 
 export function ParamRow({ row }: { row: ControlRow }) {
   const error = useLab((s) => s.fieldErrors[row.path]);
+  const liveNote = useLab((s) => s.liveNotes[row.path]);
   const [showSource, setShowSource] = useState(false);
   const base = `controls.param.${row.path}`;
   const id = `param-${row.path.replace(/[^A-Za-z0-9]/g, '-')}`;
@@ -65,14 +66,13 @@ export function ParamRow({ row }: { row: ControlRow }) {
       <div className="param-control">
         <Field key={scenarioVersion} row={row} id={id} invalid={error !== undefined} describedBy={`${id}-meta${error ? ` ${id}-err` : ''}`} />
         {row.unit ? <span className="param-unit">{row.unit}</span> : null}
-        {/* Every change restarts the run today: the worker has no path yet to change a running
-            world, so the badge says "restart" for all and names the parameters the model could
-            take live, rather than claim a live change that does not happen. */}
+        {/* A live parameter changes the running model where it stands (the worker's apply);
+            any other restarts the run from time zero. */}
         <span className={`param-apply param-apply-${row.apply}`} data-testid={`${base}.apply`} data-model-live={row.apply === 'live'}
           title={row.apply === 'live'
-            ? 'The model could take this change while it runs, but this version of the lab applies every change by restarting the run from time zero'
+            ? 'Applies live: the model takes the change where it stands and runs on (the charts mark the instant)'
             : 'A change restarts the run from time zero'}>
-          {row.apply === 'live' ? 'restart (live-capable)' : 'restart'}
+          {row.apply === 'live' ? 'live' : 'restart'}
         </span>
         {row.source ? (
           <button type="button" className="param-source-btn" aria-expanded={showSource} data-testid={`${base}.sourceToggle`} onClick={() => setShowSource(!showSource)}>
@@ -85,6 +85,7 @@ export function ParamRow({ row }: { row: ControlRow }) {
         <span>default {row.defaultText === '' ? '–' : row.defaultText}</span>
       </p>
       {error ? <p className="param-error" id={`${id}-err`} role="alert" data-testid={`${base}.error`}>{row.path} {error}. The scenario is unchanged.</p> : null}
+      {liveNote && !error ? <p className="param-live-note" role="status" data-testid={`${base}.live`}>{liveNote}</p> : null}
       {showSource && row.source ? (
         <p className="param-source" data-testid={`${base}.source`}>
           <strong>{row.source.tag === 'estimate' ? 'Estimate' : row.source.tag === 'read' ? 'Read in the source' : 'Quoted'}</strong>

@@ -20,6 +20,36 @@ describe('share link codec', () => {
     expect(back).toEqual({ ok: true, state: { scenario, variant, view: 'sweep' } });
   });
 
+  it('round-trips the live change log, so a pasted link replays the changes at their positions', () => {
+    const scenario = withSets(['configurations=native,offload', 'faults.wire.loss.model=independent']);
+    const liveChanges = [
+      { path: 'faults.wire.loss.rate', value: 0.01, at: [{ events: 1200, nowNanos: 350_000 }, { events: 1500, nowNanos: 351_000 }] },
+      { path: 'workload.appCyclesPerByte', value: 2, at: [{ events: 4000, nowNanos: 900_000 }, { events: 4100, nowNanos: 900_000 }] },
+    ];
+    const back = decodeLink(encodeLink({ scenario, variant: null, view: 'charts', liveChanges }));
+    expect(back).toEqual({ ok: true, state: { scenario, variant: null, view: 'charts', liveChanges } });
+  });
+
+  it('refuses a corrupt live change log with a message naming the entry', () => {
+    const scenario = withSets(['configurations=native,offload', 'faults.wire.loss.model=independent']);
+    const at = [{ events: 10, nowNanos: 10 }, { events: 10, nowNanos: 10 }];
+    const link = (live: unknown) => `lab=${toBase64Url(JSON.stringify({ v: 1, s: { configurations: ['native', 'offload'], faults: { wire: { loss: { model: 'independent' } } } }, view: 'charts', live }))}`;
+    const cases: [unknown, RegExp][] = [
+      [[{ p: 'faults.wire.loss.rate', v: 0.5 }], /live change 1 is corrupt/],
+      [[{ p: 'faults.wire.loss.rate', v: 0.5, at: [[1, 2]] }], /live change 1 \(at\) does not fit the scenario: must give 2 positions/],
+      [[{ p: 'faults.wire.loss.rate', v: 7, at: [[1, 2], [1, 2]] }], /live change 1 \(faults.wire.loss.rate\) .*must be ≤ 1/],
+      [[{ p: 'server.clockMHz', v: 3000, at: [[1, 2], [1, 2]] }], /restarts the run/],
+      [[{ p: 'wire.delayUs', v: 9, at: [[5, 5], [5, 5]] }, { p: 'wire.delayUs', v: 8, at: [[4, 5], [5, 5]] }], /live change 2 \(at.0\)/],
+      ['nonsense', /not a list/],
+    ];
+    for (const [live, message] of cases) {
+      const r = decodeLink(link(live));
+      expect(r?.ok).toBe(false);
+      if (r && !r.ok) expect(r.error).toMatch(message);
+    }
+    expect(decodeLink(encodeLink({ scenario, variant: null, view: 'charts', liveChanges: [{ path: 'wire.delayUs', value: 9, at }] }))?.ok).toBe(true);
+  });
+
   it('round-trips every preset and keeps the default scenario\'s link short', () => {
     for (const name of ['2002-gigabit', 'modern-25g']) {
       const p = presetScenario(name);

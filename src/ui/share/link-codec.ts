@@ -6,7 +6,15 @@
 // Contract: `encodeLink` never fails; `decodeLink` never throws, and a corrupt or
 // invalid link comes back as a readable error naming what is wrong (bad characters,
 // not JSON, another format version, or the scenario field and rule it breaks).
+//
+// Live changes (issue 6 item 3): `live` lists the changes made while the model ran,
+// each `{ p: path, v: value, at: [[events, clock ns], ...] }` with one position per
+// configuration the page runs, so the pasted link replays them at the same positions.
+// A log that is malformed, or that does not fit the scenario (a restart parameter, a
+// value out of range, positions out of order), refuses the whole link with a message
+// naming the entry.
 import { parseScenario, scenarioDiff, type Scenario } from '../../scenario/schema';
+import { checkLog, type LiveChange } from '../../scenario/run';
 
 export const LINK_VERSION = 1;
 export const LINK_KEY = 'lab';
@@ -22,6 +30,13 @@ export interface SharedState {
   readonly variant: Variant | null;
   /** Which view the page showed ('charts', 'sweep', ...). */
   readonly view: string;
+  /** Live changes made while the model ran (none when absent). */
+  readonly liveChanges?: readonly LiveChange[];
+}
+
+/** How many configurations the page runs for a scenario (followScenario: native and offload, stateless on request). */
+export function pageWorldCount(s: Scenario): number {
+  return s.configurations.includes('stateless') ? 3 : 2;
 }
 
 export type LinkDecode = { ok: true; state: SharedState } | { ok: false; error: string; fieldErrors?: readonly { path: string; message: string }[] };
@@ -48,6 +63,9 @@ export function fromBase64Url(code: string): { ok: true; text: string } | { ok: 
 export function encodeLink(state: SharedState): string {
   const body: Record<string, unknown> = { v: LINK_VERSION, s: scenarioDiff(state.scenario), view: state.view };
   if (state.variant) body.ab = state.variant;
+  if (state.liveChanges && state.liveChanges.length > 0) {
+    body.live = state.liveChanges.map((c) => ({ p: c.path, v: c.value, at: c.at.map((x) => [x.events, x.nowNanos]) }));
+  }
   return `${LINK_KEY}=${toBase64Url(JSON.stringify(body))}`;
 }
 
@@ -59,6 +77,28 @@ function readVariant(v: unknown): Variant | null | string {
     return 'its A/B variant is not a label with a list of path=value overrides';
   }
   return { label: v.label.slice(0, 200), overrides: v.overrides as string[] };
+}
+
+function readLive(v: unknown, scenario: Scenario): LiveChange[] | string {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.length > 1000) return 'its live changes are not a list (of at most 1000)';
+  const out: LiveChange[] = [];
+  for (let k = 0; k < v.length; k++) {
+    const e: unknown = v[k];
+    const bad = `its live change ${k + 1} is corrupt`;
+    if (!isObj(e) || typeof e.p !== 'string' || !Array.isArray(e.at)) return `${bad} (it needs a path p, a value v and positions at)`;
+    if (typeof e.v !== 'string' && typeof e.v !== 'number' && typeof e.v !== 'boolean') return `${bad} (its value is not a number, a string or true/false)`;
+    const at = e.at.map((x: unknown) => (Array.isArray(x) && x.length === 2 && x.every((n) => typeof n === 'number') ? { events: x[0] as number, nowNanos: x[1] as number } : null));
+    if (at.some((x) => x === null)) return `${bad} (a position is not [events, nanoseconds])`;
+    out.push({ path: e.p, value: e.v, at: at as { events: number; nowNanos: number }[] });
+  }
+  const checked = checkLog(scenario, out, pageWorldCount(scenario));
+  if (!checked.ok) {
+    const m = /^liveChanges\.(\d+)\.?(.*)$/.exec(checked.error.path);
+    const which = m ? `live change ${Number(m[1]) + 1}${m[2] ? ` (${m[2]})` : ''}` : checked.error.path;
+    return `its ${which} does not fit the scenario: ${checked.error.message}`;
+  }
+  return out;
 }
 
 /** Reads a location hash ('#lab=...' or 'lab=...'); null when the hash carries no lab state. */
@@ -89,5 +129,7 @@ export function decodeLink(hash: string): LinkDecode | null {
     };
   }
   const view = typeof body.view === 'string' && /^[a-z][a-zA-Z0-9.-]{0,40}$/.test(body.view) ? body.view : 'charts';
-  return { ok: true, state: { scenario: parsed.scenario, variant, view } };
+  const liveChanges = readLive(body.live, parsed.scenario);
+  if (typeof liveChanges === 'string') return fail(liveChanges);
+  return { ok: true, state: { scenario: parsed.scenario, variant, view, ...(liveChanges.length > 0 ? { liveChanges } : {}) } };
 }

@@ -2,7 +2,13 @@
 // scenario the user has chosen (always valid), the preset it came from, errors of
 // rejected edits by parameter path, a message for the whole page (a corrupt link, a
 // malformed file), the A/B variant and the view. Data only; scenario-actions.ts writes it.
+//
+// Live changes: `scenario` is the scenario the model was started from (a change to it
+// restarts the model); `liveChanges` is the log of live parameter changes the running
+// world has applied since, with their positions, and `liveScenario` the scenario with
+// them applied (what the controls show). Links carry both, so they replay the same run.
 import { defaultScenario, type Scenario } from '../../scenario/schema';
+import type { LiveChange } from '../../scenario/run';
 import { DEFAULT_PRESET, presetScenario } from '../../scenario/presets';
 import type { Variant } from '../share/link-codec';
 
@@ -23,6 +29,17 @@ export interface ScenarioSlice {
   view: string;
   /** Bumped on every accepted scenario change (listeners restart or update the model). */
   scenarioVersion: number;
+  /** The running world's live change log (empty: none). */
+  liveChanges: readonly LiveChange[];
+  /** `scenario` with the live changes applied; null when there are none. */
+  liveScenario: Scenario | null;
+  /** Beside each live field: when its last change took effect, or that it is on its way. */
+  liveNotes: Readonly<Record<string, string>>;
+}
+
+/** The scenario the controls show: with the live changes applied. */
+export function shownScenario(s: Pick<ScenarioSlice, 'scenario' | 'liveScenario'>): Scenario {
+  return s.liveScenario ?? s.scenario;
 }
 
 /** The lab opens on the default preset (the article's 2002 machine). */
@@ -39,4 +56,7 @@ export const initialScenarioSlice = (): ScenarioSlice => ({
   variant: null,
   view: 'charts',
   scenarioVersion: 0,
+  liveChanges: [],
+  liveScenario: null,
+  liveNotes: {},
 });
