@@ -17,7 +17,11 @@ export const history = new PositionHistory();
 export function scenarioSpec(): WorldSpec {
   const s = labStore.getState();
   const configurations: ('native' | 'stateless' | 'offload')[] = s.showStateless ? ['native', 'stateless', 'offload'] : ['native', 'offload'];
-  return { kind: 'scenario', seed: s.scenario.seed, scenario: s.scenario, configurations, capturePoint: s.capturePoint };
+  return {
+    kind: 'scenario', seed: s.scenario.seed, scenario: s.scenario, configurations, capturePoint: s.capturePoint,
+    // The live changes made while the model ran (a link's): replayed at their positions.
+    ...(s.liveChanges.length > 0 && s.liveChanges[0]!.at.length === configurations.length ? { liveChanges: s.liveChanges.map((c) => ({ ...c, at: [...c.at] })) } : {}),
+  };
 }
 
 /** Starts (or restarts) the machine model on the chosen scenario, paused at time zero. */
