@@ -86,6 +86,32 @@ describe('live changes of a run', () => {
     expect(runResults(b).configurations[0]!.cyclesPerByte).toBeGreaterThan(runResults(a).configurations[0]!.cyclesPerByte);
   });
 
+  it('an offered UDP rate and a think time changed live change the load from their instant on', () => {
+    const udp = base(['workload.kind=udp-stream', 'workload.rateMbps=100']);
+    const slow = make(udp, ['native']);
+    const fast = make(udp, ['native']);
+    slow.advanceTo(2_000_000 as Nanos);
+    fast.advanceTo(2_000_000 as Nanos);
+    must(fast.applyLive('workload.rateMbps', 400));
+    slow.runToEnd();
+    fast.runToEnd();
+    const sent = (r: Run) => r.worlds[0]!.workload.stats.requests;
+    // 4 ms at 400 Mb/s instead of 100: about four times the datagrams after the change.
+    expect(sent(fast) / sent(slow)).toBeGreaterThan(2.5);
+    const rr = base(['workload.kind=request-response', 'workload.thinkTimeUs=0']);
+    const busy = make(rr, ['native']);
+    const idle = make(rr, ['native']);
+    busy.advanceTo(2_000_000 as Nanos);
+    idle.advanceTo(2_000_000 as Nanos);
+    const at = idle.worlds[0]!.workload.stats.requests;
+    must(idle.applyLive('workload.thinkTimeUs', 100_000));
+    busy.runToEnd();
+    idle.runToEnd();
+    // With 100 ms of think time each client makes at most one more request in the 4 ms left.
+    expect(idle.worlds[0]!.workload.stats.requests - at).toBeLessThanOrEqual(16);
+    expect(busy.worlds[0]!.workload.stats.requests).toBeGreaterThan(idle.worlds[0]!.workload.stats.requests);
+  });
+
   it('a bad path, value or restart parameter is a typed error naming the field and leaves the run untouched', () => {
     const run = make(base(), ['native']);
     run.advanceTo(1_000_000 as Nanos);
