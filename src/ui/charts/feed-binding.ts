@@ -1,8 +1,10 @@
 // The page's metric feed and its frame-clock binding. main.tsx binds the runtime's one
-// frame clock; charts then re-render at most once per animation frame, and only when
-// the feed changed (no React state per sample).
-import { useEffect, useState } from 'react';
+// frame clock; charts then re-render at most once per animation frame, only when the
+// feed changed (no React state per sample), and while the model runs no more often than
+// their measured cost allows (the views' redraw pacing).
 import type { FrameClock } from '../runtime/frame-clock';
+import { labStore } from '../state/store';
+import { usePacedVersion } from '../views/feed/use-paced-version';
 import { MetricFeed } from './metric-feed';
 import type { RingSnapshot } from './sample-ring';
 
@@ -14,22 +16,13 @@ export function bindChartClock(frames: FrameClock | null): void {
   clock = frames;
 }
 
-/** The feed's version, updated at most once per animation frame. */
+const wallClock = () => performance.now();
+const modelRunning = () => labStore.getState().status === 'running';
+
+/** The feed's version, updated at most once per animation frame and, while the model runs,
+ *  paced by what the redraws cost (views/feed/use-paced-version.ts). */
 export function useFeedVersion(feed: MetricFeed = labFeed): number {
-  const [version, setVersion] = useState(feed.version);
-  useEffect(() => {
-    let seen = feed.version;
-    const frames = clock;
-    const publish = () => {
-      const v = feed.version;
-      if (v !== seen) { seen = v; setVersion(v); }
-    };
-    const unFrame = frames?.subscribe(publish);
-    const unFeed = feed.subscribe(() => { if (frames) frames.request(); else publish(); });
-    publish();
-    return () => { unFrame?.(); unFeed(); };
-  }, [feed]);
-  return version;
+  return usePacedVersion(feed, { frames: clock, now: wallClock, running: modelRunning });
 }
 
 const cache = new WeakMap<object, { version: number; snap: RingSnapshot }>();

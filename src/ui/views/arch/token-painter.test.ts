@@ -43,3 +43,20 @@ describe('TokenPainter', () => {
     expect(r.moving).toBe(false);
   });
 });
+
+describe('TokenPainter between replies', () => {
+  const columns = [{ layout: columnLayout('native', 400, 600), x: 0 }];
+
+  it('draws the same tokens again while the trace and the instant stay, and new ones once the trace grows', () => {
+    const feed = feedWithOneCall();
+    const p = new TokenPainter();
+    const a = p.paint(fakeContext(), feed, columns, 25, 1_000, 0);
+    const b = p.paint(fakeContext(), feed, columns, 25, 1_000, 16);
+    expect(b.marks.native).toEqual(a.marks.native);
+    const c = emptyTraceColumns(1);
+    c.time[0] = 24; c.span[0] = 8; c.from[0] = LAYER.app; c.to[0] = LAYER.syscall; c.kind[0] = TRACE_KIND.call;
+    feed.listener.stream!({ reset: false, worlds: [{ configuration: 'native', trace: c, traceDropped: 0, framesDropped: 0, frames: [], summary: null }] } as never);
+    const d = p.paint(fakeContext(), feed, columns, 25, 1_000, 32);
+    expect(d.marks.native?.map((m) => m.span).sort()).toEqual([7, 8]);
+  });
+});

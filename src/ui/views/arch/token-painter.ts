@@ -4,6 +4,7 @@
 // is in, over TRANSIT_MS of wall time, so a person sees the direction of travel.
 import { LAYERS } from '../../../sim';
 import { activeTokens, aggregateTokens, kindName, type TokenMark } from '../feed/tokens';
+import type { TraceBuffer } from '../feed/trace-buffer';
 import type { ViewFeed } from '../feed/view-feed';
 import { boxCentre, type ColumnLayout } from './layout';
 import { drawMark, markStyle } from './marks';
@@ -24,8 +25,28 @@ export interface PaintResult {
   readonly moving: boolean;
 }
 
+interface MarksMemo {
+  readonly buf: TraceBuffer;
+  readonly written: number;
+  readonly now: number;
+  readonly window: number;
+  readonly marks: TokenMark[];
+}
+
 export class TokenPainter {
   private readonly transits = new Map<string, Transit>();
+  // Which tokens stand where changes only with the trace, the displayed instant and the
+  // window; between replies a frame only moves tokens along their transit, so the scan of
+  // the trace is kept per configuration and reused.
+  private readonly memo = new Map<string, MarksMemo>();
+
+  private marksOf(configuration: string, buf: TraceBuffer, now: number, window: number): TokenMark[] {
+    const m = this.memo.get(configuration);
+    if (m && m.buf === buf && m.written === buf.written && m.now === now && m.window === window) return m.marks;
+    const marks = aggregateTokens(activeTokens(buf, now, window));
+    this.memo.set(configuration, { buf, written: buf.written, now, window, marks });
+    return marks;
+  }
 
   paint(
     ctx: CanvasRenderingContext2D, feed: ViewFeed, columns: readonly { layout: ColumnLayout; x: number }[],
@@ -39,7 +60,7 @@ export class TokenPainter {
     for (const { layout, x: ox } of columns) {
       const buf = feed.get(layout.configuration)?.trace;
       if (!buf) continue;
-      const ms = aggregateTokens(activeTokens(buf, nowNanos, windowNanos));
+      const ms = this.marksOf(layout.configuration, buf, nowNanos, windowNanos);
       marks[layout.configuration] = ms;
       for (const m of ms) {
         const layerName = LAYERS[m.layer] ?? '';

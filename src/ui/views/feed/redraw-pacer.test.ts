@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RedrawPacer } from './redraw-pacer';
+import { FrameSlot, RedrawPacer } from './redraw-pacer';
 
 describe('redraw pacer', () => {
   it('lets a paused view redraw on every frame, so a step is seen at once', () => {
@@ -52,5 +52,14 @@ describe('redraw pacer', () => {
     p.measured(Number.NaN);
     p.measured(-3);
     expect(p.averageCost).toBe(4);
+  });
+});
+
+describe('frame slot', () => {
+  it('gives a frame to its first claimant only, so paced views take turns', () => {
+    const s = new FrameSlot();
+    expect(s.claim(16.7)).toBe(true);
+    expect(s.claim(16.7)).toBe(false);
+    expect(s.claim(33.4)).toBe(true);
   });
 });

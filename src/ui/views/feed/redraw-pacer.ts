@@ -61,3 +61,22 @@ export class RedrawPacer {
     this.costMs = this.costMs === 0 ? costMs : this.costMs + COST_WEIGHT * (costMs - this.costMs);
   }
 }
+
+/**
+ * One paced redraw per animation frame while the model runs: views that fall due in the
+ * same frame (the architecture boxes, the charts, the headline) take turns over the next
+ * frames instead of stacking their work into one long frame. `claim(ts)` is true for the
+ * first caller of a frame (all callbacks of a frame share its timestamp).
+ */
+export class FrameSlot {
+  private claimed = Number.NaN;
+
+  claim(ts: number): boolean {
+    if (ts === this.claimed) return false;
+    this.claimed = ts;
+    return true;
+  }
+}
+
+/** The page's one slot, shared by every paced view. */
+export const pacedFrame = new FrameSlot();
