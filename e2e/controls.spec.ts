@@ -1,8 +1,17 @@
 // The scenario controls: grouped by layer with unit, range and the source of each
-// default; a badge for live or restart; an out-of-range value explained beside its
-// field with the scenario left intact.
-import { expect, test } from '@playwright/test';
+// default; a badge for live or restart; a live change applied while the model runs
+// (the clock goes on) and a restart change restarting it; an out-of-range value
+// explained beside its field with the scenario left intact.
+import { expect, test, type Page } from '@playwright/test';
+import { decodeLink } from '../src/ui/share/link-codec';
 import { labUrl, openLab, shortScenario } from './charts-support';
+import type { LabSnapshot } from '../src/ui/runtime/test-api';
+
+const snapshot = (page: Page): Promise<LabSnapshot> => page.evaluate(() => {
+  const api = window.__offloadLab;
+  if (!api) throw new Error('window.__offloadLab is missing');
+  return api.snapshot();
+});
 
 test('every parameter shows its unit, range, apply mode and, on demand, the source of its default', async ({ page }) => {
   await openLab(page, labUrl(shortScenario()));
@@ -11,8 +20,8 @@ test('every parameter shows its unit, range, apply mode and, on demand, the sour
   await expect(row).toContainText('range 10–10000 MHz');
   await expect(page.getByTestId('controls.param.inic.iopClockMHz.apply')).toHaveText('restart');
   await page.getByTestId('controls.filter').fill('delayUs');
-  // The model could change the wire delay while running; the lab says so, and that it restarts.
-  await expect(page.getByTestId('controls.param.wire.delayUs.apply')).toHaveText('restart (live-capable)');
+  // The model changes the wire delay while it runs.
+  await expect(page.getByTestId('controls.param.wire.delayUs.apply')).toHaveText('live');
   await expect(page.getByTestId('controls.param.wire.delayUs.apply')).toHaveAttribute('data-model-live', 'true');
   await page.getByTestId('controls.filter').fill('');
   await page.getByTestId('controls.param.inic.iopClockMHz.sourceToggle').click();
@@ -52,4 +61,46 @@ test('a preset replaces the scenario and a switch applies at once', async ({ pag
   await page.getByTestId('controls.param.nic.tso').uncheck();
   await expect(page.getByTestId('controls.param.nic.tso')).not.toBeChecked();
   await expect(page.getByTestId('controls.preset')).toHaveValue('');
+});
+
+test('a live parameter changed during a run applies live: the clock goes on, the field says when', async ({ page }) => {
+  await openLab(page, labUrl(shortScenario(['faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 400)));
+  await page.getByTestId('controls.filter').fill('loss.rate');
+  await expect(page.getByTestId('controls.param.faults.wire.loss.rate.apply')).toHaveText('live');
+  await page.getByTestId('controls.run').click();
+  await expect.poll(async () => (await snapshot(page)).nowNanos, { timeout: 60_000 }).toBeGreaterThan(2_000_000);
+  await page.getByTestId('controls.pause').click();
+  await expect.poll(async () => (await snapshot(page)).settled).toBe(true);
+  const before = await snapshot(page);
+  const field = page.getByTestId('controls.param.faults.wire.loss.rate');
+  await field.fill('0.01');
+  await field.press('Enter');
+  const note = page.getByTestId('controls.param.faults.wire.loss.rate.live');
+  await expect(note).toHaveText(/^live: took effect at \d+\.\d{3} ms$/);
+  const after = await snapshot(page);
+  // Not restarted: the model stands where it stood (a restart would be back at zero).
+  expect(after.nowNanos).toBe(before.nowNanos);
+  expect(after.eventsProcessed).toBe(before.eventsProcessed);
+  await expect(field).toHaveValue('0.01');
+  // The link carries the change, at its position.
+  const hash = await page.evaluate(() => window.location.hash);
+  const link = decodeLink(hash);
+  expect(link?.ok && link.state.liveChanges?.map((c) => [c.path, c.value])).toEqual([['faults.wire.loss.rate', 0.01]]);
+  await page.getByTestId('controls.run').click();
+  await expect.poll(async () => (await snapshot(page)).nowNanos, { timeout: 60_000 }).toBeGreaterThan(before.nowNanos);
+  await page.getByTestId('controls.param.faults.wire.loss.rate.row').screenshot({ path: 'reports/screenshots/controls-live.png' });
+});
+
+test('a restart parameter changed during a run restarts it from time zero', async ({ page }) => {
+  await openLab(page, labUrl(shortScenario([], 400)));
+  await page.getByTestId('controls.run').click();
+  await expect.poll(async () => (await snapshot(page)).nowNanos, { timeout: 60_000 }).toBeGreaterThan(2_000_000);
+  await page.getByTestId('controls.pause').click();
+  await page.getByTestId('controls.filter').fill('iopClockMHz');
+  await expect(page.getByTestId('controls.param.inic.iopClockMHz.apply')).toHaveText('restart');
+  const field = page.getByTestId('controls.param.inic.iopClockMHz');
+  await field.fill('1200');
+  await field.press('Enter');
+  await expect.poll(async () => (await snapshot(page)).nowNanos).toBe(0);
+  await expect(page.getByTestId('controls.param.inic.iopClockMHz.live')).toHaveCount(0);
 });
