@@ -4,7 +4,7 @@
 // the simulated time reached, each with its key shown beside it; the scenario's seed and
 // the configuration behind the numbers one click away. The seed is the scenario's (edit
 // it under Controls & sharing): there is no other.
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { formatNanos } from '../../sim';
 import type { ClientStatus } from '../../worker';
 import { useLab } from '../state/store';
@@ -14,6 +14,11 @@ import { canStepBack, pause, play, seekTime, setSpeed, startScenario, stepBack, 
 import { ConfigurationDisclosure } from '../lessons/ConfigurationDisclosure';
 import { Icon } from './Icon';
 import './RunBar.css';
+
+// The run bar re-renders with every live figure (the simulated time); the disclosure only
+// changes with the scenario, and its diff against the defaults is not free: memoized, it
+// renders when the scenario does.
+const Disclosure = memo(ConfigurationDisclosure);
 
 const STATUS_TEXT: Record<ClientStatus, string> = {
   idle: 'Not started',
@@ -111,7 +116,7 @@ export function RunBar() {
             onChange={(e) => setParameter('configurations', (e.target.checked ? ['native', 'stateless', 'offload'] : configurations.filter((c) => c !== 'stateless')).join(','))} />
           with stateless (TSO/GSO/LRO)
         </label>
-        <ConfigurationDisclosure />
+        <Disclosure />
         <a className="runbar-jump" href="#results" data-testid="controls.jumpResults">What offload saves, charts and sweeps ↓</a>
         <a className="runbar-jump" href="#setup" data-testid="controls.jumpSetup">Scenario controls and sharing ↓</a>
       </div>
