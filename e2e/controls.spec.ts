@@ -4,7 +4,7 @@
 // explained beside its field with the scenario left intact.
 import { expect, test, type Page } from '@playwright/test';
 import { decodeLink } from '../src/ui/share/link-codec';
-import { labUrl, openLab, shortScenario } from './charts-support';
+import { headlineRow, labUrl, measureToEnd, openLab, shortScenario } from './charts-support';
 import type { LabSnapshot } from '../src/ui/runtime/test-api';
 
 const snapshot = (page: Page): Promise<LabSnapshot> => page.evaluate(() => {
@@ -103,4 +103,29 @@ test('a restart parameter changed during a run restarts it from time zero', asyn
   await field.press('Enter');
   await expect.poll(async () => (await snapshot(page)).nowNanos).toBe(0);
   await expect(page.getByTestId('controls.param.inic.iopClockMHz.live')).toHaveCount(0);
+});
+
+test('a link copied after a live change replays it: a new page reaches the same figures', async ({ page, context }) => {
+  await openLab(page, labUrl(shortScenario(['faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 60)));
+  await page.getByTestId('controls.run').click();
+  await expect.poll(async () => (await snapshot(page)).nowNanos, { timeout: 60_000 }).toBeGreaterThan(15_000_000);
+  await page.getByTestId('controls.pause').click();
+  await expect.poll(async () => (await snapshot(page)).settled).toBe(true);
+  await page.getByTestId('controls.filter').fill('loss.rate');
+  const field = page.getByTestId('controls.param.faults.wire.loss.rate');
+  await field.fill('0.02');
+  await field.press('Enter');
+  await expect(page.getByTestId('controls.param.faults.wire.loss.rate.live')).toHaveText(/took effect/);
+  await measureToEnd(page);
+  await page.getByTestId('share.copyLink').click();
+  const link = await page.getByTestId('share.link').inputValue();
+  const first = await Promise.all(['native', 'offload'].map((r) => headlineRow(page, r)));
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('share.notice')).toContainText('1 live change');
+  await expect(other.getByTestId('controls.status')).toHaveText('Paused');
+  await measureToEnd(other);
+  const second = await Promise.all(['native', 'offload'].map((r) => headlineRow(other, r)));
+  expect(second).toEqual(first);
 });
