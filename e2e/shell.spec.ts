@@ -149,6 +149,25 @@ test('the theme toggle cycles system, light and dark and says which is in force'
   await expect(html).not.toHaveAttribute('data-theme', /.*/);
 });
 
+test('each scheme has one set of colours: the system\'s preference applies until the toggle picks one', async ({ page }) => {
+  const LIGHT_BG = 'rgb(244, 246, 249)';
+  const DARK_BG = 'rgb(15, 20, 27)';
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const lab = new LabPage(page);
+  await lab.open();
+  const bg = () => page.evaluate('getComputedStyle(document.body).backgroundColor');
+  await expect(lab.themeToggle).toHaveText(/System/);
+  await expect.poll(bg).toBe(DARK_BG);
+  await lab.themeToggle.click();
+  await expect.poll(bg).toBe(LIGHT_BG);
+  await lab.themeToggle.click();
+  await expect.poll(bg).toBe(DARK_BG);
+  await lab.themeToggle.click();
+  await expect.poll(bg).toBe(DARK_BG);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(bg).toBe(LIGHT_BG);
+});
+
 test('screenshots of the page at 1280×720 and 1920×1080 are saved for review', async ({ page }) => {
   test.setTimeout(240_000);
   mkdirSync('reports/screenshots', { recursive: true });

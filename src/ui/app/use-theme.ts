@@ -1,5 +1,6 @@
 // Applies the colour-scheme choice to <html data-theme> and remembers it. `system`
-// removes the attribute, so prefers-color-scheme decides (see theme.css).
+// removes the attribute: the root's color-scheme is then `light dark` and the system's
+// preference picks the side of each light-dark() colour (theme.css, one source for both).
 import { useEffect } from 'react';
 import { setTheme } from '../state/actions';
 import type { ThemeChoice } from '../state/prefs-slice';
