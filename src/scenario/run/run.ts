@@ -15,24 +15,15 @@
 import type { Nanos, RunBudget, RunResult } from '../../sim';
 import type { Configuration, Scenario, ScenarioCosts } from '../schema';
 import { buildWorld, type World, type WorldError, type WorldOptions } from '../world';
-import {
-  canReach, checkLog, describeChange, isDue, liveError, scenarioWithChange,
-  type LiveChange, type LiveError, type LivePosition, type LiveValue,
-} from './live';
+import { checkLog, canReach, type LiveChange, type LivePosition, type LiveValue } from './live';
+import { LiveLog, type AppliedChange, type LiveResult } from './live-log';
+
+export type { AppliedChange, LiveResult } from './live-log';
 
 export interface RunCreateOptions extends WorldOptions {
   /** A change log to replay (Run.liveChanges of an earlier run of the same scenario and configurations). */
   readonly liveChanges?: readonly LiveChange[];
 }
-
-/** A live change as it took effect in one world, for the charts' time axis. */
-export interface AppliedChange {
-  readonly index: number;
-  readonly t: Nanos;
-  readonly label: string;
-}
-
-export type LiveResult = { ok: true; change: LiveChange; dropped: number } | { ok: false; error: LiveError };
 
 export interface SliceResult {
   /** Events run in this slice, all worlds together. */
@@ -56,23 +47,16 @@ export class Run {
   /** Wall ms spent in each world's events (index as worlds), when a timer is set. */
   readonly wallMs: number[];
 
-  /** The change log: every live change in order, applied or still ahead of some world. */
-  private log: LiveChange[] = [];
-  /** The scenario after each log entry (index as log). */
-  private after: Scenario[] = [];
-  /** How many log entries each world has applied (index as worlds). */
-  private readonly applied: number[];
-  /** Each world's live changes so far, with the time each took effect there. */
-  readonly appliedChanges: AppliedChange[][];
+  /** The live change log and each world's progress through it (live-log.ts). */
+  private readonly live: LiveLog;
 
   /** `scenario` is the one the run was built from; `current` has the live changes applied. */
-  private constructor(readonly scenario: Scenario, worlds: World[], quantum: Nanos) {
+  private constructor(readonly scenario: Scenario, worlds: World[], quantum: Nanos, log: readonly LiveChange[], after: Scenario[]) {
     this.worlds = worlds;
     this.wallMs = worlds.map(() => 0);
     this.end = worlds[0]!.end;
     this.quantum = quantum;
-    this.applied = worlds.map(() => 0);
-    this.appliedChanges = worlds.map(() => []);
+    this.live = new LiveLog(scenario, worlds, log, after);
   }
 
   static create(
@@ -90,22 +74,25 @@ export class Run {
     }
     // A tenth of a sample interval, at least 1 µs: fine enough for views, coarse enough to be cheap.
     const q = Math.max(1000, Math.round((s.sampleIntervalMs * 1e6) / 10));
-    const run = new Run(s, worlds, q as Nanos);
-    run.log = log.map(copyChange);
-    run.after = checked.scenarios;
+    const run = new Run(s, worlds, q as Nanos, log, checked.scenarios);
     // Changes logged at time zero, before any event, take effect now.
-    for (let i = 0; i < worlds.length; i++) run.applyDue(i);
+    for (let i = 0; i < worlds.length; i++) run.live.applyDue(i);
     return { ok: true, run };
   }
 
   /** The change log (copies): pass it to Run.create to rebuild this run. */
   get liveChanges(): readonly LiveChange[] {
-    return this.log.map(copyChange);
+    return this.live.changes;
+  }
+
+  /** Each world's live changes so far, with the time each took effect there (index as worlds). */
+  get appliedChanges(): readonly (readonly AppliedChange[])[] {
+    return this.live.appliedChanges;
   }
 
   /** The scenario with every logged change applied (what the controls show). */
   get current(): Scenario {
-    return this.after[this.after.length - 1] ?? this.scenario;
+    return this.live.current;
   }
 
   /** World i's position. */
@@ -123,23 +110,7 @@ export class Run {
    * worlds' current positions, before the new change.
    */
   applyLive(path: string, value: LiveValue): LiveResult {
-    const reached = Math.max(...this.applied);
-    const base = reached === 0 ? this.scenario : this.after[reached - 1]!;
-    const next = scenarioWithChange(base, path, value);
-    if (!next.ok) return next;
-    const dropped = this.log.length - reached;
-    this.log.length = reached;
-    this.after.length = reached;
-    for (let i = 0; i < this.worlds.length; i++) {
-      const here = this.position(i);
-      for (let k = this.applied[i]!; k < reached; k++) this.log[k] = { ...this.log[k]!, at: this.log[k]!.at.map((p, j) => (j === i ? here : p)) };
-      this.applyDue(i);
-    }
-    const change: LiveChange = { path, value, at: this.worlds.map((_, i) => this.position(i)) };
-    this.log.push(change);
-    this.after.push(next.scenario);
-    for (let i = 0; i < this.worlds.length; i++) this.applyDue(i);
-    return { ok: true, change: copyChange(change), dropped };
+    return this.live.apply(path, value);
   }
 
   /**
@@ -149,38 +120,7 @@ export class Run {
    * world reaches its position (at once for a world already there).
    */
   scheduleLive(change: LiveChange): LiveResult {
-    const k = this.log.length;
-    const checked = checkLog(this.current, [change], this.worlds.length);
-    if (!checked.ok) return { ok: false, error: { ...checked.error, path: checked.error.path.replace(/^liveChanges\.0/, `liveChanges.${k}`) } };
-    for (let i = 0; i < this.worlds.length; i++) {
-      const at = change.at[i]!;
-      if (!canReach(this.position(i), at)) {
-        return { ok: false, error: liveError(`liveChanges.${k}.at.${i}`, `lies behind ${this.worlds[i]!.configuration}'s position (${this.position(i).events} events): only a change ahead can be scheduled`) };
-      }
-      const prev = this.log[k - 1]?.at[i];
-      if (prev !== undefined && !canReach(prev, at)) {
-        return { ok: false, error: liveError(`liveChanges.${k}.at.${i}`, 'must not lie before the previous change\'s position') };
-      }
-    }
-    this.log.push(copyChange(change));
-    this.after.push(checked.scenarios[0]!);
-    for (let i = 0; i < this.worlds.length; i++) this.applyDue(i);
-    return { ok: true, change: copyChange(change), dropped: 0 };
-  }
-
-  /** Applies to world i every pending change whose position it stands at (or, after a divergence, has passed). */
-  private applyDue(i: number): void {
-    const w = this.worlds[i]!;
-    for (;;) {
-      const k = this.applied[i]!;
-      const c = this.log[k];
-      if (c === undefined || !isDue(c.at[i]!, this.position(i))) return;
-      const before = k === 0 ? this.scenario : this.after[k - 1]!;
-      const after = this.after[k]!;
-      w.applyLive(after);
-      this.applied[i] = k + 1;
-      this.appliedChanges[i]!.push({ index: k, t: w.sim.now, label: describeChange(before, after, c.path) });
-    }
+    return this.live.schedule(change);
   }
 
   world(c: Configuration): World | undefined {
@@ -247,9 +187,9 @@ export class Run {
 
   private slice(i: number, budget: RunBudget): RunResult {
     const timer = this.timer;
-    if (timer === null) return this.sliceLive(i, budget);
+    if (timer === null) return this.live.runWorld(i, budget);
     const t0 = timer();
-    const r = this.sliceLive(i, budget);
+    const r = this.live.runWorld(i, budget);
     this.wallMs[i]! += timer() - t0;
     return r;
   }
@@ -261,43 +201,6 @@ export class Run {
    */
   runWorld(i: number, budget: RunBudget): RunResult {
     return this.slice(i, budget);
-  }
-
-  /** World i's slice, stopping at each pending change's position to apply it. */
-  private sliceLive(i: number, budget: RunBudget): RunResult {
-    const sim = this.worlds[i]!.sim;
-    const next = this.log[this.applied[i]!];
-    if (next === undefined) return sim.runFor(budget);
-    const max = budget.maxEvents ?? Infinity;
-    const until = budget.until ?? Infinity;
-    let events = 0;
-    for (;;) {
-      const c = this.log[this.applied[i]!];
-      if (c === undefined) {
-        const r = sim.runFor(budget.until === undefined ? { maxEvents: max - events } : { maxEvents: max - events, until: budget.until });
-        return { events: events + r.events, reason: r.reason };
-      }
-      const at = c.at[i]!;
-      if (isDue(at, this.position(i))) {
-        this.applyDue(i);
-        continue;
-      }
-      // Up to the change's event count, never past its instant nor the budget's.
-      const r = sim.runFor({ maxEvents: Math.min(max - events, at.events - sim.eventsProcessed), until: Math.min(until, at.nowNanos) as Nanos });
-      events += r.events;
-      if (sim.eventsProcessed === at.events && sim.now < at.nowNanos) {
-        // The recorded run's clock moved on from here to the change's instant with no
-        // event between (every event up to it had run), so this runs none and only
-        // moves the clock, as far as the budget allows.
-        const to = Math.min(until, at.nowNanos);
-        if (to !== Infinity && sim.now < to) sim.runFor({ until: to as Nanos });
-      }
-      if (isDue(at, this.position(i))) {
-        this.applyDue(i);
-        continue;
-      }
-      return { events, reason: events >= max ? 'budget' : sim.now >= until ? 'until' : r.reason };
-    }
   }
 
   /**
@@ -350,6 +253,3 @@ export class Run {
   }
 }
 
-function copyChange(c: LiveChange): LiveChange {
-  return { path: c.path, value: c.value, at: c.at.map((p) => ({ events: p.events, nowNanos: p.nowNanos })) };
-}
