@@ -1,7 +1,9 @@
 // The worker's `apply`: a live change answered by `applied`, never fatal; the
 // change log it returns rebuilds the same world; a seek back replays it.
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, parseFromWorker, type FromWorker } from './protocol';
+import { WorkerClient } from './client';
+import { InProcessWorker } from './in-process-worker';
+import { PROTOCOL_VERSION, isProtocolError, parseFromWorker, parseToWorker, type FromWorker } from './protocol';
 import { createScenarioLabWorld, ScenarioLabWorld } from './scenario-world';
 import type { ScenarioSpec } from './scenario-source';
 import { WorkerSession } from './session';
@@ -78,5 +80,39 @@ describe('apply in the worker session', () => {
     expect(w.seek({ kind: 'time', nanos: 0 })).toBeNull();
     expect(w.seek({ kind: 'position', worlds: end.worlds!.map((x) => x.position) })).toBeNull();
     expect(w.figures().worlds!.map((x) => x.traceHash)).toEqual(end.worlds!.map((x) => x.traceHash));
+  });
+
+  it('a world without live parameters (the demo) refuses the change and keeps running', () => {
+    const { s, last } = session();
+    s.receive({ v: PROTOCOL_VERSION, type: 'create', epoch: 1, spec: { kind: 'demo', seed: 3 } });
+    s.receive({ v: PROTOCOL_VERSION, type: 'apply', epoch: 1, seq: 1, path: 'wire.delayUs', value: 3 });
+    expect(last()).toMatchObject({ type: 'applied', ok: false, message: 'this world takes no live changes (only scenario worlds do)' });
+    s.receive({ v: PROTOCOL_VERSION, type: 'run', epoch: 1, seq: 2, budget: { maxEvents: 100 } });
+    expect(last().type).toBe('slice');
+  });
+
+  it('the protocol refuses an apply whose value is neither a number, a string nor a boolean', () => {
+    expect(isProtocolError(parseToWorker({ v: PROTOCOL_VERSION, type: 'apply', epoch: 1, seq: 1, path: 'wire.delayUs', value: { x: 1 } }))).toBe(true);
+    expect(isProtocolError(parseToWorker({ v: PROTOCOL_VERSION, type: 'apply', epoch: 1, seq: 1, path: 'wire.delayUs', value: 3 }))).toBe(false);
+  });
+
+  it('the client resolves apply with the answer, in order between slices, and refuses it once the world is replaced', async () => {
+    const client = new WorkerClient(() => new InProcessWorker(), { next: () => ({ maxEvents: 2000 }), done: () => {} });
+    client.start(spec);
+    const first = client.apply('faults.wire.jitterUs', 5);
+    const second = client.apply('faults.wire.jitterUs', -5);
+    const a = await first;
+    const b = await second;
+    expect(a).toMatchObject({ ok: true, path: 'faults.wire.jitterUs', dropped: 0 });
+    expect(a.log).toHaveLength(1);
+    expect(b.ok).toBe(false);
+    expect(b.message).toMatch(/must be ≥ 0/);
+    const spec2 = client.currentSpec;
+    expect(spec2?.kind === 'scenario' && spec2.liveChanges?.length).toBe(1);
+    const lost = client.apply('wire.delayUs', 9);
+    client.start(spec);
+    expect(await lost).toMatchObject({ ok: false, message: 'the world was replaced before the change reached it' });
+    client.dispose();
+    expect(await client.apply('wire.delayUs', 9)).toMatchObject({ ok: false, message: 'no world is running' });
   });
 });
