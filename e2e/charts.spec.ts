@@ -117,23 +117,16 @@ test('a web workload adds the latency percentiles chart', async ({ page }) => {
   await expect(page.getByTestId('headline.cpuFreed')).toContainText('points of host CPU freed');
 });
 
-test('charts redraw within a frame or two while the 2002 preset is measured', async ({ page }) => {
+// Frame times are measured by the frames bench (bench/frames.bench.ts), not asserted here:
+// a test must not depend on how busy the machine is. This checks what the bench relies on.
+test('each chart update while the 2002 preset runs is recorded as a chart.redraw measure, and the charts move', async ({ page }) => {
   await openLab(page, './');
+  await page.getByTestId('charts.panel').scrollIntoViewIfNeeded();
+  await page.evaluate(() => performance.clearMeasures('chart.redraw'));
   await page.getByTestId('controls.run').click();
   await expect(page.getByTestId('charts.hostCpu.native')).toBeVisible();
-  await page.getByTestId('charts.panel').scrollIntoViewIfNeeded();
-  const gaps = await page.evaluate(() => new Promise<number[]>((resolve) => {
-    const ts: number[] = [];
-    const f = (t: number) => { ts.push(t); if (ts.length < 240) requestAnimationFrame(f); else resolve(ts.slice(1).map((x, i) => x - ts[i]!)); };
-    requestAnimationFrame(f);
-  }));
-  const sorted = [...gaps].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)]!;
-  const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
-  const { mkdirSync, writeFileSync } = await import('node:fs');
-  mkdirSync('reports', { recursive: true });
-  writeFileSync('reports/charts-frames.json', `${JSON.stringify({ frames: gaps.length, medianMs: median, p95Ms: p95 }, null, 2)}\n`);
-  // 60 fps is 16.7 ms; the machine is shared, so allow one dropped frame at the median.
-  expect(median).toBeLessThanOrEqual(34);
-  await expect(page.getByTestId('charts.status')).toHaveAttribute('data-status', /running|done/);
+  const before = await samplesOf(page, 'charts.hostCpu.native');
+  await expect.poll(() => samplesOf(page, 'charts.hostCpu.native')).toBeGreaterThan(before);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('chart.redraw', 'measure').length)).toBeGreaterThan(2);
+  await page.getByTestId('controls.pause').click();
 });
