@@ -10,6 +10,9 @@ export type { SliceStream, WorldStream, TraceColumns, StreamFrame, StreamCapture
 export { createScenarioLabWorld, ScenarioLabWorld, STEP_LIMIT } from './scenario-world';
 export { resolveScenario, type ResolvedScenario, type ScenarioSpec } from './scenario-source';
 export { FrameLog } from './frame-log';
+export { CheckpointStore, DEFAULT_POLICY, type CheckpointPolicy } from './checkpoints';
+export { buildReplica, canReach, advance, positionOf, type Replica, type Tap } from './run-replica';
+export { IdleScheduler, IDLE_QUIET_MS, type TimerHost } from './idle-scheduler';
 export { drainTrace } from './trace-drain';
 export type {
   WorldSpec, WorldKind, SliceBudget, SliceReason, CrashMode, ToWorker, FromWorker,
@@ -17,7 +20,7 @@ export type {
 } from './protocol';
 export { createWorld, isWorldError } from './world';
 export type { LabWorld, WorldError } from './world';
-export { WorkerSession, CrashRequested } from './session';
+export { WorkerSession, CrashRequested, IDLE_SLICE_EVENTS } from './session';
 export type { WorldFactory } from './session';
 export { attachSession } from './worker-host';
 export type { WorkerScopeLike } from './worker-host';

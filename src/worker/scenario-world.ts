@@ -8,15 +8,22 @@
 // - Position: per configuration, (events processed, clock). Because a run is a pure
 //   function of (scenario, seed), a world rebuilt from the spec and replayed to the same
 //   per-configuration event counts is in the same state (the trace hash in the figures
-//   proves it). `seek` backwards rebuilds and replays from time zero (the model has no
-//   state snapshot to restore from); `seek` forwards just runs on.
+//   proves it). The model's state cannot be serialized (its event queue holds
+//   closures), so a snapshot here is a paused copy of the run (checkpoints.ts): `seek`
+//   takes the replica (the live run or a checkpoint) nearest before the target, or a
+//   fresh one, replays it forward and makes it the live run; the live run it replaces
+//   may stay as a checkpoint. Whatever replica it starts from, the world lands in the
+//   same state, with the same figures and the same drained history (`drain(true)`).
+// - `idle(maxEvents)` regenerates checkpoints in slices of at most `maxEvents` events;
+//   it never touches the live run.
 // - `stepBy('crossing')` runs events until some world writes a trace record,
 //   `stepBy('packet')` until some world captures a frame; each gives up after
 //   STEP_LIMIT events so a quiet model cannot hang the worker.
 import { CATEGORIES, type Nanos } from '../sim';
-import { Run, type CapturePoint, type World } from '../scenario';
-import { FrameLog } from './frame-log';
-import type { SeekTarget, SliceBudget, SliceReason, StepUnit, WorldFigures, WorldInfo } from './protocol';
+import type { Run } from '../scenario';
+import { CheckpointStore, type CheckpointPolicy } from './checkpoints';
+import type { SeekTarget, SliceBudget, SliceReason, StepUnit, WorldFigures, WorldInfo, WorldSpec } from './protocol';
+import { advance, buildReplica, canReach, eventsOf, isReplica, positionOf, type Replica, type Tap } from './run-replica';
 import { resolveScenario, type ResolvedScenario, type ScenarioSpec } from './scenario-source';
 import type { SliceStream, WorldStream } from './stream';
 import type { LiveChange, LiveValue } from '../scenario/run';
@@ -26,29 +33,11 @@ import type { LabWorld, WorldError } from './world';
 
 export const STEP_LIMIT = 200_000;
 
-interface Tap {
-  readonly world: World;
-  readonly log: FrameLog;
-  traceCursor: number;
-  frameCursor: number;
-  sampleCursor: number;
-  eventCursor: number;
-  /** Rows of each traced connection already streamed (keyed by the recorder's trace). */
-  connectionRows: WeakMap<object, number>;
-}
-
-/** Taps a world's capture at `point`, or says why that world cannot capture there. */
-function tapWorld(world: World, frameCapacity: number, point: CapturePoint): Tap | WorldError {
-  const log = new FrameLog(frameCapacity, point);
-  world.sim.trace.enabled = true;
-  const err = world.setCapture({ point, frame: (t, source, bytes, comment) => log.frame(t, source, bytes, comment) }, point);
-  if (err) return { kind: 'world-error', message: `${world.configuration} ${err.path}: ${err.message}` };
-  return { world, log, traceCursor: 0, frameCursor: 0, sampleCursor: 0, eventCursor: 0, connectionRows: new WeakMap() };
-}
-
 export interface ScenarioWorldOptions {
   readonly frameCapacity?: number;
   readonly traceCapacity?: number;
+  /** Where the checkpoints stand (checkpoints.ts DEFAULT_POLICY when absent). */
+  readonly checkpoints?: CheckpointPolicy;
 }
 
 export class ScenarioLabWorld implements LabWorld {
@@ -56,7 +45,10 @@ export class ScenarioLabWorld implements LabWorld {
   private run!: Run;
   /** Live changes already streamed, per configuration. */
   private liveCursor: number[] = [];
-  private taps: Tap[] = [];
+  private taps: readonly Tap[] = [];
+  readonly checkpoints: CheckpointStore;
+  /** Events the last `seek` ran to reach its target (from whichever replica it started). */
+  seekEvents = 0;
 
   constructor(private readonly resolved: ResolvedScenario, private readonly opts: ScenarioWorldOptions = {}) {
     this.info = {
@@ -67,23 +59,22 @@ export class ScenarioLabWorld implements LabWorld {
       configurations: [...resolved.configurations],
       notes: [...resolved.notes],
     };
-    const err = this.rebuild();
-    if (err) throw new Error(err.message);
+    this.checkpoints = new CheckpointStore(resolved, opts, opts.checkpoints);
+    const made = buildReplica(resolved, opts);
+    if (!isReplica(made)) throw new Error(made.message);
+    this.adopt(made);
   }
 
-  private rebuild(): WorldError | null {
-    const made = Run.create(this.resolved.scenario, this.resolved.costs, this.resolved.configurations,
-      { ...(this.opts.traceCapacity === undefined ? {} : { traceCapacity: this.opts.traceCapacity }), liveChanges: this.resolved.liveChanges });
-    if (!made.ok) return { kind: 'world-error', message: `${made.error.path}: ${made.error.message}` };
-    this.run = made.run;
-    const taps: Tap[] = [];
-    for (const w of made.run.worlds) {
-      const tap = tapWorld(w, this.opts.frameCapacity ?? 4096, this.resolved.capturePoint);
-      if ('kind' in tap) return tap;
-      taps.push(tap);
-    }
-    this.taps = taps;
-    return null;
+  /** A world for a spec, or why there is none (as createScenarioLabWorld, with its options). */
+  static fromSpec(spec: WorldSpec, opts: ScenarioWorldOptions = {}): ScenarioLabWorld | WorldError {
+    if (spec.kind !== 'scenario') return { kind: 'world-error', message: `not a scenario world: ${spec.kind}` };
+    const w = createScenarioLabWorld(spec, opts);
+    return w instanceof ScenarioLabWorld ? w : w as WorldError;
+  }
+
+  private adopt(r: Replica): void {
+    this.run = r.run;
+    this.taps = r.taps;
   }
 
   runFor(budget: SliceBudget): { events: number; reason: SliceReason } {
@@ -111,36 +102,42 @@ export class ScenarioLabWorld implements LabWorld {
   }
 
   seek(target: SeekTarget): WorldError | null {
-    if (target.kind === 'time') {
-      if (target.nanos < this.run.now) {
-        const err = this.rebuild();
-        if (err) return err;
-      }
-      this.run.advanceTo(target.nanos as Nanos);
-      return null;
-    }
-    if (target.worlds.length !== this.taps.length) {
+    if (target.kind === 'position' && target.worlds.length !== this.taps.length) {
       return { kind: 'world-error', message: `a position names ${target.worlds.length} configurations, the run has ${this.taps.length}` };
     }
-    const behind = this.taps.some((t, i) => t.world.sim.eventsProcessed > target.worlds[i]!.events);
-    if (behind) {
-      const err = this.rebuild();
-      if (err) return err;
+    const live: Replica = { run: this.run, taps: this.taps };
+    // The live run goes on forward; an instant behind its clock needs another replica.
+    const liveCan = target.kind === 'time' ? target.nanos >= this.run.now : canReach(live, target);
+    const held = this.checkpoints.take(target);
+    let from: Replica;
+    if (liveCan && (!held || eventsOf(held) <= eventsOf(live))) {
+      if (held) this.checkpoints.offer(held, positionOf(live));
+      from = live;
+    } else {
+      const fresh = held ?? buildReplica(this.resolved, this.opts);
+      if (!isReplica(fresh)) return fresh;
+      from = fresh;
     }
-    for (let i = 0; i < this.taps.length; i++) {
-      const sim = this.taps[i]!.world.sim;
-      const want = target.worlds[i]!;
-      const more = want.events - sim.eventsProcessed;
-      // Through the run, so the live changes logged on the way apply at their positions.
-      if (more > 0) this.run.runWorld(i, { maxEvents: more });
-      // The clock moved past the last event only when a slice ran to an instant: every
-      // event up to that instant had run, so this runs none and only sets the clock.
-      if (sim.now < want.nowNanos) this.run.runWorld(i, { until: want.nowNanos as Nanos });
-      if (sim.eventsProcessed !== want.events) {
-        return { kind: 'world-error', message: `replay of ${this.taps[i]!.world.configuration} reached ${sim.eventsProcessed} events, not ${want.events}` };
-      }
+    const r = advance(from, target);
+    if ('kind' in r) return r;
+    this.seekEvents = r.events;
+    if (from !== live) {
+      this.adopt(from);
+      this.checkpoints.offer(live, positionOf(from));
     }
     return null;
+  }
+
+  idle(maxEvents: number): boolean {
+    const more = this.checkpoints.work(positionOf({ run: this.run, taps: this.taps }), maxEvents);
+    if (typeof more === 'boolean') return more;
+    // Regeneration failed (it cannot for a run that built once): stop, keep the live run.
+    this.checkpoints.clear();
+    return false;
+  }
+
+  dispose(): void {
+    this.checkpoints.clear();
   }
 
   /**
@@ -153,6 +150,8 @@ export class ScenarioLabWorld implements LabWorld {
     if (!r.ok) return { ok: false, message: `${r.error.path}: ${r.error.message}`, at: [], log: this.run.liveChanges, dropped: 0 };
     const log = this.resolved.liveChanges as LiveChange[];
     log.splice(0, log.length, ...this.run.liveChanges);
+    // Checkpoints made before the change lack it, and ones past it hold a history it replaced.
+    this.checkpoints.clear();
     const t = Math.min(...r.change.at.map((p) => p.nowNanos));
     return { ok: true, message: outcomeMessage(true, t, r.dropped), at: r.change.at, log: [...log], dropped: r.dropped };
   }

@@ -11,6 +11,10 @@
 //   trusted, so later `run`/`step` requests are answered with an error until `create`.
 // - Replies name the epoch they belong to; requests for another epoch than the current
 //   world's are refused (they come from a page that has not yet seen its own `create`).
+// - Background work (checkpoints for rewinding): `idle()` runs one slice of at most
+//   IDLE_SLICE_EVENTS events of the world's idle work and says whether more remains.
+//   The host calls it only when no request is waiting (worker-host.ts), so a request
+//   waits for at most one slice; a new world drops the old world's background state.
 import {
   PROTOCOL_VERSION, isProtocolError, parseToWorker,
   type Failure, type FromWorker, type SliceReason, type ToWorker, type WorldSpec,
@@ -33,6 +37,9 @@ function describe(e: unknown): { message: string; detail?: string } {
   return { message: String(e) };
 }
 
+/** Events per idle slice: about a millisecond or a few of model time on one core. */
+export const IDLE_SLICE_EVENTS = 1000;
+
 export class WorkerSession {
   private world: LabWorld | null = null;
   private epoch: number | null = null;
@@ -46,6 +53,24 @@ export class WorkerSession {
     return this.epoch;
   }
 
+  /** One slice of the world's background work; true while more remains. */
+  idle(): boolean {
+    const world = this.world;
+    if (!world?.idle) return false;
+    try {
+      return world.idle(IDLE_SLICE_EVENTS);
+    } catch (e) {
+      this.drop();
+      this.fail(this.epoch, { kind: 'runtime', ...describe(e) });
+      return false;
+    }
+  }
+
+  private drop(): void {
+    this.world?.dispose?.();
+    this.world = null;
+  }
+
   receive(data: unknown): void {
     const msg = parseToWorker(data);
     if (isProtocolError(msg)) {
@@ -53,14 +78,14 @@ export class WorkerSession {
       return;
     }
     if (msg.type === 'crash' && msg.mode === 'uncaught') {
-      this.world = null;
+      this.drop();
       throw new CrashRequested();
     }
     try {
       this.handle(msg);
     } catch (e) {
       // The world threw while running: its state is suspect, drop it.
-      this.world = null;
+      this.drop();
       const kind = msg.type === 'crash' ? 'crash' : msg.type === 'create' ? 'world' : 'runtime';
       this.fail(msg.epoch, { kind, ...describe(e) });
     }
@@ -69,7 +94,7 @@ export class WorkerSession {
   private handle(msg: ToWorker): void {
     switch (msg.type) {
       case 'create': {
-        this.world = null;
+        this.drop();
         this.epoch = msg.epoch;
         const made = this.factory(msg.spec);
         if (isWorldError(made)) {
@@ -108,7 +133,7 @@ export class WorkerSession {
         }
         const err = world.seek(msg.target);
         if (err) {
-          this.world = null;
+          this.drop();
           this.fail(msg.epoch, { kind: 'runtime', message: err.message });
           return;
         }

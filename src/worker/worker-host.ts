@@ -3,7 +3,9 @@
 // Contract: every 'message' goes to the session; a 'messageerror' (data the worker
 // could not deserialize) is answered with a typed transport failure. Exceptions the
 // session lets escape (only a requested `uncaught` crash) propagate to the scope, so
-// the page sees the Worker's 'error' event exactly as for a real bug.
+// the page sees the Worker's 'error' event exactly as for a real bug. Between
+// requests the session's background work runs in slices (idle-scheduler.ts).
+import { IdleScheduler, type TimerHost } from './idle-scheduler';
 import { PROTOCOL_VERSION, type FromWorker } from './protocol';
 import { WorkerSession } from './session';
 
@@ -13,9 +15,19 @@ export interface WorkerScopeLike {
   addEventListener(type: 'message' | 'messageerror', listener: (event: { data?: unknown }) => void): void;
 }
 
-export function attachSession(scope: WorkerScopeLike): WorkerSession {
+const globalTimers: TimerHost = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
+};
+
+export function attachSession(scope: WorkerScopeLike, timers: TimerHost = globalTimers): WorkerSession {
   const session = new WorkerSession((m, transfer) => (transfer && transfer.length > 0 ? scope.postMessage(m, transfer) : scope.postMessage(m)));
-  scope.addEventListener('message', (event) => session.receive(event.data));
+  const idle = new IdleScheduler(() => session.idle(), timers);
+  scope.addEventListener('message', (event) => {
+    idle.stop();
+    session.receive(event.data);
+    idle.request();
+  });
   scope.addEventListener('messageerror', () => {
     scope.postMessage({
       v: PROTOCOL_VERSION, type: 'error', epoch: session.currentEpoch,

@@ -28,6 +28,11 @@ export interface LabWorld {
   drain?(reset: boolean): SliceStream;
   /** Changes a live parameter where the world stands (live-apply.ts); never fatal. */
   apply?(path: string, value: LiveValue): ApplyOutcome;
+  /** One slice of background work (at most `maxEvents` events, e.g. regenerating
+   *  checkpoints); never changes what the world shows. True while more remains. */
+  idle?(maxEvents: number): boolean;
+  /** Drops what the world keeps beside its live state (checkpoints): it is being replaced. */
+  dispose?(): void;
 }
 
 export interface WorldError {
