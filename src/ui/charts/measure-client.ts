@@ -3,13 +3,17 @@
 // the charts follow play, step, seek and speed there. B is (re)started when the scenario
 // or the variant changes, and advanced slice by slice (one request in flight, the budget
 // sized from measured wall time) while asked to run, never past the horizon: the lab's
-// simulated clock, so A and B stay on one clock. Every reply goes into the metric feed
-// as the variant's runs ('offload.B'); A's runs are never touched here.
+// simulated clock, so A and B stay on one clock. When the lab's clock goes back (Back,
+// the scrubber), B is rewound to the same instant (the measure worker rebuilds and
+// replays it) and its charts restart from what it recorded up to there. Every reply
+// goes into the metric feed as the variant's runs ('offload.B'); A's runs are never
+// touched here.
 import { applyOverrides, type Scenario } from '../../scenario/schema';
 import { AdaptiveBudget } from '../runtime/adaptive-budget';
 import type { Variant } from '../share/link-codec';
 import { feedStream } from './from-stream';
-import type { MeasureProgress, MeasureSlice } from './measure-session';
+import type { MeasureReply } from './measure-host';
+import type { MeasureProgress } from './measure-session';
 import type { MetricFeed } from './metric-feed';
 import { isVariantRun } from './stream-binding';
 
@@ -24,10 +28,7 @@ export interface MeasureState {
   readonly variantLabel: string | null;
 }
 
-type Reply =
-  | { type: 'ready'; epoch: number; progress: MeasureProgress }
-  | { type: 'slice'; epoch: number; slice: MeasureSlice }
-  | { type: 'error'; epoch: number; error: string };
+type Reply = MeasureReply;
 
 export interface MeasureWorkerLike {
   postMessage(m: unknown): void;
@@ -43,6 +44,8 @@ export class MeasureClient {
   private want = false;
   private first = true;
   private horizon: number | null = null;
+  /** An instant behind B's clock that B must go back to (the lab stepped back), or null. */
+  private rewindTo: number | null = null;
   private b: { scenario: Scenario; variant: Variant } | null = null;
   private st: MeasureState = { status: 'idle', progress: null, error: null, variantLabel: null };
   private readonly listeners = new Set<() => void>();
@@ -65,6 +68,7 @@ export class MeasureClient {
   start(scenario: Scenario, variant: Variant | null): void {
     this.epoch += 1;
     this.first = true;
+    this.rewindTo = null;
     this.b = null;
     this.feed.retain((r) => !isVariantRun(r.info.runId));
     let error: string | null = null;
@@ -94,6 +98,10 @@ export class MeasureClient {
   setHorizon(nanos: number | null): void {
     if (nanos === this.horizon) return;
     this.horizon = nanos;
+    const at = this.st.progress?.nowNanos ?? 0;
+    // The lab went back in time (a slice in flight may still move B on: checked again on its reply).
+    if (nanos !== null && nanos < at) this.rewindTo = nanos;
+    else if (nanos !== null && this.rewindTo !== null && nanos !== this.rewindTo) this.rewindTo = null;
     this.pump();
   }
 
@@ -127,9 +135,11 @@ export class MeasureClient {
       this.pump();
       return;
     }
-    this.budget.done(m.slice.events - (this.st.progress?.events ?? 0));
-    const reset = this.first;
+    if (!m.reset) this.budget.done(m.slice.events - (this.st.progress?.events ?? 0));
+    const reset = this.first || m.reset === true;
     this.first = false;
+    if (m.reset) this.rewindTo = null;
+    else if (this.horizon !== null && m.slice.nowNanos > this.horizon) this.rewindTo = this.horizon;
     if (this.b) feedStream(this.feed, m.slice.a, reset, { scenario: this.b.scenario, variant: { id: 'B', label: this.b.variant.label } });
     const { a: _a, b: _b, ...progress } = m.slice;
     this.set({ ...this.st, status: progress.done ? 'done' : this.want ? 'running' : 'ready', progress });
@@ -137,7 +147,13 @@ export class MeasureClient {
   }
 
   private pump(): void {
-    if (!this.want || this.inFlight || !this.worker || this.st.status !== 'running') return;
+    if (this.inFlight || !this.worker) return;
+    if (this.rewindTo !== null && this.st.progress) {
+      this.inFlight = true;
+      this.worker.postMessage({ type: 'rewind', epoch: this.epoch, nanos: this.rewindTo });
+      return;
+    }
+    if (!this.want || this.st.status !== 'running') return;
     const now = this.st.progress?.nowNanos ?? 0;
     if (this.horizon !== null && now >= this.horizon) return;
     this.inFlight = true;
