@@ -4,7 +4,7 @@
 // + the HDM (the card's MAC driver). Assembles src/model/offload's parts and
 // presents them as a Machine.
 import { Priority, Processor, type Simulator } from '../../sim';
-import { MessagingUnit, SOCKET_DDM_TID } from '../../i2o';
+import { EVENT_LAYOUTS, MessagingUnit, SOCKET_DDM_TID } from '../../i2o';
 import type { Netif } from '../../net/link';
 import { Stack } from '../../net/stack';
 import { Bus } from '../bus';
@@ -78,7 +78,9 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
   const tx = new DmaPool(sim, 'tx', TX_POOL_BASE, cfg.txPool.bufferBytes, cfg.txPool.buffers, exhaustion.filter((w) => w.pool === 'tx'));
   const rx = new DmaPool(sim, 'rx', RX_POOL_BASE, cfg.rxPool.bufferBytes, cfg.rxPool.buffers, exhaustion.filter((w) => w.pool === 'rx'));
   const memory = new MemoryManagement(tx, rx, work, msgs, counters, cfg.receiveBuckets, cfg.repostThreshold, sim, cpu.id);
-  const receiver = new IsmReceiver(sim, stack, messaging, dma, memory, rx.bufferBytes, cfg.rxFillTimeout, cfg.coalesce.maxReplies);
+  // A reply frame: 4 header words, the status word and the private word, the payload words, 2 words per SGL element.
+  const replySgl = Math.max(1, Math.floor((cfg.outboundFrameWords - 6 - EVENT_LAYOUTS.RECVFROM_DATA.words.length) / 2));
+  const receiver = new IsmReceiver(sim, stack, messaging, dma, memory, rx.bufferBytes, cfg.rxFillTimeout, cfg.coalesce.maxReplies, replySgl, counters);
   const ism = new Ism(iop, stack, iopCosts, messaging, dma, memory, receiver, msgs.maxSgl * tx.bufferBytes);
   messaging.register(SOCKET_DDM_TID, ism);
   const kernel = new KernelInterface(work, memory, msgs, counters);

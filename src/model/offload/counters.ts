@@ -29,4 +29,10 @@ export class OffloadCounters {
   malformedFrames = 0;
   /** Frames the card's MAC dropped for want of a receive descriptor. */
   macRxDrops = 0;
+  /**
+   * Datagrams the ISM dropped because they need more receive-pool buffers than
+   * one RECVFROM_DATA reply can name (only with receive buffers far smaller than
+   * a datagram; Linux likewise drops a datagram its receive buffer cannot hold).
+   */
+  datagramsTooLarge = 0;
 }

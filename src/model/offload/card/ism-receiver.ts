@@ -12,11 +12,18 @@
 // data waits in the stack's receive buffer and TCP's window closes:
 // backpressure, never loss. End of stream is CLOSED(peer FIN), a connection
 // error ERROR(errno), each after the data before it.
+//
+// Datagram sockets: each datagram is read whole from the stack into IOP
+// memory, waits there until enough lent buffers are at hand, is written into
+// them by one DMA (scattered buffer by buffer) and reported alone in a
+// RECVFROM_DATA with its source address. While no buffer is lent, datagrams
+// stay in the stack's socket buffer, which drops what overflows it, as UDP does.
 import type { EventHandler, Nanos, Simulator } from '../../../sim';
-import { CLOSED_PEER_FIN } from '../../../i2o';
-import { POLLIN, isSysError, type Stack } from '../../../net/stack';
+import { CLOSED_PEER_FIN, type DmaBuffer } from '../../../i2o';
+import { POLLIN, isPending, isSysError, type Stack } from '../../../net/stack';
 import { BUS_TO_HOST } from '../../bus';
 import { CTX_CONTROL, CTX_DATA, type HostMemory } from '../contexts';
+import type { OffloadCounters } from '../counters';
 import { errnoCode } from '../errno-codes';
 import type { DmaEngine } from './dma-engine';
 import type { IopMessaging } from './iop-messaging';
@@ -24,6 +31,10 @@ import type { IsmSocket } from './ism-socket';
 
 const K_RECV_MOVED = 1;
 const K_FILL_TIMER = 2;
+const K_DATAGRAM_MOVED = 3;
+
+/** The largest UDP payload over IPv4: the staging a whole datagram needs. */
+const MAX_DATAGRAM = 65_535;
 
 export class IsmReceiver implements EventHandler {
   /** Called when a close waiting for an in-flight DMA may finish. */
@@ -40,14 +51,19 @@ export class IsmReceiver implements EventHandler {
     private readonly fillTimeout: Nanos,
     /** Most filled buffers one RECV_DATA reports. */
     private readonly batchBuffers: number,
+    /** Most buffers one RECVFROM_DATA reply frame can name (its SGL). */
+    private readonly maxReplySgl: number,
+    private readonly counters: OffloadCounters,
   ) {}
 
   onEvent(kind: number, arg: number, obj: unknown): void {
     if (kind === K_RECV_MOVED) this.recvMoved(obj as IsmSocket, arg);
     else if (kind === K_FILL_TIMER) this.fillTimedOut(obj as IsmSocket);
+    else if (kind === K_DATAGRAM_MOVED) this.datagramMoved(obj as IsmSocket);
   }
 
   pump(s: IsmSocket): void {
+    if (s.type === 'dgram') return this.pumpDatagrams(s);
     if (s.recvDma || s.rxDone || s.closed) return;
     if (s.lentHead >= s.lent.length) {
       // Every lent buffer is filled: the host must have them back before it can lend more.
@@ -124,6 +140,76 @@ export class IsmReceiver implements EventHandler {
       return;
     }
     this.pump(s);
+  }
+
+  private pumpDatagrams(s: IsmSocket): void {
+    const size = this.rxBufferBytes;
+    while (!s.recvDma && !s.closed) {
+      if (s.datagram === null) {
+        if (s.staging === null || s.staging.length < MAX_DATAGRAM) s.staging = new Uint8Array(MAX_DATAGRAM);
+        const r = this.stack.recvfrom(s.fd, s.staging);
+        if (isPending(r)) return; // not without a continuation: kept for the type
+        if (isSysError(r)) {
+          if (r.errno === 'EAGAIN' && !s.waiting) {
+            s.waiting = true;
+            this.stack.wait(s.fd, POLLIN, s.waitCont);
+          }
+          return;
+        }
+        const need = Math.max(1, Math.ceil(r.bytes / size));
+        if (need > this.maxReplySgl) {
+          this.counters.datagramsTooLarge += 1;
+          continue;
+        }
+        s.datagram = { length: r.bytes, addr: r.from.addr >>> 0, port: r.from.port, buffers: [] };
+      }
+      const d = s.datagram;
+      const need = Math.max(1, Math.ceil(d.length / size));
+      // Not enough buffers lent yet: the datagram waits on the card for the next RECV.
+      if (s.lent.length - s.lentHead < need) return;
+      for (let k = 0; k < need; k++) {
+        const b = s.lent[s.lentHead++]!;
+        d.buffers.push({ address: b.address, length: Math.min(b.length, size, d.length - k * size) });
+      }
+      if (s.lentHead > 64 && s.lentHead * 2 > s.lent.length) {
+        s.lent.splice(0, s.lentHead);
+        s.lentHead = 0;
+      }
+      if (d.length === 0) {
+        this.reportDatagram(s);
+        continue;
+      }
+      s.recvDma = true;
+      this.dma.transfer(BUS_TO_HOST, d.length, this, K_DATAGRAM_MOVED, 0, s);
+    }
+  }
+
+  private datagramMoved(s: IsmSocket): void {
+    s.recvDma = false;
+    const d = s.datagram!;
+    let at = 0;
+    for (const b of d.buffers) {
+      this.host.write(b.address, s.staging!.subarray(at, at + b.length));
+      at += b.length;
+    }
+    this.reportDatagram(s);
+    if (s.closePending) {
+      s.closePending = false;
+      this.onCloseReady(s);
+      return;
+    }
+    this.pump(s);
+  }
+
+  /** One RECVFROM_DATA per datagram: the buffers it fills and its source. */
+  private reportDatagram(s: IsmSocket): void {
+    const d = s.datagram!;
+    s.datagram = null;
+    const buffers: DmaBuffer[] = d.buffers;
+    this.messaging.reply(
+      { op: 'RECVFROM_DATA', handle: s.handle, flags: 0, addr: d.addr, port: d.port, buffers },
+      { initiatorContext: CTX_DATA, transactionContext: s.handle },
+    );
   }
 
   /** The stream paused: what is filled goes to the host. */

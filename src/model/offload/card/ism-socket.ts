@@ -62,6 +62,8 @@ export class IsmSocket {
   accepting = false;
   credit = 0;
   staging: Uint8Array | null = null;
+  /** A datagram socket: the datagram read from the stack into `staging`, waiting for lent buffers or its DMA. */
+  datagram: { length: number; addr: number; port: number; buffers: DmaBuffer[] } | null = null;
   waitCont: (revents: number) => void = () => undefined;
   sendCont: Cont<number> = () => undefined;
   acceptCont: Cont<Accepted> = () => undefined;

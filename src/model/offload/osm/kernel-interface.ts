@@ -113,6 +113,15 @@ export class KernelInterface implements ReplyHandler {
     }
     const tr = this.work.trace;
     const prev = tr.current;
+    if (s.datagramW !== null && s.datagrams.length > 0) {
+      const w = s.datagramW;
+      tr.current = w.span;
+      s.datagramW = null;
+      const r = this.memory.copyOutDatagram(s, w.into);
+      this.wake(w.cont, r);
+      this.memory.lend(s);
+      this.lendStarved();
+    }
     if (s.recvW !== null) {
       const w = s.recvW;
       // The copy out of the pool is the parked call's (its span), as is everything until it returns.
@@ -236,6 +245,12 @@ export class KernelInterface implements ReplyHandler {
       case 'RECV_DATA': {
         const s = t.byHandle.get(m.handle);
         this.memory.received(s, m.buffers);
+        if (s !== undefined) this.markDirty(s);
+        return;
+      }
+      case 'RECVFROM_DATA': {
+        const s = t.byHandle.get(m.handle);
+        this.memory.receivedDatagram(s, { addr: m.addr, port: m.port }, m.buffers);
         if (s !== undefined) this.markDirty(s);
         return;
       }

@@ -17,9 +17,12 @@
 // threshold, at most half the share), as the LAN OSM reposts buckets. RECV_DATA hands filled buffers to the socket;
 // recv() copies them out and the buffers return to the pool. When the pool
 // is dry nothing is lent: the card holds the data and TCP's window closes.
+// A bound datagram socket lends its share the same way; each datagram comes
+// back whole in a RECVFROM_DATA (its buffers and its source) and recvfrom()
+// copies one datagram out.
 import { LAYER, TRACE_KIND, type Simulator } from '../../../sim';
 import type { DmaBuffer } from '../../../i2o';
-import type { SockAddr } from '../../../net/stack';
+import type { Received, SockAddr } from '../../../net/stack';
 import type { HostMemory } from '../contexts';
 import { CTX_DATA } from '../contexts';
 import type { OffloadCounters } from '../counters';
@@ -185,7 +188,7 @@ export class MemoryManagement implements HostMemory {
 
   /** Tops up the buffers lent to the card for `s` (only when `repostAfter` are missing, or none is lent). */
   lend(s: OsmSocket): void {
-    if (s.state !== 'connected' || s.rxEof || s.released) return;
+    if ((s.type === 'dgram' ? !s.bound : s.state !== 'connected') || s.rxEof || s.released) return;
     this.receivers.add(s);
     // Fairness: with many connections each gets an equal part of the pool, so
     // buffers parked on idle connections cannot starve a new one for ever.
@@ -267,8 +270,57 @@ export class MemoryManagement implements HostMemory {
     return got;
   }
 
+  /** RECVFROM_DATA: one datagram in `buffers` (their lengths say how much) from `from`. */
+  receivedDatagram(s: OsmSocket | undefined, from: SockAddr, buffers: readonly DmaBuffer[]): void {
+    const idx: number[] = [];
+    const lengths: number[] = [];
+    let length = 0;
+    for (const b of buffers) {
+      const i = this.rx.indexOf(b.address);
+      if (i < 0) continue;
+      if (s !== undefined) {
+        const at = s.lent.indexOf(i);
+        if (at >= 0) s.lent.splice(at, 1);
+      }
+      idx.push(i);
+      lengths.push(b.length);
+      length += b.length;
+    }
+    if (s === undefined || s.released) {
+      for (const i of idx) this.rx.give(i);
+      return;
+    }
+    s.datagrams.push({ buffers: idx, lengths, length, from: { ...from } });
+  }
+
+  /**
+   * The one copy of a datagram receive: the oldest datagram into `into` (a
+   * short buffer truncates it, as MSG_TRUNC reports); its buffers go back to the pool.
+   */
+  copyOutDatagram(s: OsmSocket, into: Uint8Array): Received {
+    const d = s.datagrams.shift()!;
+    const size = this.rx.bufferBytes;
+    let got = 0;
+    for (let k = 0; k < d.buffers.length; k++) {
+      const i = d.buffers[k]!;
+      const n = Math.min(d.lengths[k]!, into.length - got);
+      if (n > 0) into.set(this.rx.memory.subarray(i * size, i * size + n), got);
+      got += n;
+      this.rx.give(i);
+      this.work.op('osmMemoryManagement');
+    }
+    const tr = this.sim.trace;
+    if (tr.enabled) tr.record(this.sim.now, tr.current, LAYER.osm, LAYER.app, TRACE_KIND.copy, got, 0, this.cpuId);
+    this.work.op('copy', 1, got);
+    this.counters.copies += 1;
+    this.counters.bytesCopied += got;
+    return { bytes: got, length: d.length, from: { ...d.from } };
+  }
+
   /** Unread data of a closed socket goes back to the pool. */
   discard(s: OsmSocket): void {
+    for (const d of s.datagrams) for (const i of d.buffers) this.rx.give(i);
+    s.datagrams.length = 0;
     for (let h = s.rxHead; h < s.rxBuf.length; h++) this.rx.give(s.rxBuf[h]!);
     s.rxBuf.length = s.rxOff.length = s.rxEnd.length = 0;
     s.rxHead = 0;

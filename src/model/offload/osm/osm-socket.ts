@@ -2,7 +2,7 @@
 // state the user interface answers from, the data received into receive-pool
 // buffers and not yet read, the buffers lent to the card, and the calls
 // parked on the socket until the kernel interface wakes them.
-import type { Accepted, Cont, Fd, Linger, SockAddr, SockType, Errno } from '../../../net/stack';
+import type { Accepted, Cont, Fd, Linger, Received, SockAddr, SockType, Errno } from '../../../net/stack';
 
 export type OsmState = 'idle' | 'connecting' | 'connected' | 'listening';
 
@@ -21,6 +21,22 @@ export interface RecvWait {
   cont: Cont<number>;
   /** Trace span of the parked call (0: none). */
   span: number;
+}
+
+/** A datagram receive parked until a datagram arrives through the pool. */
+export interface DatagramWait {
+  into: Uint8Array;
+  cont: Cont<Received>;
+  /** Trace span of the parked call (0: none). */
+  span: number;
+}
+
+/** A datagram the card wrote into receive-pool buffers (RECVFROM_DATA), not yet read. */
+export interface PooledDatagram {
+  readonly buffers: readonly number[];
+  readonly lengths: readonly number[];
+  readonly length: number;
+  readonly from: SockAddr;
 }
 
 export interface PollWait {
@@ -66,6 +82,11 @@ export class OsmSocket {
   readonly acceptQueue: OsmSocket[] = [];
   sendW: SendWait | null = null;
   recvW: RecvWait | null = null;
+  /** A datagram socket: it has a local port, so buffers are lent to the card for what arrives. */
+  bound = false;
+  /** A datagram socket: datagrams received through the pool, oldest first. */
+  readonly datagrams: PooledDatagram[] = [];
+  datagramW: DatagramWait | null = null;
   acceptW: Cont<Accepted> | null = null;
   connectW: Cont<0> | null = null;
   closeW: Cont<0> | null = null;

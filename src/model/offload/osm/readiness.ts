@@ -3,15 +3,16 @@
 // record (data still on the card is not readable yet); writable means the
 // connection can take data (the card's socket says so) and the socket has a
 // transmit buffer to copy into; errors and hang-up combine both sides.
-// Datagram sockets are the card's (see user-interface.ts).
+// Datagram sockets: readable when a datagram is in the receive pool; writable as the card says.
 import { POLLERR, POLLHUP, POLLIN, POLLOUT, isSysError, type Fd, type Stack } from '../../../net/stack';
 import type { DmaPool } from './dma-pool';
 import type { OsmSocket } from './osm-socket';
 
 export function osmReadiness(s: OsmSocket, card: Stack, cardFd: Fd, tx: DmaPool): number {
   if (s.type === 'dgram') {
+    // Readable: a datagram is in the receive pool (one still on the card is not, yet).
     const r = card.poll(cardFd);
-    return isSysError(r) ? 0 : r;
+    return (isSysError(r) ? 0 : r & ~POLLIN) | (s.datagrams.length > 0 ? POLLIN : 0);
   }
   if (s.state === 'listening') return s.acceptQueue.length > 0 ? POLLIN : 0;
   const r = card.poll(cardFd);

@@ -76,8 +76,10 @@ export class OsmUserInterface implements SocketApi, SocketTable {
         s.rcvBuf = this.ism.stack.getsockopt(ismFd, 'SO_RCVBUF') as number;
         this.split(s, ismFd);
       } else {
-        // Datagrams wait for the card in the transmit pool: the socket's share from its send buffer.
+        // Datagrams wait for the card in the transmit pool, and for the application in the
+        // receive pool: the socket's shares from its buffer sizes.
         s.sndBuf = this.ism.stack.getsockopt(ismFd, 'SO_SNDBUF') as number;
+        s.rcvBuf = this.ism.stack.getsockopt(ismFd, 'SO_RCVBUF') as number;
         this.memory.setShares(s);
       }
       const proto = type === 'stream' ? 6 : 17;
@@ -97,7 +99,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     return this.withSock(fd, (s, k) => {
       const fits = Number.isInteger(addr.port) && addr.port >= 0 && addr.port <= 0xffff;
       const msg = { op: 'BIND', handle: s.handle, addr: addr.addr >>> 0, port: addr.port & 0xffff } as const;
-      if (cont !== undefined && fits) return this.sleepFor(msg, cont, () => undefined);
+      if (cont !== undefined && fits) return this.sleepFor(msg, cont, () => this.noteBound(s, k));
       const r = this.ism.stack.bind(k, addr);
       if (r === 0) this.msgs.request(msg, CTX_CONTROL, s.handle);
       return r;
@@ -184,8 +186,9 @@ export class OsmUserInterface implements SocketApi, SocketTable {
   recv(fd: Fd, into: Uint8Array, cont?: Cont<number>): Result<number> {
     return this.withSock(fd, (s, k) => {
       if (s.type === 'dgram') {
-        this.work.op('copy', 1, into.length);
-        return this.ism.stack.recv(k, into, cont);
+        const bytes = (x: Received | SysError): number | SysError => (isSysError(x) ? x : x.bytes);
+        const r = this.datagramIn(s, into, cont === undefined ? undefined : (x) => cont(bytes(x)));
+        return r === PENDING ? r : bytes(r as Received | SysError);
       }
       if (s.state === 'listening') return sysError('ENOTCONN');
       if (into.length === 0) return this.ism.stack.recv(k, EMPTY);
@@ -225,10 +228,9 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       const r = this.recv(fd, into, cont === undefined ? undefined : (x) => cont(wrap(x)));
       return r === PENDING ? r : wrap(r as number | SysError);
     }
-    return this.withSock(fd, (s, k) => {
+    return this.withSock(fd, (s) => {
       if (s.type !== 'dgram') return sysError('EOPNOTSUPP');
-      this.work.op('copy', 1, into.length);
-      return this.ism.stack.recvfrom(k, into, cont);
+      return this.datagramIn(s, into, cont);
     });
   }
 
@@ -294,6 +296,11 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       }
       const r = this.ism.stack.setsockopt(k, opt, value);
       if (r !== 0) return r;
+      if (s.type === 'dgram' && (opt === 'SO_SNDBUF' || opt === 'SO_RCVBUF')) {
+        if (opt === 'SO_SNDBUF') s.sndBuf = value as number;
+        else s.rcvBuf = value as number;
+        this.memory.setShares(s);
+      }
       if (s.type === 'stream' && (opt === 'SO_SNDBUF' || opt === 'SO_RCVBUF')) {
         if (opt === 'SO_SNDBUF') s.sndBuf = value as number;
         else s.rcvBuf = value as number;
@@ -334,7 +341,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     // A wait that registers sleeps: its 'return' crossings are recorded when it is woken (as native).
     let parked = false;
     return this.withSock(fd, (s, k) => {
-      if (s.type === 'dgram' || s.state === 'idle') {
+      if (s.type === 'stream' && s.state === 'idle') {
         const now = this.ism.stack.poll(k);
         const ready = typeof now === 'number' && (now & (events | POLLERR | POLLHUP)) !== 0;
         const r = this.ism.stack.wait(k, events, ready ? cont : this.traced(cont));
@@ -404,6 +411,25 @@ export class OsmUserInterface implements SocketApi, SocketTable {
   }
 
   /**
+   * A datagram receive: the oldest datagram the card wrote into the receive
+   * pool (RECVFROM_DATA), copied out once; the emptied buffers are lent again.
+   * With none, a blocking call sleeps until one arrives (the kernel interface
+   * wakes it), a non-blocking one gets EAGAIN, as the UDP layer answers.
+   */
+  private datagramIn(s: OsmSocket, into: Uint8Array, cont?: Cont<Received>): Result<Received> {
+    if (s.datagrams.length > 0) {
+      const r = this.memory.copyOutDatagram(s, into);
+      this.memory.lend(s);
+      this.kernel.lendStarved();
+      return r;
+    }
+    if (s.nonblocking || cont === undefined) return sysError('EAGAIN');
+    if (s.datagramW !== null) return sysError('EBUSY');
+    s.datagramW = { into, cont: this.traced(cont), span: this.sim.trace.current };
+    return PENDING;
+  }
+
+  /**
    * Posts a control request the caller sleeps on (InitiatorContext CTX_CALL): the
    * call returns PENDING and completes when the card's reply arrives, with the
    * reply's errno; `done` records the OSM's side of a success first.
@@ -428,6 +454,8 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     if (s.recvW !== null) this.work.complete(s.recvW.cont, bad);
     if (s.acceptW !== null) this.work.complete(s.acceptW, bad);
     if (s.connectW !== null) this.work.complete(s.connectW, bad);
+    if (s.datagramW !== null) this.work.complete(s.datagramW.cont, bad);
+    s.datagramW = null;
     for (const p of s.pollW) this.work.complete(p.cont, POLLHUP);
     s.sendW = s.recvW = null;
     s.acceptW = null;
@@ -505,7 +533,22 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     return this.call(() => {
       const s = this.fds.get(fd);
       if (s === undefined) return sysError('EBADF');
-      return fn(s, this.ism.fdOf(s.handle));
+      const k = this.ism.fdOf(s.handle);
+      const r = fn(s, k);
+      if (s.type === 'dgram' && !s.bound) this.noteBound(s, k);
+      return r;
     }, parked);
+  }
+
+  /**
+   * A datagram socket that got a local port (bind, connect, or a send's autobind)
+   * can receive: from now on buffers are lent to the card for its datagrams.
+   */
+  private noteBound(s: OsmSocket, k: Fd): void {
+    if (s.released) return;
+    const name = this.ism.stack.getsockname(k);
+    if (isSysError(name) || name.port === 0) return;
+    s.bound = true;
+    this.memory.lend(s);
   }
 }
