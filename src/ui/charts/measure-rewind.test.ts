@@ -58,7 +58,7 @@ describe('the variant follows the lab back in time', () => {
     expect(back.nowNanos).toBe(1.5e6);
     expect(back).toEqual(ref);
     expect(back.a[0]!.samples.t!.length).toBeGreaterThan(0);
-    for (const t of back.a[0]!.samples.t!) expect(t).toBeLessThanOrEqual(1.5e6);
+    for (const t of Array.from(back.a[0]!.samples.t!)) expect(t).toBeLessThanOrEqual(1.5e6);
   });
 
   it('when the lab\'s clock goes back, the client rewinds the variant to it and its charts restart from there', async () => {
