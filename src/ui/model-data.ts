@@ -49,7 +49,7 @@ export interface SampleBatch {
   readonly values: readonly ArrayLike<number>[];
 }
 
-export const ANNOTATION_KINDS = ['loss', 'rto', 'fast-retransmit', 'pool-exhausted', 'queue-full', 'ring-drop', 'link-down', 'link-up', 'fault'] as const;
+export const ANNOTATION_KINDS = ['loss', 'rto', 'fast-retransmit', 'pool-exhausted', 'queue-full', 'ring-drop', 'link-down', 'link-up', 'fault', 'live-change'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
 export interface RunAnnotation {

@@ -23,6 +23,7 @@ export const ANNOTATION_LABEL: Readonly<Record<AnnotationKind, string>> = {
   'link-down': 'link down',
   'link-up': 'link up',
   fault: 'fault',
+  'live-change': 'live change',
 };
 
 export const ANNOTATION_COLOR: Readonly<Record<AnnotationKind, string>> = {
@@ -35,6 +36,7 @@ export const ANNOTATION_COLOR: Readonly<Record<AnnotationKind, string>> = {
   'link-down': '#7F7F7F',
   'link-up': '#009E73',
   fault: '#7F7F7F',
+  'live-change': '#56B4E9',
 };
 
 export function annotationMarks(notes: readonly RunAnnotation[], x: Scale, minPx = 6): AnnotationMark[] {

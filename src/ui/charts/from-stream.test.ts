@@ -94,3 +94,28 @@ describe('unbounded series', () => {
     expect(ss?.cells.map((c) => c.runId)).toEqual(['native', 'offload']);
   });
 });
+
+describe('a live change on the time axis', () => {
+  it('becomes a live-change annotation that says what changed and when', () => {
+    const r = createRun(scenario);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const live = r.run;
+    live.advanceTo(3e6 as never);
+    for (const [path, value] of [['faults.wire.loss.model', 'independent'], ['faults.wire.loss.rate', 0.02]] as const) {
+      const applied = live.applyLive(path, value);
+      if (!applied.ok) throw new Error(applied.error.message);
+    }
+    live.advanceTo(5e6 as never);
+    const feed = new MetricFeed();
+    const withChanges = parts(live, 0).map((p, i) => ({
+      ...p,
+      events: [...(p.events ?? []), ...live.appliedChanges[i]!.map((c) => ({ t: c.t, kind: 'live-change', count: 1, text: c.label }))],
+    }));
+    feedStream(feed, withChanges, true, { scenario });
+    const notes = feed.annotations.filter((n) => n.kind === 'live-change');
+    expect(notes.map((n) => n.runId)).toEqual(['native', 'native', 'offload', 'offload']);
+    expect(notes[1]!.tNanos).toBe(live.appliedChanges[0]![1]!.t);
+    expect(notes[1]!.text).toContain(live.appliedChanges[0]![1]!.label);
+    expect(notes[0]!.text).toMatch(/ at 3\.\d{3} ms$/);
+  });
+});

@@ -16,6 +16,8 @@ export interface StreamEvent {
   readonly t: number;
   readonly kind: string;
   readonly count: number;
+  /** What happened, when the model says it in words (a live change: 'loss rate 0 % → 2 %'). */
+  readonly text?: string;
 }
 
 export interface ConnectionRows {
@@ -56,7 +58,7 @@ const SINGLE: readonly [string, ChartId, string, string, number][] = [
 
 const EVENT_KIND: Readonly<Record<string, AnnotationKind>> = {
   loss: 'loss', rto: 'rto', 'fast-retransmit': 'fast-retransmit', 'pool-exhausted': 'pool-exhausted',
-  'i2o-queue-full': 'queue-full', 'rx-ring-drop': 'ring-drop',
+  'i2o-queue-full': 'queue-full', 'rx-ring-drop': 'ring-drop', 'live-change': 'live-change',
 };
 
 const asConfiguration = (c: string): RunConfiguration => (c === 'stateless' || c === 'offload' ? c : 'native');
@@ -142,7 +144,11 @@ export function feedStream(feed: MetricFeed, parts: readonly MetricStreamPart[],
     if (t.length > 0) feed.append({ runId, tNanos: t, values });
     const notes: RunAnnotation[] = (part.events ?? [])
       .filter((e) => e.count > 0 && EVENT_KIND[e.kind] !== undefined)
-      .map((e) => ({ runId, tNanos: e.t, kind: EVENT_KIND[e.kind]!, text: `${e.count} ${e.kind.replace(/-/g, ' ')} in the interval ending at ${(e.t / 1e6).toFixed(2)} ms` }));
+      .map((e) => ({
+        runId, tNanos: e.t, kind: EVENT_KIND[e.kind]!,
+        text: e.text !== undefined ? `${e.text} at ${(e.t / 1e6).toFixed(3)} ms`
+          : `${e.count} ${e.kind.replace(/-/g, ' ')} in the interval ending at ${(e.t / 1e6).toFixed(2)} ms`,
+      }));
     if (notes.length > 0) feed.annotate(notes);
     if (part.summary) {
       const sum = runSummaryOf(part.configuration, part.summary, ctx);
