@@ -154,4 +154,48 @@ describe('checkpoints', () => {
       expect(w.checkpoints.size).toBeLessThanOrEqual(w.checkpoints.capacity);
     }
   });
+
+  it('a checkpoint made before a live change applies it when advanced past it, and lands where the live run was', () => {
+    const w = world();
+    w.runFor({ maxEvents: 3000 });
+    idleUntilDone(w);
+    const behindChange = w.checkpoints.positions();
+    expect(behindChange.length).toBeGreaterThan(0);
+    const r = w.apply('wire.delayUs', 80);
+    expect(r.ok).toBe(true);
+    // Every checkpoint lay behind the change, so every one took it.
+    expect(w.checkpoints.positions()).toEqual(behindChange);
+    w.runFor({ maxEvents: 1500 });
+    const end = w.figures();
+    const endStream = digest(w.drain(true));
+    w.runFor({ maxEvents: 1000 });
+    // Back before the change (the run it replaces is held ahead, past `end`), then
+    // forward past the change to `end`: only a checkpoint made before the change can serve.
+    const early = behindChange[behindChange.length - 1]!;
+    expect(w.seek({ kind: 'position', worlds: early })).toBeNull();
+    expect(w.seek({ kind: 'position', worlds: end.worlds!.map((x) => x.position) })).toBeNull();
+    expect(w.seekEvents).toBeLessThan(end.eventsProcessed);
+    expect(w.figures()).toEqual(end);
+    expect(digest(w.drain(true))).toEqual(endStream);
+    // A fresh world replaying the change log agrees.
+    const fresh = createScenarioLabWorld({ ...spec, liveChanges: r.log.map((c) => ({ ...c, at: [...c.at] })) });
+    if (!(fresh instanceof ScenarioLabWorld)) throw new Error('world');
+    expect(fresh.seek({ kind: 'position', worlds: end.worlds!.map((x) => x.position) })).toBeNull();
+    expect(fresh.figures().worlds!.map((x) => x.traceHash)).toEqual(end.worlds!.map((x) => x.traceHash));
+  });
+
+  it('a checkpoint past a live change (the run went back, then changed a parameter) is dropped, never replayed', () => {
+    const w = world();
+    w.runFor({ maxEvents: 3000 });
+    const far = positionNow(w);
+    w.runFor({ maxEvents: 1000 });
+    expect(w.seek({ kind: 'position', worlds: far.map((p) => ({ ...p })) })).toBeNull();
+    w.runFor({ maxEvents: 10 });
+    idleUntilDone(w);
+    // The run replaced by the seek is held ahead of the live position.
+    expect(w.checkpoints.positions().some((p) => p.some((x, i) => x.events > positionNow(w)[i]!.events))).toBe(true);
+    expect(w.apply('wire.delayUs', 80).ok).toBe(true);
+    const live = positionNow(w);
+    for (const p of w.checkpoints.positions()) p.forEach((x, i) => expect(x.events).toBeLessThanOrEqual(live[i]!.events));
+  });
 });

@@ -24,8 +24,11 @@
 //   best held replica below it (consuming it) or from a fresh replica. It returns
 //   whether work remains. It never touches the live replica, so it never changes
 //   what the live world shows.
-// - `clear()` drops every checkpoint and the job in progress (a new world, or a
-//   change that makes held runs stale).
+// - Live changes (src/scenario Run.applyLive): `liveChanged(log)` gives every
+//   checkpoint behind the change's position the change (it applies when advanced past
+//   it) and drops the others, so a checkpoint always replays the live run's log.
+// - `clear()` drops every checkpoint and the job in progress (a new world).
+import type { LiveChange } from '../scenario/run';
 import type { WorldPosition } from './protocol';
 import {
   advance, buildReplica, canReach, eventsOf, isReplica, notAfter, positionOf,
@@ -98,6 +101,21 @@ export class CheckpointStore {
   clear(): void {
     this.held = [];
     this.job = null;
+  }
+
+  /**
+   * The live run's change log became `log` (a live change was applied where it stands,
+   * src/scenario Run.applyLive, possibly dropping logged changes it had gone back
+   * before). A checkpoint whose log is `log` without its last entry takes that entry
+   * (Run.scheduleLive: it applies when the checkpoint is advanced past its position);
+   * one that lies past the change's position, or carries a dropped change, no longer
+   * lies on the live run's path and is dropped.
+   */
+  liveChanged(log: readonly LiveChange[]): void {
+    const last = log[log.length - 1];
+    const keeps = (r: Replica) => last !== undefined && sameLog(r.run.liveChanges, log.slice(0, -1)) && r.run.scheduleLive(last).ok;
+    this.held = this.held.filter(keeps);
+    if (this.job && !keeps(this.job.replica)) this.job = null;
   }
 
   /** Removes and returns the held replica nearest before `target`, or null. */
@@ -222,6 +240,14 @@ export class CheckpointStore {
     const rest = this.held.filter((r) => !keep.includes(r) && notAfter(r, live)).sort((a, b) => eventsOf(b) - eventsOf(a));
     this.held = [...keep, ...rest].slice(0, this.capacity);
   }
+}
+
+function sameLog(a: readonly LiveChange[], b: readonly LiveChange[]): boolean {
+  return a.length === b.length && a.every((c, k) => {
+    const d = b[k]!;
+    return c.path === d.path && c.value === d.value && c.at.length === d.at.length
+      && c.at.every((p, i) => p.events === d.at[i]!.events && p.nowNanos === d.at[i]!.nowNanos);
+  });
 }
 
 function isAdvance(x: { events: number; reached: boolean } | WorldError): x is { events: number; reached: boolean } {

@@ -150,8 +150,9 @@ export class ScenarioLabWorld implements LabWorld {
     if (!r.ok) return { ok: false, message: `${r.error.path}: ${r.error.message}`, at: [], log: this.run.liveChanges, dropped: 0 };
     const log = this.resolved.liveChanges as LiveChange[];
     log.splice(0, log.length, ...this.run.liveChanges);
-    // Checkpoints made before the change lack it, and ones past it hold a history it replaced.
-    this.checkpoints.clear();
+    // Checkpoints behind the change take it (applied when they pass its position); ones
+    // past it hold a history it replaced and are dropped.
+    this.checkpoints.liveChanged(this.run.liveChanges);
     const t = Math.min(...r.change.at.map((p) => p.nowNanos));
     return { ok: true, message: outcomeMessage(true, t, r.dropped), at: r.change.at, log: [...log], dropped: r.dropped };
   }
