@@ -21,6 +21,7 @@ export const BENCH_MODULES: BenchModule[] = [
   { name: 'frames', load: () => import('./frames.bench') },
   { name: 'model', load: () => import('./model.bench') },
   { name: 'sweep', load: () => import('./sweep.bench') },
+  { name: 'rewind', load: () => import('./rewind.bench') },
 ];
 
 export async function runBenches(filter?: string): Promise<BenchRow[]> {
