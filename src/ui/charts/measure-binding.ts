@@ -2,7 +2,8 @@
 // views show) feeds the charts from the simulation worker's stream (stream-binding.ts);
 // here one MeasureClient on a real Web Worker runs the A/B variant (B) beside it, started
 // with the store's scenario and variant (restarted when either changes or the lab's world
-// restarts), running while the lab runs and never past the lab's simulated clock.
+// restarts), running while the lab runs and never past the lab's simulated clock; when
+// that clock goes back (Back, the scrubber), the variant is rewound to it.
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLab, labStore, type LabState } from '../state/store';
 import { labFeed } from './feed-binding';

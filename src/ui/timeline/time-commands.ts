@@ -3,8 +3,11 @@
 // keyboard shortcuts and the test API all come here.
 //
 // Step back pops the position saved before the last forward move and asks the worker to
-// seek there: the worker rebuilds the run from (scenario, seed) and replays to the same
-// per-configuration event counts, so the views show exactly what they showed then.
+// seek there: the worker replays the run, from the nearest checkpoint it keeps (a paused
+// copy of the run, src/worker checkpoints.ts) or else from time zero, to the same
+// per-configuration event counts, so the views show exactly what they showed then. The
+// scrubber seeks to an instant the same way. An A/B variant follows the lab's clock
+// (src/ui/charts measure-binding.ts): when it goes back, the variant is rewound to it.
 import type { StepUnit, WorldSpec } from '../../worker';
 import { labStore } from '../state/store';
 import { setSpeed as storeSpeed } from '../state/views-actions';
