@@ -46,7 +46,10 @@ export interface CheckpointPolicy {
   readonly ladder: number;
 }
 
-export const DEFAULT_POLICY: CheckpointPolicy = { spacing: 2000, near: 2, ladder: 3 };
+/** 2000 events: a few ms of replay on one core. Five checkpoints in all (two near, two on
+ *  the ladder, one ahead): each paused run holds about 9-16 MB (its preallocated trace
+ *  ring and frame log, the model's state), so the store stays under about 100 MB. */
+export const DEFAULT_POLICY: CheckpointPolicy = { spacing: 2000, near: 2, ladder: 2 };
 
 /** A rung the policy wants: per-configuration event counts, and how far below it a replica still serves it. */
 interface Rung {
