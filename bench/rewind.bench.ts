@@ -49,9 +49,9 @@ export default async function rewindBench(): Promise<BenchRow[]> {
     const cp: number[] = [];
     const cpEvents: number[] = [];
     const idleMs: number[] = [];
-    // One untimed round of each first (JIT).
-    for (let k = -1; k < RUNS; k++) {
-      const order = k % 2 === 0 ? [true, false] : [false, true];
+    // Two untimed rounds of each first (JIT).
+    for (let k = -2; k < RUNS; k++) {
+      const order = Math.abs(k % 2) === 0 ? [true, false] : [false, true];
       for (const withCheckpoints of order) {
         if (withCheckpoints) {
           const idle = ms(() => { while (w.idle(1000)); });
