@@ -12,9 +12,14 @@
 // i.e. how much of a simulated event is the model's work rather than the
 // kernel's. Then one run of MODEL_BENCH_PROFILE_MS (default 200; 0 skips) is
 // profiled in process and its CPU samples summed by source area: the
-// "model profile" rows say what dominates.
+// "model profile" rows say what dominates. Last, one run of
+// MODEL_BENCH_EVENTS_MS (default 100; 0 skips) counts the events scheduled by
+// handler class and kind, per frame put on the wire (both directions): the
+// "model events" rows say which components the ~12 events per frame come from.
+// (They are counted by wrapping EventQueue.push for that run only, after the
+// timed runs, since patching the prototype can deoptimise the kernel.)
 
-import { Simulator, type EventHandler, type Nanos } from '../src/sim/index';
+import { EventQueue, Simulator, type EventHandler, type Nanos } from '../src/sim/index';
 import { applyOverrides, createRun, presetScenario, runResults, type Scenario } from '../src/scenario/index';
 import { median, percentile, type BenchRow } from './lib';
 import { profileAreas } from './profile';
@@ -22,6 +27,7 @@ import { profileAreas } from './profile';
 const SIM_MS = Number(process.env.MODEL_BENCH_MS ?? 1000);
 const RUNS = Number(process.env.MODEL_BENCH_RUNS ?? 3);
 const PROFILE_MS = Number(process.env.MODEL_BENCH_PROFILE_MS ?? 200);
+const EVENTS_MS = Number(process.env.MODEL_BENCH_EVENTS_MS ?? 100);
 
 export function benchScenario(ms = SIM_MS): Scenario {
   const p = presetScenario('modern-25g');
@@ -59,6 +65,36 @@ export function bareLoopCpu(events: number): number {
   return (c.user + c.system) / 1e6;
 }
 
+export interface EventTally {
+  /** Handler class and event kind, e.g. "Processor:1". */
+  name: string;
+  count: number;
+}
+
+/**
+ * Runs `s` once and counts the events it schedules (cancelled ones included)
+ * by handler class and kind, largest first; `frames` is the number of frames
+ * the wires put on the medium (their end-of-serialisation events).
+ */
+export function eventsByHandler(s: Scenario): { tallies: EventTally[]; frames: number; total: number } {
+  const proto = EventQueue.prototype;
+  const push = proto.push;
+  const counts = new Map<string, number>();
+  proto.push = function (this: EventQueue, time: number, handler: EventHandler, kind: number, arg: number, obj: unknown) {
+    const key = `${(handler as object).constructor.name}:${kind}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return push.call(this, time, handler, kind, arg, obj);
+  };
+  try {
+    runOnce(s);
+  } finally {
+    proto.push = push;
+  }
+  const tallies = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);
+  const total = tallies.reduce((n, t) => n + t.count, 0);
+  return { tallies, frames: counts.get('Wire:1') ?? 0, total };
+}
+
 function rateRow(name: string, xs: number[], unit: string, notes: string, cpu?: number[]): BenchRow {
   const r: BenchRow = { name, median: median(xs), unit, p10: percentile(xs, 0.1), p90: percentile(xs, 0.9), runs: xs.length, notes };
   if (cpu !== undefined) r.cpuMedian = median(cpu);
@@ -94,6 +130,15 @@ export default async function modelBench(): Promise<BenchRow[]> {
     const shares = await profileAreas(() => runOnce(p));
     for (const a of shares.filter((x) => x.share >= 0.01)) {
       rows.push(rateRow(`model profile: ${a.area}`, [100 * a.share], '% of CPU', `self time in one ${PROFILE_MS} ms run (sampled)`));
+    }
+  }
+  if (EVENTS_MS > 0) {
+    const { tallies, frames, total } = eventsByHandler(benchScenario(EVENTS_MS));
+    const per = (n: number): number => n / Math.max(1, frames);
+    rows.push(rateRow('model events: all, per wire frame', [per(total)], 'events/frame',
+      `${total} events scheduled in one ${EVENTS_MS} ms run, ${frames} frames on the wire (both directions)`));
+    for (const t of tallies.filter((x) => x.count / total >= 0.01)) {
+      rows.push(rateRow(`model events: ${t.name}`, [per(t.count)], 'events/frame', `${t.count} scheduled (${((100 * t.count) / total).toFixed(1)}%)`));
     }
   }
   return rows;
