@@ -29,6 +29,7 @@ import {
 import { FREE_STACK_COSTS } from '../../net/stack';
 import { Nic, type Coalescing } from '../nic';
 import { ipTapFor } from './ip-tap';
+import { UntracedView } from './untraced-view';
 import { emptyCounters, type CaptureTaps, type Machine, type MachineCounters } from './types';
 
 export interface StatelessOffloads {
@@ -115,7 +116,14 @@ export function effectiveOffloads(o: StatelessOffloads | undefined, coalescing: 
   };
 }
 
-export function buildNativeMachine(sim: Simulator, opts: NativeMachineOptions): NativeMachine {
+export interface BuildOptions {
+  /** The machine's layers record nothing in the trace (the peer: it is one layer, machine/peer.ts). */
+  readonly untraced?: boolean;
+}
+
+export function buildNativeMachine(real: Simulator, opts: NativeMachineOptions, build: BuildOptions = {}): NativeMachine {
+  // Processors and the bus run on the simulator itself; the layers see it through a view without a trace when untraced.
+  const sim = build.untraced === true ? (new UntracedView(real) as unknown as Simulator) : real;
   const name = opts.name ?? 'server';
   const ideal = opts.idealCpu ?? false;
   const clock = opts.hostClock ?? DEFAULT_CLOCK;
@@ -124,7 +132,7 @@ export function buildNativeMachine(sim: Simulator, opts: NativeMachineOptions): 
   const configuration = opts.configuration ?? (eff.checksumTx || eff.checksumRx || eff.tso || eff.gso || eff.lro || eff.gro ||
     eff.coalescing.mode !== 'off' ? 'stateless' : 'native');
   const cpus: Processor[] = [];
-  for (let i = 0; i < Math.max(1, opts.hostCpus ?? 1); i++) cpus.push(new Processor(sim, { name: `${name}:cpu${i}`, clock }));
+  for (let i = 0; i < Math.max(1, opts.hostCpus ?? 1); i++) cpus.push(new Processor(real, { name: `${name}:cpu${i}`, clock }));
   const cpu = cpus[0]!;
   const resolved = resolveHostCosts(opts.costs ?? defaultTables(), clock);
   const layer = ideal ? idealLayerCosts() : hostLayerCosts(resolved);
@@ -133,7 +141,7 @@ export function buildNativeMachine(sim: Simulator, opts: NativeMachineOptions): 
   const busCfg = opts.bus === undefined ? DEFAULT_BUS : opts.bus;
   if (!ideal && busCfg !== null) {
     const b = busModel(busCfg);
-    bus = new Bus(sim, {
+    bus = new Bus(real, {
       name: `${name}:bus`, bytesPerSecond: b.peakBytesPerSec * b.efficiency.value, nsPerTransaction: b.perTransactionNs.value,
       mmioReadNs: resolved.mmioReadNs, maxBurstBytes: b.maxBurstBytes.value, duplex: b.fullDuplex,
     });

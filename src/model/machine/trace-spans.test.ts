@@ -72,6 +72,27 @@ describe('trace spans of the model', () => {
     expect(journey.slice(0, 3)).toEqual(['irtos>pci:irq', 'pci>osm:irq', 'i2o>pci:mmio']);
   });
 
+  it('the peer is one layer in the trace: it records wire > peer and peer > wire, and none of its own stack\'s crossings', () => {
+    const w = nativeWorld({}, { trace: true });
+    startBulk(w.peer.api, w.server.api, SERVER_ADDR, 5001);
+    w.run(2 * MS);
+    const rs = w.sim.trace.toArray();
+    const peerCpu = w.peer.appCpu.id;
+    expect(peerCpu).not.toBe(w.server.appCpu.id);
+    expect(rs.filter((r) => r.processor === peerCpu)).toEqual([]);
+    const peerHops = new Set(rs.filter((r) => r.from === LAYER.peer || r.to === LAYER.peer).map((r) => `${layerName(r.from)}>${layerName(r.to)}`));
+    expect([...peerHops].sort()).toEqual(['peer>wire', 'wire>peer']);
+    // Frames reach the peer and leave it, each crossing with a span (the wire copies frames,
+    // so a frame's span at the far end is a new journey, as at the server's NIC).
+    const arrived = rs.filter((r) => r.from === LAYER.wire && r.to === LAYER.peer);
+    const sent = rs.filter((r) => r.from === LAYER.peer && r.to === LAYER.wire);
+    expect(arrived.length).toBeGreaterThan(10);
+    expect(sent.length).toBeGreaterThan(10);
+    expect([...arrived, ...sent].every((r) => r.span !== 0)).toBe(true);
+    // The server's socket calls are the only ones: as many app > syscall crossings as the server's syscalls.
+    expect(rs.filter((r) => r.from === LAYER.app && r.to === LAYER.syscall).length).toBe(w.server.sockets.counters.syscalls);
+  });
+
   it('offload: poll, wait, getsockname and getpeername are socket calls that go down to the OSM and back', () => {
     const w = offloadWorld();
     withTrace(w.sim);
