@@ -14,11 +14,18 @@
 // errors live in the OSM's socket record; the state of the connection itself
 // (is it connected, reset, bound, which addresses) is the ISM socket's,
 // read at the call (a real OSM mirrors it from the card's events), which is
-// what makes every errno the native one. A datagram socket's sends travel
-// through the transmit pool as SENDTO requests (the socket class's datagram
-// send, with the destination), one datagram whole per request; a datagram
-// that cannot (empty, larger than one frame's SGL or the socket's share, no
-// destination yet) and datagram receives are handed to the ISM at the call.
+// what makes every errno the native one. bind, listen and shutdown made with
+// a continuation instead sleep until the card's reply (CTX_CALL, card/ism.ts)
+// and take its errno. A datagram socket's sends travel through the transmit
+// pool as SENDTO requests (the socket class's datagram send, with the
+// destination), one datagram whole per request; a datagram that cannot
+// (empty, larger than one frame's SGL or the socket's share, no destination
+// yet) is handed to the ISM at the call. Datagrams arrive through the receive
+// pool, one RECVFROM_DATA each (card/ism-receiver.ts), once the socket is bound.
+//
+// Every call, the look-only ones (poll, wait, getsockname, getpeername,
+// getsockopt) included, is traced as a span: 'call' crossings app > syscall >
+// socket > osm, then 'return' crossings back when it returns or is woken.
 import { LAYER, Priority, TRACE_KIND, type Nanos, type Simulator } from '../../../sim';
 import { AF_INET, SOCK_DGRAM, SOCK_STREAM, type SocketRequest } from '../../../i2o';
 import {
