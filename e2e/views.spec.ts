@@ -17,6 +17,9 @@ test('a preset sends tokens through osm and i2o in the offload column and throug
   expect(offload.osm).toBeGreaterThan(0);
   expect(offload.i2o).toBeGreaterThan(0);
   expect(native.inet).toBeGreaterThan(0);
+  // Host-card traffic crosses the bus in both columns: I2O frames and DMA on offload;
+  // DMA, doorbells and interrupts on native.
+  for (const c of ['native', 'offload']) expect(Number(await lab.layer(c, 'pci').getAttribute('data-crossings'))).toBeGreaterThan(0);
   const before = Number(await lab.layer('offload', 'osm').getAttribute('data-crossings'));
   await lab.runFor(800);
   const after = Number(await lab.layer('offload', 'osm').getAttribute('data-crossings'));
