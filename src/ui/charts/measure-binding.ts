@@ -3,7 +3,8 @@
 // here one MeasureClient on a real Web Worker runs the A/B variant (B) beside it, started
 // with the store's scenario and variant (restarted when either changes or the lab's world
 // restarts), running while the lab runs and never past the lab's simulated clock; when
-// that clock goes back (Back, the scrubber), the variant is rewound to it.
+// that clock goes back (Back, the scrubber), the variant is rewound to it; the lab's live
+// changes (the store's liveChanges) reach the variant at the same simulated instants.
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLab, labStore, type LabState } from '../state/store';
 import { labFeed } from './feed-binding';
@@ -32,11 +33,12 @@ export function useMeasurement(): void {
   useEffect(() => {
     const c = measureClient();
     let last = labStore.getState();
-    c.start(last.scenario, last.variant);
+    c.start(last.scenario, last.variant, last.liveChanges);
     follow(c, last);
     return labStore.subscribe((s) => {
       const restarted = last.status !== 'starting' && s.status === 'starting';
-      if (s.scenarioVersion !== last.scenarioVersion || s.variant !== last.variant || restarted) c.start(s.scenario, s.variant);
+      if (s.scenarioVersion !== last.scenarioVersion || s.variant !== last.variant || restarted) c.start(s.scenario, s.variant, s.liveChanges);
+      else if (s.liveChanges !== last.liveChanges) c.setLive(s.liveChanges);
       if (s.live !== last.live || s.status !== last.status || s.variant !== last.variant) follow(c, s);
       last = s;
     });

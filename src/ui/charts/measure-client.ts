@@ -8,11 +8,17 @@
 // replays it) and its charts restart from what it recorded up to there. Every reply
 // goes into the metric feed as the variant's runs ('offload.B'); A's runs are never
 // touched here.
+//
+// Live changes: the lab's live change log (the store's liveChanges) goes to the worker
+// whenever it changes, each change at the lab's instant (measure-live.ts), so B takes it
+// at the same simulated instant as A; a change B refuses is said in `error`, and B runs on.
+import type { LiveChange } from '../../scenario/run';
 import { applyOverrides, type Scenario } from '../../scenario/schema';
 import { AdaptiveBudget } from '../runtime/adaptive-budget';
 import type { Variant } from '../share/link-codec';
 import { feedStream } from './from-stream';
 import type { MeasureReply } from './measure-host';
+import { commonPrefix, fromLabLog, refusalText, type MeasureLiveChange } from './measure-live';
 import type { MeasureProgress } from './measure-session';
 import type { MetricFeed } from './metric-feed';
 import { isVariantRun } from './stream-binding';
@@ -47,6 +53,13 @@ export class MeasureClient {
   /** An instant behind B's clock that B must go back to (the lab stepped back), or null. */
   private rewindTo: number | null = null;
   private b: { scenario: Scenario; variant: Variant } | null = null;
+  /** The lab's live changes, and the list the worker has (sent with start or a live request). */
+  private live: MeasureLiveChange[] = [];
+  private liveSent: MeasureLiveChange[] = [];
+  /** Why the variant did not start (kept beside refusals of live changes). */
+  private startError: string | null = null;
+  /** The kind of the request in flight (only slices feed the budget). */
+  private asked: 'start' | 'slice' | 'rewind' | 'live' = 'start';
   private st: MeasureState = { status: 'idle', progress: null, error: null, variantLabel: null };
   private readonly listeners = new Set<() => void>();
   private readonly budget: AdaptiveBudget;
@@ -64,9 +77,11 @@ export class MeasureClient {
     return () => { this.listeners.delete(l); };
   }
 
-  /** A fresh measurement of the variant of `scenario` (none without a variant), from time zero. */
-  start(scenario: Scenario, variant: Variant | null): void {
+  /** A fresh measurement of the variant of `scenario` (none without a variant), from time zero, following the lab's live change log. */
+  start(scenario: Scenario, variant: Variant | null, liveLog: readonly LiveChange[] = []): void {
     this.epoch += 1;
+    this.live = fromLabLog(liveLog);
+    this.liveSent = this.live;
     this.first = true;
     this.rewindTo = null;
     this.b = null;
@@ -77,6 +92,7 @@ export class MeasureClient {
       if (r.ok) this.b = { scenario: r.scenario, variant };
       else error = `The A/B variant does not apply to this scenario: ${r.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`;
     }
+    this.startError = error;
     if (!this.b) {
       this.inFlight = false;
       this.set({ status: 'idle', progress: null, error, variantLabel: null });
@@ -85,7 +101,16 @@ export class MeasureClient {
     this.inFlight = true;
     this.set({ status: 'starting', progress: null, error, variantLabel: variant!.label });
     if (!this.worker) this.spawn();
-    this.worker?.postMessage({ type: 'start', epoch: this.epoch, a: this.b.scenario, b: null });
+    this.asked = 'start';
+    this.worker?.postMessage({ type: 'start', epoch: this.epoch, a: this.b.scenario, b: null, live: this.live });
+  }
+
+  /** The lab's live change log changed (a change applied, or later ones dropped): B follows. */
+  setLive(liveLog: readonly LiveChange[]): void {
+    const next = fromLabLog(liveLog);
+    if (next.length === this.live.length && commonPrefix(next, this.live) === next.length) return;
+    this.live = next;
+    this.pump();
   }
 
   setRunning(on: boolean): void {
@@ -135,14 +160,17 @@ export class MeasureClient {
       this.pump();
       return;
     }
-    if (!m.reset) this.budget.done(m.slice.events - (this.st.progress?.events ?? 0));
+    if (this.asked === 'slice') this.budget.done(m.slice.events - (this.st.progress?.events ?? 0));
     const reset = this.first || m.reset === true;
     this.first = false;
-    if (m.reset) this.rewindTo = null;
-    else if (this.horizon !== null && m.slice.nowNanos > this.horizon) this.rewindTo = this.horizon;
+    if (this.asked === 'rewind') this.rewindTo = null;
+    // B stands past the lab's clock (the lab went back while this request was in flight).
+    if (this.horizon !== null && m.slice.nowNanos > this.horizon) this.rewindTo = this.horizon;
     if (this.b) feedStream(this.feed, m.slice.a, reset, { scenario: this.b.scenario, variant: { id: 'B', label: this.b.variant.label } });
     const { a: _a, b: _b, ...progress } = m.slice;
-    this.set({ ...this.st, status: progress.done ? 'done' : this.want ? 'running' : 'ready', progress });
+    const { refused, ...figures } = progress;
+    const error = [this.startError, refusalText(refused)].filter((e) => e !== null && e !== '').join(' ');
+    this.set({ ...this.st, status: figures.done ? 'done' : this.want ? 'running' : 'ready', progress: figures, error: error === '' ? null : error });
     this.pump();
   }
 
@@ -150,13 +178,23 @@ export class MeasureClient {
     if (this.inFlight || !this.worker) return;
     if (this.rewindTo !== null && this.st.progress) {
       this.inFlight = true;
+      this.asked = 'rewind';
       this.worker.postMessage({ type: 'rewind', epoch: this.epoch, nanos: this.rewindTo });
+      return;
+    }
+    if (this.st.progress && this.st.status !== 'failed' && this.live !== this.liveSent) {
+      // The worker applies what the lab has reached (its clock, the horizon) and keeps the rest for later.
+      this.inFlight = true;
+      this.asked = 'live';
+      this.liveSent = this.live;
+      this.worker.postMessage({ type: 'live', epoch: this.epoch, changes: this.live, ...(this.horizon === null ? {} : { untilNanos: this.horizon }) });
       return;
     }
     if (!this.want || this.st.status !== 'running') return;
     const now = this.st.progress?.nowNanos ?? 0;
     if (this.horizon !== null && now >= this.horizon) return;
     this.inFlight = true;
+    this.asked = 'slice';
     this.worker.postMessage({
       type: 'slice', epoch: this.epoch, maxEvents: this.budget.next().maxEvents,
       ...(this.horizon === null ? {} : { untilNanos: this.horizon }),

@@ -4,12 +4,16 @@
 // Contract: `start` builds a session and answers `ready` (or `error`); `slice` runs one
 // slice and answers with its parts; `rewind` moves the session to a simulated instant
 // (back: rebuilt and replayed) and answers with everything recorded up to there and
-// `reset: true`. Requests of another epoch than the last `start` get no answer. Every
+// `reset: true`; `live` gives the session the lab's live change list (measure-live.ts)
+// and answers with what that moved (a slice; `reset: true` when the runs were rebuilt
+// and replayed because the list rewrote their past). Requests of another epoch than the last `start` get no answer. Every
 // failure is an `error` reply, never an exception.
+import type { MeasureLiveChange } from './measure-live';
 import { MeasureSession, type MeasureProgress, type MeasureSlice } from './measure-session';
 
 export type MeasureRequest =
-  | { type: 'start'; epoch: number; a: unknown; b: unknown | null }
+  | { type: 'start'; epoch: number; a: unknown; b: unknown | null; live?: readonly MeasureLiveChange[] }
+  | { type: 'live'; epoch: number; changes: readonly MeasureLiveChange[]; untilNanos?: number }
   | { type: 'slice'; epoch: number; maxEvents: number; untilNanos?: number }
   | { type: 'rewind'; epoch: number; nanos: number };
 
@@ -26,7 +30,7 @@ export class MeasureHost {
     try {
       if (m.type === 'start') {
         this.epoch = m.epoch;
-        const made = MeasureSession.create(m.a, m.b);
+        const made = MeasureSession.create(m.a, m.b, m.live ?? []);
         this.session = made.ok ? made.session : null;
         return made.ok ? { type: 'ready', epoch: m.epoch, progress: made.session.progress } : { type: 'error', epoch: m.epoch, error: made.error };
       }
@@ -38,6 +42,14 @@ export class MeasureHost {
           return { type: 'error', epoch: m.epoch, error: s };
         }
         return { type: 'slice', epoch: m.epoch, slice: s, reset: true };
+      }
+      if (m.type === 'live') {
+        const r = this.session.setLive(m.changes, m.untilNanos);
+        if (typeof r === 'string') {
+          this.session = null;
+          return { type: 'error', epoch: m.epoch, error: r };
+        }
+        return { type: 'slice', epoch: m.epoch, slice: r.slice, ...(r.reset ? { reset: true } : {}) };
       }
       return { type: 'slice', epoch: m.epoch, slice: this.session.slice(m.maxEvents, m.untilNanos) };
     } catch (err) {
