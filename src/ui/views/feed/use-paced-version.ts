@@ -6,7 +6,7 @@
 // effect after the commit, where reading a box makes the browser lay out now rather than
 // just before it paints) feeds the pacer. Paused or stepping, every change is drawn on the
 // next frame; a paced view catches up on the frame after the source stops changing.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FrameClock } from '../../runtime/frame-clock';
 import { pacedFrame, RedrawPacer, type RedrawPacerOptions } from './redraw-pacer';
 
@@ -44,7 +44,11 @@ export function usePacedVersion(source: VersionSource, deps: PacedVersionDeps, o
       p.drawing(ts);
       shown = source.version;
       startedAt.current = now();
-      setVersion(shown);
+      // While the model runs, a redraw is a transition: React renders a long list in slices
+      // between frames instead of in one long task (the commit stays whole). Paused or
+      // stepping, it is an ordinary update, drawn on this frame.
+      if (run) startTransition(() => setVersion(shown));
+      else setVersion(shown);
     });
     const unSource = source.subscribe(() => frames.request());
     return () => { unFrame(); unSource(); };
