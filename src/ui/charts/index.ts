@@ -7,6 +7,7 @@ export { feedStream, channelMap, runSummaryOf, runIdFor, type MetricStreamPart, 
 export { CHART_DEFS, SERIES_PALETTE, type ChartDef, type ChartKind } from './chart-defs';
 export { buildChartModel, naturalYMax, formatValue, type ChartData, type ChartModel, type ChartInput } from './chart-model';
 export { chartRows, chartData, type ChartRow, type ChartCell } from './chart-rows';
+export { CHART_REDRAW, markRedrawStart, markRedrawEnd } from './redraw-marks';
 export * from './chart-math';
 export { legendLayout, type LegendLayout, type LegendItem } from './legend-layout';
 export { annotationMarks, ANNOTATION_LABEL, ANNOTATION_COLOR, type AnnotationMark } from './annotation-marks';
