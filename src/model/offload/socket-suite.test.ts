@@ -6,7 +6,10 @@ import { DEAD_ADDR, PEER_ADDR, SERVER_ADDR, offloadWorld } from './testing/world
 
 describeSocketSuite('offload server (OSM user interface)', () => {
   const w = offloadWorld({ staticArp: false });
-  return { client: w.peer, server: w.server.api, clientAddr: PEER_ADDR, serverAddr: SERVER_ADDR, deadAddr: DEAD_ADDR, run: w.run, cut: w.cut, restore: w.restore };
+  return {
+    client: w.peer, server: w.server.api, clientAddr: PEER_ADDR, serverAddr: SERVER_ADDR, deadAddr: DEAD_ADDR, run: w.run, cut: w.cut,
+    restore: w.restore, serverControlCallsSleep: true,
+  };
 });
 
 describeSocketSuite('offload client (OSM user interface)', () => {

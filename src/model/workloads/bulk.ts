@@ -37,15 +37,17 @@ export class BulkWorkload implements Workload {
       const id = streamIdOf(server.api, fd, true, sending ? 0 : 1);
       if (sending) this.write(server, fd, id, true);
       else this.read(server, fd, id, true);
+    }, false, () => {
+      // The clients start once the server listens.
+      for (let i = 0; i < this.p.connections; i++) {
+        connectTcp(peer.api, { addr: server.addr, port }, this.stats, (fd) => {
+          if (fd === null) return;
+          const id = streamIdOf(peer.api, fd, false, sending ? 0 : 1);
+          if (sending) this.read(peer, fd, id, false);
+          else this.write(peer, fd, id, false);
+        });
+      }
     });
-    for (let i = 0; i < this.p.connections; i++) {
-      connectTcp(peer.api, { addr: server.addr, port }, this.stats, (fd) => {
-        if (fd === null) return;
-        const id = streamIdOf(peer.api, fd, false, sending ? 0 : 1);
-        if (sending) this.read(peer, fd, id, false);
-        else this.write(peer, fd, id, false);
-      });
-    }
   }
 
   private write(m: Machine, fd: Fd, id: number, isServer: boolean): void {

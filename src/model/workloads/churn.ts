@@ -31,8 +31,10 @@ export class ChurnWorkload implements Workload {
 
   start(): void {
     const { server, port } = this.ctx;
-    serveTcp(server.api, server.addr, port, 128, this.stats, (fd) => this.serve(fd), true);
-    for (let c = 0; c < this.p.connections; c++) this.client();
+    serveTcp(server.api, server.addr, port, 128, this.stats, (fd) => this.serve(fd), true, () => {
+      // The clients start once the server listens.
+      for (let c = 0; c < this.p.connections; c++) this.client();
+    });
   }
 
   private serve(fd: Fd): void {

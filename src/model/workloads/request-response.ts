@@ -45,8 +45,10 @@ export class RequestResponseWorkload implements Workload {
 
   start(): void {
     const { server, port } = this.ctx;
-    serveTcp(server.api, server.addr, port, Math.max(128, this.p.connections), this.stats, (fd) => this.serve(fd), true);
-    for (let c = 0; c < this.p.connections; c++) this.client(c);
+    serveTcp(server.api, server.addr, port, Math.max(128, this.p.connections), this.stats, (fd) => this.serve(fd), true, () => {
+      // The clients start once the server listens.
+      for (let c = 0; c < this.p.connections; c++) this.client(c);
+    });
   }
 
   /** The server side of one connection: requests until the client closes. */

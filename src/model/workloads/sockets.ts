@@ -1,7 +1,10 @@
 // Socket set-up shared by the workloads: a server that listens and accepts for
-// ever (a blocking accept loop), and a client connect with a continuation.
+// ever (a blocking accept loop), a client connect with a continuation, and
+// control calls (bind, listen, shutdown) that may sleep for their answer.
 // Errors are counted on the workload's stats, never thrown.
-import { isPending, isSysError, type Accepted, type Fd, type SockAddr, type SocketApi, type SysError } from '../../net/stack';
+import {
+  isPending, isSysError, type Accepted, type Cont, type Fd, type Result, type SockAddr, type SocketApi, type SysError,
+} from '../../net/stack';
 import type { WorkloadStats } from './context';
 
 /**
@@ -9,17 +12,23 @@ import type { WorkloadStats } from './context';
  * ever. `nodelay` sets TCP_NODELAY on each accepted socket, as request/response
  * servers do (Apache httpd and iSCSI targets turn Nagle off, so the last small
  * segment of a response does not wait for a delayed ACK).
+ *
+ * bind and listen are made as a blocking server makes them: the thread may
+ * sleep for the answer (the offload OSM asks the card and sleeps until its
+ * reply; the native stack answers at the call). `setUp` runs once both have
+ * answered, listening or failed (counted), so clients started from it find the
+ * server listening, as a real test harness waits for its server.
  */
 export function serveTcp(
   api: SocketApi, addr: number, port: number, backlog: number, stats: WorkloadStats, onAccept: (fd: Fd) => void, nodelay = false,
+  setUp: () => void = () => undefined,
 ): void {
   const lfd = api.socket('stream');
-  if (isSysError(lfd)) return stats.error(`socket: ${lfd.errno}`);
+  if (isSysError(lfd)) {
+    stats.error(`socket: ${lfd.errno}`);
+    return setUp();
+  }
   api.setsockopt(lfd, 'SO_REUSEADDR', true);
-  const b = api.bind(lfd, { addr, port });
-  if (isSysError(b)) return stats.error(`bind: ${b.errno}`);
-  const l = api.listen(lfd, backlog);
-  if (isSysError(l)) return stats.error(`listen: ${l.errno}`);
   const got = (r: Accepted | SysError): void => {
     if (isSysError(r)) {
       stats.error(`accept: ${r.errno}`);
@@ -38,7 +47,27 @@ export function serveTcp(
       onAccept(r.fd);
     }
   };
-  loop();
+  controlCall((k) => api.bind(lfd, { addr, port }, k), (b) => {
+    if (isSysError(b)) {
+      stats.error(`bind: ${b.errno}`);
+      return setUp();
+    }
+    controlCall((k) => api.listen(lfd, backlog, k), (l) => {
+      if (isSysError(l)) stats.error(`listen: ${l.errno}`);
+      else loop();
+      setUp();
+    });
+  });
+}
+
+/**
+ * Makes a control call (bind, listen, shutdown) that may sleep for its answer:
+ * `k` gets the result once, at the call when the API answers there, or from
+ * the continuation when the call returned PENDING.
+ */
+export function controlCall(call: (cont: Cont<0>) => Result<0>, k: (r: 0 | SysError) => void): void {
+  const r = call(k);
+  if (!isPending(r)) k(r);
 }
 
 /** Opens a TCP socket and connects it to `to`; `k(fd)` once connected, `k(null)` on error (counted). */

@@ -57,12 +57,14 @@ export class StorageWorkload implements Workload {
 
   start(): void {
     const { server, port } = this.ctx;
-    serveTcp(server.api, server.addr, port, Math.max(16, this.p.connections), this.stats, (fd) => this.target(fd), true);
-    for (let c = 0; c < this.p.connections; c++) {
-      connectTcp(this.ctx.peer.api, { addr: server.addr, port }, this.stats, (fd) => {
-        if (fd !== null) this.initiator(c, fd);
-      }, true);
-    }
+    serveTcp(server.api, server.addr, port, Math.max(16, this.p.connections), this.stats, (fd) => this.target(fd), true, () => {
+      // The initiators connect once the target listens.
+      for (let c = 0; c < this.p.connections; c++) {
+        connectTcp(this.ctx.peer.api, { addr: server.addr, port }, this.stats, (fd) => {
+          if (fd !== null) this.initiator(c, fd);
+        }, true);
+      }
+    });
   }
 
   private target(fd: Fd): void {

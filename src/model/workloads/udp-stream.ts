@@ -15,6 +15,7 @@ import { isPending, isSysError, type Fd, type Received, type SysError } from '..
 import type { Machine } from '../machine';
 import type { EventHandler, EventId, Nanos } from '../../sim';
 import { type AppCost, appWork, type LiveWorkloadUpdate, withApp, type Workload, type WorkloadContext, WorkloadStats } from './context';
+import { controlCall } from './sockets';
 
 export interface UdpStreamParams {
   readonly direction: 'send' | 'receive';
@@ -90,25 +91,28 @@ export class UdpStreamWorkload implements Workload {
     const tx = serverSends ? server : peer;
     const rx = serverSends ? peer : server;
     for (let f = 0; f < this.p.flows; f++) {
-      const rfd = this.bindReceiver(rx, port + f, FLOW_BASE + f, !serverSends);
-      if (rfd === null) continue;
-      this.sender(tx, rx.addr, port + f, FLOW_BASE + f, serverSends);
+      // Each flow's sender starts once its receiver is bound (bind may sleep for the card's reply).
+      this.bindReceiver(rx, port + f, FLOW_BASE + f, !serverSends, () => {
+        this.sender(tx, rx.addr, port + f, FLOW_BASE + f, serverSends);
+      });
     }
   }
 
-  private bindReceiver(m: Machine, port: number, conn: number, isServer: boolean): Fd | null {
+  /** Binds a receiver for the flow on `port` and reads it for ever; `bound()` once bound (not on error, counted). */
+  private bindReceiver(m: Machine, port: number, conn: number, isServer: boolean, bound: () => void): void {
+    const api = m.api;
+    const fd = api.socket('dgram');
+    if (isSysError(fd)) return this.stats.error(`udp: socket: ${fd.errno}`);
+    controlCall((k) => api.bind(fd, { addr: m.addr, port }, k), (b) => {
+      if (isSysError(b)) return this.stats.error(`udp: bind: ${b.errno}`);
+      this.receive(m, fd, conn, isServer);
+      bound();
+    });
+  }
+
+  private receive(m: Machine, fd: Fd, conn: number, isServer: boolean): void {
     const api = m.api;
     const stats = this.stats;
-    const fd = api.socket('dgram');
-    if (isSysError(fd)) {
-      stats.error(`udp: socket: ${fd.errno}`);
-      return null;
-    }
-    const b = api.bind(fd, { addr: m.addr, port });
-    if (isSysError(b)) {
-      stats.error(`udp: bind: ${b.errno}`);
-      return null;
-    }
     const size = this.p.messageBytes;
     const buf = new Uint8Array(size);
     const view = new DataView(buf.buffer);
@@ -142,7 +146,6 @@ export class UdpStreamWorkload implements Workload {
       else next();
     };
     next();
-    return fd;
   }
 
   private sender(m: Machine, to: number, port: number, conn: number, isServer: boolean): void {

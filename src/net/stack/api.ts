@@ -10,6 +10,14 @@
 // once, from a sim event, with the result; without a continuation it behaves
 // as non-blocking (EAGAIN / EINPROGRESS). A non-blocking call never returns
 // PENDING. Errors are values (`{ errno }`), never exceptions.
+//
+// bind, listen and shutdown also take an optional continuation: the caller is
+// prepared to sleep for the answer. An implementation that can answer at the
+// call (the native stack always does: these calls never wait in Linux) returns
+// the result and never calls the continuation; one that must ask elsewhere
+// (the I2O socket OSM asks the card and sleeps until its reply) returns PENDING
+// and calls it exactly once with the result. Either way the errno is the same.
+// Without a continuation the answer is always given at the call.
 import type { Ipv4Addr } from '../wire';
 import type { Pending, SysError } from './errno';
 
@@ -73,7 +81,11 @@ export type ShutdownHow = 'rd' | 'wr' | 'rdwr';
 export interface SocketApi {
   socket(type: SockType): Fd | SysError;
   bind(fd: Fd, addr: SockAddr): 0 | SysError;
+  /** bind(2) by a caller that may sleep for the answer (see the header). */
+  bind(fd: Fd, addr: SockAddr, cont: Cont<0>): Result<0>;
   listen(fd: Fd, backlog: number): 0 | SysError;
+  /** listen(2) by a caller that may sleep for the answer (see the header). */
+  listen(fd: Fd, backlog: number, cont: Cont<0>): Result<0>;
   accept(fd: Fd, cont?: Cont<Accepted>): Result<Accepted>;
   connect(fd: Fd, addr: SockAddr, cont?: Cont<0>): Result<0>;
   /** Stream: bytes queued (partial when non-blocking). Datagram: needs a connected peer. */
@@ -83,6 +95,8 @@ export interface SocketApi {
   sendto(fd: Fd, data: Uint8Array, to: SockAddr, cont?: Cont<number>): Result<number>;
   recvfrom(fd: Fd, into: Uint8Array, cont?: Cont<Received>): Result<Received>;
   shutdown(fd: Fd, how: ShutdownHow): 0 | SysError;
+  /** shutdown(2) by a caller that may sleep for the answer (see the header). */
+  shutdown(fd: Fd, how: ShutdownHow, cont: Cont<0>): Result<0>;
   close(fd: Fd, cont?: Cont<0>): Result<0>;
   setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K]): 0 | SysError;
   getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError;

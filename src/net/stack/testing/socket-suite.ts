@@ -8,6 +8,7 @@ import { fillPayload, verifyPayload } from '../../payload';
 import type { Accepted, Cont, Fd, Received, Result, SocketApi } from '../api';
 import { POLLERR, POLLIN, POLLOUT } from '../api';
 import { PENDING, isSysError, type SysError } from '../errno';
+import { describeControlCallSuite } from './control-call-suite';
 
 export interface SocketWorld {
   client: SocketApi;
@@ -21,6 +22,12 @@ export interface SocketWorld {
   /** Cuts the path between the hosts (both directions) until `restore()`; tests that need it skip without. */
   cut?: () => void;
   restore?: () => void;
+  /**
+   * The server's bind, listen and shutdown made with a continuation sleep for
+   * an answer from elsewhere (the offload OSM asks the card) and must return
+   * PENDING; otherwise (the default, as the native stack) they must answer at the call.
+   */
+  serverControlCallsSleep?: boolean;
 }
 
 /** A call's outcome: set at once when the call completed, or later through its continuation. */
@@ -72,6 +79,8 @@ export function connectPair(w: SocketWorld, port = 7000): [Fd, Fd, Fd] {
 
 export function describeSocketSuite(name: string, makeWorld: () => SocketWorld): void {
   describe(`${name}: socket API semantics`, () => {
+    describeControlCallSuite(makeWorld);
+
     describe('socket, bind, listen', () => {
       it('socket returns the lowest free descriptors', () => {
         const w = makeWorld();
