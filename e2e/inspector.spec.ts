@@ -88,7 +88,7 @@ test('capturing at the IP layer lists raw IPv4 datagrams and downloads them as L
   expect(raw.length).toBeGreaterThan(0);
   for (const p of raw) expect(p.data[0]! >> 4).toBe(4);
   if (hasTshark()) {
-    const out = execFileSync('tshark', ['-r', path, '-o', 'ip.check_checksum:TRUE'], { encoding: 'utf8' });
+    const out = execFileSync('tshark', ['-r', path, '-o', 'ip.check_checksum:TRUE'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     expect(out.trim().split('\n').length).toBe(file.packets.length);
   }
 });
