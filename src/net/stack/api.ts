@@ -82,10 +82,10 @@ export interface SocketApi {
   socket(type: SockType): Fd | SysError;
   bind(fd: Fd, addr: SockAddr): 0 | SysError;
   /** bind(2) by a caller that may sleep for the answer (see the header). */
-  bind(fd: Fd, addr: SockAddr, cont: Cont<0>): Result<0>;
+  bind(fd: Fd, addr: SockAddr, cont?: Cont<0>): Result<0>;
   listen(fd: Fd, backlog: number): 0 | SysError;
   /** listen(2) by a caller that may sleep for the answer (see the header). */
-  listen(fd: Fd, backlog: number, cont: Cont<0>): Result<0>;
+  listen(fd: Fd, backlog: number, cont?: Cont<0>): Result<0>;
   accept(fd: Fd, cont?: Cont<Accepted>): Result<Accepted>;
   connect(fd: Fd, addr: SockAddr, cont?: Cont<0>): Result<0>;
   /** Stream: bytes queued (partial when non-blocking). Datagram: needs a connected peer. */
@@ -96,7 +96,7 @@ export interface SocketApi {
   recvfrom(fd: Fd, into: Uint8Array, cont?: Cont<Received>): Result<Received>;
   shutdown(fd: Fd, how: ShutdownHow): 0 | SysError;
   /** shutdown(2) by a caller that may sleep for the answer (see the header). */
-  shutdown(fd: Fd, how: ShutdownHow, cont: Cont<0>): Result<0>;
+  shutdown(fd: Fd, how: ShutdownHow, cont?: Cont<0>): Result<0>;
   close(fd: Fd, cont?: Cont<0>): Result<0>;
   setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K]): 0 | SysError;
   getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError;

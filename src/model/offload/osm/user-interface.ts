@@ -101,7 +101,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
    * form) the answer is the card socket's at the call.
    */
   bind(fd: Fd, addr: SockAddr): 0 | SysError;
-  bind(fd: Fd, addr: SockAddr, cont: Cont<0>): Result<0>;
+  bind(fd: Fd, addr: SockAddr, cont?: Cont<0>): Result<0>;
   bind(fd: Fd, addr: SockAddr, cont?: Cont<0>): Result<0> {
     return this.withSock(fd, (s, k) => {
       const fits = Number.isInteger(addr.port) && addr.port >= 0 && addr.port <= 0xffff;
@@ -115,7 +115,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
 
   /** listen(2); with a continuation it sleeps for the card's reply (see bind). */
   listen(fd: Fd, backlog: number): 0 | SysError;
-  listen(fd: Fd, backlog: number, cont: Cont<0>): Result<0>;
+  listen(fd: Fd, backlog: number, cont?: Cont<0>): Result<0>;
   listen(fd: Fd, backlog: number, cont?: Cont<0>): Result<0> {
     return this.withSock(fd, (s, k) => {
       if (cont !== undefined && s.type === 'stream') {
@@ -243,7 +243,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
 
   /** shutdown(2); with a continuation a stream's sleeps for the card's reply (see bind). */
   shutdown(fd: Fd, how: ShutdownHow): 0 | SysError;
-  shutdown(fd: Fd, how: ShutdownHow, cont: Cont<0>): Result<0>;
+  shutdown(fd: Fd, how: ShutdownHow, cont?: Cont<0>): Result<0>;
   shutdown(fd: Fd, how: ShutdownHow, cont?: Cont<0>): Result<0> {
     return this.withSock(fd, (s, k) => {
       if (s.type === 'dgram') return this.ism.stack.shutdown(k, how);
