@@ -64,6 +64,21 @@ describe('capture points', () => {
     });
   }
 
+  it('socket point: offload records bind and listen when the card replies, native at the call', () => {
+    const at = (c: Configuration, call: string): bigint => {
+      const p = atPoint(capture(base(), c, 'socket')).find((x) => x.comment!.startsWith(`${call}(`));
+      if (!p) throw new Error(`${c}: no ${call} record`);
+      if (call !== 'socket') expect(p.comment).toMatch(/= 0$/);
+      return p.timestampNs;
+    };
+    // Native answers at the call: socket, bind and listen share the server's first instant.
+    expect(at('native', 'bind')).toBe(at('native', 'socket'));
+    expect(at('native', 'listen')).toBe(at('native', 'bind'));
+    // The socket OSM sends each to the card and sleeps for the reply (two round trips).
+    expect(at('offload', 'bind')).toBeGreaterThan(at('offload', 'socket'));
+    expect(at('offload', 'listen')).toBeGreaterThan(at('offload', 'bind'));
+  });
+
   it('stateless with TSO: the driver and IP points see 64 KB super-segments that the wire sees cut to the MTU', () => {
     const s = base(['nic.tso=true', 'nic.checksumOffload=true']);
     const wire = Math.max(...atPoint(capture(s, 'stateless', 'wire')).map((p) => p.data.length));

@@ -59,12 +59,21 @@ export class SocketCapture implements SocketApi {
     return this.control(`socket(${type})`, this.api.socket(type));
   }
 
-  bind(fd: Fd, a: SockAddr): 0 | SysError {
-    return this.control(`bind(fd ${fd}, ${addr(a)})`, this.api.bind(fd, a));
+  bind(fd: Fd, a: SockAddr): 0 | SysError;
+  bind(fd: Fd, a: SockAddr, cont?: Cont<0>): Result<0>;
+  bind(fd: Fd, a: SockAddr, cont?: Cont<0>): Result<0> {
+    // The continuation is forwarded: on offload the call sleeps for the card's reply.
+    if (this.sink === null) return this.api.bind(fd, a, cont);
+    const rec = (x: 0 | SysError): void => this.note(true, NONE, `bind(fd ${fd}, ${addr(a)}) = ${outcome(x)}`);
+    return this.settle(this.api.bind(fd, a, this.wrap(cont, rec)), rec);
   }
 
-  listen(fd: Fd, backlog: number): 0 | SysError {
-    return this.control(`listen(fd ${fd}, ${backlog})`, this.api.listen(fd, backlog));
+  listen(fd: Fd, backlog: number): 0 | SysError;
+  listen(fd: Fd, backlog: number, cont?: Cont<0>): Result<0>;
+  listen(fd: Fd, backlog: number, cont?: Cont<0>): Result<0> {
+    if (this.sink === null) return this.api.listen(fd, backlog, cont);
+    const rec = (x: 0 | SysError): void => this.note(true, NONE, `listen(fd ${fd}, ${backlog}) = ${outcome(x)}`);
+    return this.settle(this.api.listen(fd, backlog, this.wrap(cont, rec)), rec);
   }
 
   accept(fd: Fd, cont?: Cont<Accepted>): Result<Accepted> {
@@ -114,8 +123,12 @@ export class SocketCapture implements SocketApi {
     return this.settle(this.api.recvfrom(fd, into, this.wrap(cont, rec)), rec);
   }
 
-  shutdown(fd: Fd, how: ShutdownHow): 0 | SysError {
-    return this.control(`shutdown(fd ${fd}, ${how})`, this.api.shutdown(fd, how));
+  shutdown(fd: Fd, how: ShutdownHow): 0 | SysError;
+  shutdown(fd: Fd, how: ShutdownHow, cont?: Cont<0>): Result<0>;
+  shutdown(fd: Fd, how: ShutdownHow, cont?: Cont<0>): Result<0> {
+    if (this.sink === null) return this.api.shutdown(fd, how, cont);
+    const rec = (x: 0 | SysError): void => this.note(true, NONE, `shutdown(fd ${fd}, ${how}) = ${outcome(x)}`);
+    return this.settle(this.api.shutdown(fd, how, this.wrap(cont, rec)), rec);
   }
 
   close(fd: Fd, cont?: Cont<0>): Result<0> {
