@@ -216,15 +216,21 @@ export class MemoryManagement implements HostMemory {
     if (s.lent.length >= share) this.rxStarved.delete(s);
   }
 
+  /** A receive buffer the card handed back: its pool index (-1 if not of the pool), no longer lent to `s`. */
+  private returned(s: OsmSocket | undefined, b: DmaBuffer): number {
+    const i = this.rx.indexOf(b.address);
+    if (i >= 0 && s !== undefined) {
+      const at = s.lent.indexOf(i);
+      if (at >= 0) s.lent.splice(at, 1);
+    }
+    return i;
+  }
+
   /** RECV_DATA: the card filled `buffers`; their bytes join the socket's unread data. */
   received(s: OsmSocket | undefined, buffers: readonly DmaBuffer[]): void {
     for (const b of buffers) {
-      const i = this.rx.indexOf(b.address);
+      const i = this.returned(s, b);
       if (i < 0) continue;
-      if (s !== undefined) {
-        const at = s.lent.indexOf(i);
-        if (at >= 0) s.lent.splice(at, 1);
-      }
       if (s === undefined || s.released || b.length === 0) {
         this.rx.give(i);
         continue;
@@ -276,12 +282,8 @@ export class MemoryManagement implements HostMemory {
     const lengths: number[] = [];
     let length = 0;
     for (const b of buffers) {
-      const i = this.rx.indexOf(b.address);
+      const i = this.returned(s, b);
       if (i < 0) continue;
-      if (s !== undefined) {
-        const at = s.lent.indexOf(i);
-        if (at >= 0) s.lent.splice(at, 1);
-      }
       idx.push(i);
       lengths.push(b.length);
       length += b.length;
