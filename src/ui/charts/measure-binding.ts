@@ -21,6 +21,9 @@ function measureClient(): MeasureClient {
   return client;
 }
 
+/** The lab's worlds, in the order of its live log's positions. */
+const labConfigurations = (s: LabState): readonly string[] => (s.spec?.kind === 'scenario' ? s.spec.configurations : []);
+
 /** B catches up with the lab's clock while the lab runs, and runs to its end once the lab's world ended. */
 function follow(c: MeasureClient, s: LabState): void {
   const ended = s.status === 'ended';
@@ -33,12 +36,12 @@ export function useMeasurement(): void {
   useEffect(() => {
     const c = measureClient();
     let last = labStore.getState();
-    c.start(last.scenario, last.variant, last.liveChanges);
+    c.start(last.scenario, last.variant, last.liveChanges, labConfigurations(last));
     follow(c, last);
     return labStore.subscribe((s) => {
       const restarted = last.status !== 'starting' && s.status === 'starting';
-      if (s.scenarioVersion !== last.scenarioVersion || s.variant !== last.variant || restarted) c.start(s.scenario, s.variant, s.liveChanges);
-      else if (s.liveChanges !== last.liveChanges) c.setLive(s.liveChanges);
+      if (s.scenarioVersion !== last.scenarioVersion || s.variant !== last.variant || restarted) c.start(s.scenario, s.variant, s.liveChanges, labConfigurations(s));
+      else if (s.liveChanges !== last.liveChanges || s.spec !== last.spec) c.setLive(s.liveChanges, labConfigurations(s));
       if (s.live !== last.live || s.status !== last.status || s.variant !== last.variant) follow(c, s);
       last = s;
     });

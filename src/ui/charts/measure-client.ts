@@ -78,9 +78,9 @@ export class MeasureClient {
   }
 
   /** A fresh measurement of the variant of `scenario` (none without a variant), from time zero, following the lab's live change log. */
-  start(scenario: Scenario, variant: Variant | null, liveLog: readonly LiveChange[] = []): void {
+  start(scenario: Scenario, variant: Variant | null, liveLog: readonly LiveChange[] = [], labConfigurations: readonly string[] = []): void {
     this.epoch += 1;
-    this.live = fromLabLog(liveLog);
+    this.live = fromLabLog(liveLog, labConfigurations);
     this.liveSent = this.live;
     this.first = true;
     this.rewindTo = null;
@@ -105,9 +105,9 @@ export class MeasureClient {
     this.worker?.postMessage({ type: 'start', epoch: this.epoch, a: this.b.scenario, b: null, live: this.live });
   }
 
-  /** The lab's live change log changed (a change applied, or later ones dropped): B follows. */
-  setLive(liveLog: readonly LiveChange[]): void {
-    const next = fromLabLog(liveLog);
+  /** The lab's live change log changed (a change applied, or later ones dropped): B follows. `labConfigurations`: the lab's worlds, in the log's order. */
+  setLive(liveLog: readonly LiveChange[], labConfigurations: readonly string[] = []): void {
+    const next = fromLabLog(liveLog, labConfigurations);
     if (next.length === this.live.length && commonPrefix(next, this.live) === next.length) return;
     this.live = next;
     this.pump();

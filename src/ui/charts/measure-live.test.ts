@@ -53,6 +53,17 @@ describe('the variant follows the lab\'s live changes at the lab\'s instants', (
     expect(lossAfter(after, T).length).toBeGreaterThan(0);
   });
 
+  it('each of B\'s worlds takes a change at the instant the lab\'s world of its configuration did, as a fresh replay does', () => {
+    const apart: MeasureLiveChange = { ...loss, byConfiguration: { native: T, offload: T + 40_000 } };
+    const live = session();
+    runTo(live, T);
+    const r = live.setLive([apart], T);
+    if (typeof r === 'string') throw new Error(r);
+    expect(r.slice.a.map((p) => [p.configuration, (p.events ?? []).filter((e) => e.kind === 'live-change').map((e) => e.t)])).toEqual([['native', [T]], ['offload', [T + 40_000]]]);
+    expect(runTo(live, 5e6)).toEqual(runTo(session([apart]), 5e6));
+    expect(runTo(session([apart]), 5e6)).not.toEqual(runTo(session([loss]), 5e6));
+  });
+
   it('a change B is still behind is applied by advancing B to its instant, never past the lab\'s clock', () => {
     const live = session();
     runTo(live, 1e6);
@@ -170,20 +181,22 @@ describe('the measure client sends the lab\'s live log to the variant', () => {
   it('a change in the lab\'s log is marked on B\'s charts at the lab\'s clock, and a refusal is said, not thrown', async () => {
     const feed = new MetricFeed();
     const c = new MeasureClient(inProcess, feed, () => Date.now());
-    c.start(base(), { label: 'IOP 1.2 GHz', overrides: ['inic.iopClockMHz=1200'] });
+    c.start(base(), { label: 'IOP 1.2 GHz', overrides: ['inic.iopClockMHz=1200'] }, [], ['native', 'offload']);
     c.setHorizon(T);
     c.setRunning(true);
     await until(() => c.state.progress?.nowNanos === T);
-    c.setLive([labChange(T, 0.05)]);
+    c.setLive([labChange(T, 0.05)], ['native', 'offload']);
     await until(() => notes(feed).length === 1);
-    expect(notes(feed)[0]!.tNanos).toBe(T);
+    // Each of B's worlds where the lab's world of its configuration took it.
+    expect(notes(feed)[0]!.tNanos).toBe(T + 5000);
+    expect(feed.annotations.filter((a) => a.runId === 'native.B' && a.kind === 'live-change').map((a) => a.tNanos)).toEqual([T]);
     expect(notes(feed)[0]!.text).toContain('loss rate 0 % → 5 %');
     c.setHorizon(5e6);
     await until(() => c.state.progress?.nowNanos === 5e6);
     expect(feed.annotations.some((a) => a.runId === 'offload.B' && a.kind !== 'live-change' && a.tNanos > T)).toBe(true);
     // Truncated (the lab went back to 1 ms and changed its history there): B follows.
     c.setHorizon(1e6);
-    c.setLive([]);
+    c.setLive([], ['native', 'offload']);
     await until(() => c.state.progress?.nowNanos === 1e6);
     c.setHorizon(3e6);
     await until(() => c.state.progress?.nowNanos === 3e6);

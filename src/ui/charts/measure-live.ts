@@ -2,9 +2,11 @@
 // B's worlds process other events than the lab's (another scenario), so a change cannot
 // be replayed at the lab's event positions; it is applied at the same simulated instant
 // instead: the lab's clock when the change took effect there (the earliest of its
-// worlds' clocks, as the lab reports it). "Applied at instant t" means: every world of
-// B has run every event at or before t, its clock stands at t, then Run.applyLive. B
-// never runs ahead of the lab's clock, so t lies ahead of B or exactly where it stands.
+// worlds' clocks, as the lab reports it), and for a world of B whose configuration the
+// lab runs too, that world's own clock then (the lab's worlds stand up to one quantum
+// apart), so B's mark falls where A's does. "Applied at instant t" means: every world of
+// B has run every event at or before its t, its clock stands there, then Run.applyLive.
+// B never runs ahead of the lab's clock, so t lies ahead of B or exactly where it stands.
 //
 // Contract: a LiveFollower holds the list of (instant, path, value) and how far one run
 // has gone through it. Every way it advances the run (runFor, advanceTo) stops at the
@@ -21,6 +23,8 @@ export interface MeasureLiveChange {
   readonly nanos: number;
   readonly path: string;
   readonly value: LiveValue;
+  /** Each lab world's instant by configuration (none below `nanos`); a configuration not named takes `nanos`. */
+  readonly byConfiguration?: Readonly<Record<string, number>>;
 }
 
 /** A change the variant did not take, and why. */
@@ -32,16 +36,27 @@ export interface LiveRefusal {
 }
 
 /** The lab's log (one position per world) as B takes it: each change at the lab's clock then, the earliest of its worlds' clocks. */
-export function fromLabLog(log: readonly LiveChange[]): MeasureLiveChange[] {
-  return log.map((c) => ({ nanos: c.at.length === 0 ? 0 : Math.min(...c.at.map((p) => p.nowNanos)), path: c.path, value: c.value }));
+export function fromLabLog(log: readonly LiveChange[], configurations: readonly string[] = []): MeasureLiveChange[] {
+  return log.map((c) => {
+    const nanos = c.at.length === 0 ? 0 : Math.min(...c.at.map((p) => p.nowNanos));
+    const by = c.at.length === configurations.length ? Object.fromEntries(configurations.map((n, i) => [n, c.at[i]!.nowNanos])) : null;
+    return { nanos, path: c.path, value: c.value, ...(by ? { byConfiguration: by } : {}) };
+  });
 }
+
+/** Where world `configuration` takes change `c`. */
+export const instantFor = (c: MeasureLiveChange, configuration: string): number => Math.max(c.nanos, c.byConfiguration?.[configuration] ?? c.nanos);
 
 /** What the A/B panel says about changes the variant refused ('' when none). */
 export function refusalText(refused: readonly LiveRefusal[]): string {
   return refused.map((r) => `The A/B variant refused the live change of ${r.path} at ${(r.nanos / 1e6).toFixed(3)} ms (${r.message}); B runs on without it.`).join(' ');
 }
 
-const sameChange = (a: MeasureLiveChange, b: MeasureLiveChange) => a.nanos === b.nanos && a.path === b.path && a.value === b.value;
+const sameInstants = (a: MeasureLiveChange, b: MeasureLiveChange) => {
+  const ka = Object.keys(a.byConfiguration ?? {});
+  return ka.length === Object.keys(b.byConfiguration ?? {}).length && ka.every((k) => a.byConfiguration![k] === b.byConfiguration?.[k]);
+};
+const sameChange = (a: MeasureLiveChange, b: MeasureLiveChange) => a.nanos === b.nanos && a.path === b.path && a.value === b.value && sameInstants(a, b);
 
 /** How many leading entries two lists share. */
 export function commonPrefix(a: readonly MeasureLiveChange[], b: readonly MeasureLiveChange[]): number {
@@ -50,8 +65,8 @@ export function commonPrefix(a: readonly MeasureLiveChange[], b: readonly Measur
   return k;
 }
 
-/** The latest clock among a run's worlds (the run's own clock is the earliest). */
-const latest = (run: Run) => Math.max(...run.worlds.map((w) => w.sim.now));
+/** Whether some world of the run stands past where it takes change `c`. */
+const passed = (run: Run, c: MeasureLiveChange) => run.worlds.some((w) => w.sim.now > instantFor(c, w.configuration));
 
 export class LiveFollower {
   private list: MeasureLiveChange[];
@@ -80,8 +95,7 @@ export class LiveFollower {
   replace(run: Run, changes: readonly MeasureLiveChange[]): boolean {
     const k = commonPrefix(this.list, changes);
     if (k < this.taken) return false;
-    const at = latest(run);
-    for (let j = k; j < changes.length; j++) if (changes[j]!.nanos < at) return false;
+    for (let j = k; j < changes.length; j++) if (passed(run, changes[j]!)) return false;
     this.list = changes.map((c) => ({ ...c }));
     this.applyDue(run);
     return true;
@@ -124,9 +138,13 @@ export class LiveFollower {
     for (;;) {
       const c = this.list[this.taken];
       if (c === undefined || run.now < c.nanos || c.nanos > run.end) return;
-      // Every world stands at c.nanos (runs are bounded by it); events still pending at
-      // that very instant run first, so "at t" means after everything at t.
-      run.worlds.forEach((w, i) => { if (w.sim.now <= c.nanos) run.runWorld(i, { until: c.nanos as Nanos }); });
+      // Every world stands at c.nanos (runs are bounded by it); each goes on to its own
+      // instant (at most a quantum on), events still pending at that very instant run
+      // first, so "at t" means after everything at t.
+      run.worlds.forEach((w, i) => {
+        const t = Math.min(instantFor(c, w.configuration), run.end);
+        if (w.sim.now <= t) run.runWorld(i, { until: t as Nanos });
+      });
       const r = run.applyLive(c.path, c.value);
       if (!r.ok) this.refusedList.push({ index: this.taken, nanos: c.nanos, path: c.path, message: `${r.error.path}: ${r.error.message}` });
       this.taken += 1;
