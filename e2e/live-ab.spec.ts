@@ -74,3 +74,30 @@ test('with an A/B variant, a live loss change is marked on the variant\'s charts
   await page.getByTestId(B).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'reports/screenshots/live-ab.png' });
 });
+
+test('a live change the variant refuses is said in the A/B panel, and both runs go on', async ({ page }) => {
+  // B's diff switches the loss model, so B has no independent loss rate to change.
+  await openLab(page, labUrl(
+    shortScenario(['configurations=native,offload', 'faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 300),
+    'charts', { label: 'faults.wire.loss.model=gilbert-elliott', overrides: ['faults.wire.loss.model=gilbert-elliott'] },
+  ));
+  const lab = new ViewsPage(page);
+  await lab.play.click();
+  await expect.poll(() => samplesOf(page, A), { timeout: 60_000 }).toBeGreaterThanOrEqual(4);
+  await lab.pauseTime.click();
+  await lab.settleViews();
+  await page.getByTestId('controls.filter').fill('loss.rate');
+  const field = page.getByTestId('controls.param.faults.wire.loss.rate');
+  await field.fill('0.02');
+  await field.press('Enter');
+  await expect(page.getByTestId('controls.param.faults.wire.loss.rate.live')).toHaveText(/took effect/);
+  await expect(page.getByTestId('charts.error')).toHaveText(
+    /^The A\/B variant refused the live change of faults\.wire\.loss\.rate at \d+\.\d{3} ms \(.*'independent'.*\); B runs on without it\.$/,
+    { timeout: 30_000 },
+  );
+  await expect(page.getByTestId('charts.status')).not.toHaveAttribute('data-status', 'failed');
+  const atRefusal = await samplesOf(page, B);
+  await lab.play.click();
+  await expect.poll(() => samplesOf(page, B), { timeout: 60_000 }).toBeGreaterThan(atRefusal);
+  expect(await countMarks(page, B, ['live-change'])).toBe(0);
+});
