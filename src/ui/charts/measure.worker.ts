@@ -1,7 +1,7 @@
-// The measure worker's entry: one MeasureSession at a time, driven by the page
-// (start, then one slice or rewind per request, so the page paces it and can pause by
-// not asking). Logic in measure-host.ts and measure-session.ts; errors come back as
-// messages, never thrown.
+// The measure worker's entry: one MeasureSession at a time, driven by the page (start,
+// then one slice, rewind or live-change list per request, so the page paces it and can
+// pause by not asking). Logic in measure-host.ts, measure-session.ts and
+// measure-live.ts; errors come back as messages, never thrown.
 import { MeasureHost, type MeasureRequest } from './measure-host';
 
 const scope = self as unknown as { postMessage(m: unknown): void; addEventListener(t: 'message', l: (e: { data: MeasureRequest }) => void): void };
