@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, presetScenario } from '../../scenario';
 import type { LiveChange } from '../../scenario/run';
-import { MeasureClient, type MeasureWorkerLike } from './measure-client';
-import { MeasureHost, type MeasureRequest } from './measure-host';
+import { MeasureClient } from './measure-client';
 import type { MeasureLiveChange } from './measure-live';
 import { MeasureSession, type MeasureSlice } from './measure-session';
 import { MetricFeed } from './metric-feed';
+import { inProcessMeasureWorker, until } from './testing/measure-worker';
 
 /** The variant's scenario (B): a short run with independent loss at rate 0, which a live change raises. */
 function variantScenario(extra: string[] = []) {
@@ -141,27 +141,6 @@ describe('the variant follows the lab\'s live changes at the lab\'s instants', (
   });
 });
 
-/** The measure worker's host in process, answering asynchronously as a worker does. */
-function inProcess(): MeasureWorkerLike {
-  const host = new MeasureHost();
-  let on: ((e: { data: never }) => void) | null = null;
-  return {
-    postMessage(m: unknown) {
-      const reply = host.handle(structuredClone(m) as MeasureRequest);
-      if (reply) setTimeout(() => on?.({ data: structuredClone(reply) as never }), 0);
-    },
-    terminate() { on = null; },
-    addEventListener(type: string, l: unknown) { if (type === 'message') on = l as typeof on; },
-  } as MeasureWorkerLike;
-}
-
-const until = async (cond: () => boolean, ms = 60_000) => {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 /** A lab log entry as the store holds it: the lab's two worlds a little apart, the lab's clock the earlier. */
 const labChange = (nanos: number, value: number, path = 'faults.wire.loss.rate'): LiveChange => ({
@@ -180,7 +159,7 @@ describe('the measure client sends the lab\'s live log to the variant', () => {
 
   it('a change in the lab\'s log is marked on B\'s charts at the lab\'s clock, and a refusal is said, not thrown', async () => {
     const feed = new MetricFeed();
-    const c = new MeasureClient(inProcess, feed, () => Date.now());
+    const c = new MeasureClient(inProcessMeasureWorker, feed, () => Date.now());
     c.start(base(), { label: 'IOP 1.2 GHz', overrides: ['inic.iopClockMHz=1200'] }, [], ['native', 'offload']);
     c.setHorizon(T);
     c.setRunning(true);
@@ -203,7 +182,7 @@ describe('the measure client sends the lab\'s live log to the variant', () => {
     expect(notes(feed)).toEqual([]);
     c.dispose();
 
-    const refused = new MeasureClient(inProcess, new MetricFeed(), () => Date.now());
+    const refused = new MeasureClient(inProcessMeasureWorker, new MetricFeed(), () => Date.now());
     refused.start(base(), { label: 'Gilbert-Elliott loss', overrides: ['faults.wire.loss.model=gilbert-elliott'] });
     refused.setHorizon(1e6);
     refused.setRunning(true);

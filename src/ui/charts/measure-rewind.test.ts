@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, presetScenario } from '../../scenario';
-import { MeasureClient, type MeasureWorkerLike } from './measure-client';
-import { MeasureHost, type MeasureRequest } from './measure-host';
+import { MeasureClient } from './measure-client';
 import { MeasureSession } from './measure-session';
 import { MetricFeed } from './metric-feed';
+import { inProcessMeasureWorker, until } from './testing/measure-worker';
 
 function scenario() {
   const p = presetScenario('2002-gigabit');
@@ -15,27 +15,6 @@ function scenario() {
 
 const variant = { label: 'IOP 1.2 GHz', overrides: ['inic.iopClockMHz=1200'] };
 
-/** The measure worker's host in process, answering asynchronously as a worker does. */
-function inProcess(): MeasureWorkerLike {
-  const host = new MeasureHost();
-  let on: ((e: { data: never }) => void) | null = null;
-  return {
-    postMessage(m: unknown) {
-      const reply = host.handle(structuredClone(m) as MeasureRequest);
-      if (reply) setTimeout(() => on?.({ data: structuredClone(reply) as never }), 0);
-    },
-    terminate() { on = null; },
-    addEventListener(type: string, l: unknown) { if (type === 'message') on = l as typeof on; },
-  } as MeasureWorkerLike;
-}
-
-const until = async (cond: () => boolean, ms = 60_000) => {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 function variantScenario() {
   const r = applyOverrides(scenario(), variant.overrides);
@@ -63,7 +42,7 @@ describe('the variant follows the lab back in time', () => {
 
   it('when the lab\'s clock goes back, the client rewinds the variant to it and its charts restart from there', async () => {
     const feed = new MetricFeed();
-    const c = new MeasureClient(inProcess, feed, () => Date.now());
+    const c = new MeasureClient(inProcessMeasureWorker, feed, () => Date.now());
     c.start(scenario(), variant);
     c.setHorizon(4e6);
     c.setRunning(true);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyOverrides, presetScenario } from '../../scenario';
 import { MeasureSession } from './measure-session';
-import { MeasureClient, type MeasureWorkerLike } from './measure-client';
+import { MeasureClient } from './measure-client';
 import { MetricFeed } from './metric-feed';
+import { inProcessMeasureWorker, until } from './testing/measure-worker';
 
 function scenario() {
   const p = presetScenario('2002-gigabit');
@@ -12,34 +13,6 @@ function scenario() {
   return s.scenario;
 }
 
-/** The measure worker's logic in process, answering asynchronously (tests only). */
-function inProcess(): MeasureWorkerLike {
-  let session: MeasureSession | null = null;
-  let on: ((e: { data: never }) => void) | null = null;
-  const reply = (m: unknown) => setTimeout(() => on?.({ data: structuredClone(m) as never }), 0);
-  return {
-    postMessage(m: unknown) {
-      const msg = m as { type: string; epoch: number; a?: unknown; b?: unknown; maxEvents?: number; untilNanos?: number };
-      if (msg.type === 'start') {
-        const made = MeasureSession.create(msg.a, msg.b ?? null);
-        session = made.ok ? made.session : null;
-        reply(made.ok ? { type: 'ready', epoch: msg.epoch, progress: made.session.progress } : { type: 'error', epoch: msg.epoch, error: made.error });
-      } else if (session) {
-        reply({ type: 'slice', epoch: msg.epoch, slice: session.slice(msg.maxEvents!, msg.untilNanos) });
-      }
-    },
-    terminate() { on = null; },
-    addEventListener(type: string, l: unknown) { if (type === 'message') on = l as typeof on; },
-  } as MeasureWorkerLike;
-}
-
-const until = async (cond: () => boolean, ms = 60_000) => {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 describe('measurement', () => {
   it('a session hands over each sample row once, across slices, until the end', () => {
@@ -64,7 +37,7 @@ describe('measurement', () => {
   it('the client measures only the variant, runs only while asked, keeps the lab\'s own runs and stops at the end', async () => {
     const feed = new MetricFeed();
     feed.announce({ runId: 'offload', configuration: 'offload', label: 'offload', sampleIntervalNanos: 1e6, channels: [] });
-    const c = new MeasureClient(inProcess, feed, () => Date.now());
+    const c = new MeasureClient(inProcessMeasureWorker, feed, () => Date.now());
     c.start(scenario(), { label: 'IOP 1.2 GHz', overrides: ['inic.iopClockMHz=1200'] });
     await until(() => c.state.status === 'ready');
     await new Promise((r) => setTimeout(r, 30));
@@ -81,7 +54,7 @@ describe('measurement', () => {
 
   it('never runs the variant past the horizon (the lab\'s clock)', async () => {
     const feed = new MetricFeed();
-    const c = new MeasureClient(inProcess, feed, () => Date.now());
+    const c = new MeasureClient(inProcessMeasureWorker, feed, () => Date.now());
     c.setHorizon(1_500_000);
     c.start(scenario(), { label: 'B', overrides: ['inic.iopClockMHz=1200'] });
     c.setRunning(true);
@@ -95,7 +68,7 @@ describe('measurement', () => {
 
   it('says why a variant cannot apply and measures nothing beside the lab', () => {
     const feed = new MetricFeed();
-    const c = new MeasureClient(inProcess, feed, () => Date.now());
+    const c = new MeasureClient(inProcessMeasureWorker, feed, () => Date.now());
     c.start(scenario(), { label: 'bad', overrides: ['inic.iopClockMHz=0'] });
     expect(c.state.error).toMatch(/inic.iopClockMHz must be ≥ 10 MHz/);
     expect(c.state.status).toBe('idle');
