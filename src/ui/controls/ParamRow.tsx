@@ -2,6 +2,8 @@
 // whether a change applies live or by restart, the source of its default on demand,
 // and, when an edit was refused, the reason right beside it (the scenario unchanged).
 // Text and number fields commit on Enter or when they lose focus, not per keystroke.
+// After a rewind the row shows the value in force there, says when the field changes
+// later in the live log, and says that a live edit here drops the later changes.
 import { useState } from 'react';
 import { formatSource } from '../../model/costs';
 import { clearFieldError, setParameter } from '../state/scenario-actions';
@@ -50,7 +52,11 @@ function Field({ row, id, invalid, describedBy }: { row: ControlRow; id: string;
   }
 }
 
-export function ParamRow({ row }: { row: ControlRow }) {
+/**
+ * `later`: the field's next change in the live log ahead of the shown position (after a
+ * rewind); `drops`: what a live edit here would drop from the log ('' when nothing).
+ */
+export function ParamRow({ row, later = '', drops = '' }: { row: ControlRow; later?: string; drops?: string }) {
   const error = useLab((s) => s.fieldErrors[row.path]);
   const liveNote = useLab((s) => s.liveNotes[row.path]);
   const [showSource, setShowSource] = useState(false);
@@ -83,6 +89,8 @@ export function ParamRow({ row }: { row: ControlRow }) {
       <p className="param-meta" id={`${id}-meta`}>
         {row.rangeText ? <span>range {row.rangeText}</span> : null}
         <span>default {row.defaultText === '' ? '–' : row.defaultText}</span>
+        {later ? <span className="param-later" data-testid={`${base}.later`}>{later}</span> : null}
+        {drops && row.apply === 'live' ? <span className="param-drops" data-testid={`${base}.drops`}>{drops}</span> : null}
       </p>
       {error ? <p className="param-error" id={`${id}-err`} role="alert" data-testid={`${base}.error`}>{row.path} {error}. The scenario is unchanged.</p> : null}
       {liveNote && !error ? <p className="param-live-note" role="status" data-testid={`${base}.live`}>{liveNote}</p> : null}

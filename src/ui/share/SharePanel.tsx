@@ -1,5 +1,5 @@
 // Sharing and files: copy a link that reproduces the run, export the scenario as
-// JSON, import one (a malformed file is refused with its errors listed, the scenario
+// JSON (with the live change log, so an import replays the run the page shows), import one (a malformed file is refused with its errors listed, the scenario
 // kept), and the page's notice line for links and files.
 import { useRef, useState } from 'react';
 import { importScenarioText, setNotice } from '../state/scenario-actions';
@@ -27,6 +27,7 @@ export function NoticeBar() {
 
 export function SharePanel() {
   const scenario = useLab((s) => s.scenario);
+  const liveChanges = useLab((s) => s.liveChanges);
   const [link, setLink] = useState<string | null>(null);
   const [copied, setCopied] = useState<'copied' | 'select' | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -53,7 +54,7 @@ export function SharePanel() {
     <section className="share" aria-label="Share and files" data-testid="share.panel">
       <button type="button" className="btn" data-testid="share.copyLink" onClick={() => { void copy(); }}>Copy link to this run</button>
       <button type="button" className="btn" data-testid="share.exportScenario"
-        onClick={() => downloadText(scenarioFileName(scenario), scenarioFileText(scenario), 'application/json')}>
+        onClick={() => downloadText(scenarioFileName(scenario), scenarioFileText(scenario, liveChanges), 'application/json')}>
         Export scenario (JSON)
       </button>
       <button type="button" className="btn" data-testid="share.importScenario" onClick={() => fileRef.current?.click()}>Import scenario…</button>

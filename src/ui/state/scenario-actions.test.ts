@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { encodeLink, toBase64Url } from '../share/link-codec';
+import type { LiveChange } from '../../scenario/run';
+import { encodeLink, pageWorldCount, toBase64Url } from '../share/link-codec';
+import { scenarioFileText } from '../share/scenario-file';
+import { scenarioShownHere } from './in-force';
 import { applyLinkHash, importScenarioText, loadPreset, setParameter } from './scenario-actions';
 import { initialLabState, labStore } from './store';
 
@@ -63,5 +66,48 @@ describe('scenario actions', () => {
     expect(labStore.getState().fieldErrors['tcp.mss']).toMatch(/in bad.json$/);
     expect(importScenarioText('ok.json', '{"seed":3}')).toBe(true);
     expect(labStore.getState().scenario.seed).toBe(3);
+  });
+
+  it('imports an exported file with its live change log, which replays; a corrupt log leaves scenario and log intact', () => {
+    const scenario = labStore.getState().scenario;
+    const n = pageWorldCount(scenario);
+    const log: LiveChange[] = [{ path: 'wire.delayUs', value: 40, at: Array.from({ length: n }, () => ({ events: 100, nowNanos: 5_000_000 })) }];
+    const text = scenarioFileText(scenario, log);
+    labStore.setState(initialLabState(), true);
+    const v = labStore.getState().scenarioVersion;
+    expect(importScenarioText('run.json', text)).toBe(true);
+    let s = labStore.getState();
+    expect(s.scenarioVersion).toBe(v + 1);
+    expect(s.scenario).toEqual(scenario);
+    expect(s.liveChanges).toEqual(log);
+    expect(scenarioShownHere(s).wire.delayUs).toBe(40);
+    expect(s.notice?.text).toBe('Loaded run.json with 1 live change.');
+
+    const corrupt = text.replace('"value": 40', '"value": -3');
+    expect(importScenarioText('bad.json', corrupt)).toBe(false);
+    s = labStore.getState();
+    expect(s.scenarioVersion).toBe(v + 1);
+    expect(s.liveChanges).toEqual(log);
+    expect(s.notice?.kind).toBe('error');
+    expect(s.notice?.text).toMatch(/^bad\.json has a corrupt live change log: live change 1 \(wire\.delayUs\)/);
+    expect(Object.keys(s.fieldErrors)).toEqual([]);
+  });
+
+  it('after a rewind, an edit starts from the values in force there, not from changes ahead', () => {
+    const scenario = labStore.getState().scenario;
+    const n = pageWorldCount(scenario);
+    const at = (events: number, ms: number) => Array.from({ length: n }, () => ({ events, nowNanos: ms * 1e6 }));
+    const log: LiveChange[] = [{ path: 'wire.delayUs', value: 40, at: at(100, 5) }, { path: 'wire.delayUs', value: 80, at: at(200, 9) }];
+    expect(importScenarioText('run.json', scenarioFileText(scenario, log))).toBe(true);
+    // The page stands between the two changes (as after Back).
+    const live = { figures: { worlds: at(150, 7).map((position) => ({ position })) } } as unknown as NonNullable<ReturnType<typeof labStore.getState>['live']>;
+    labStore.setState({ live });
+    expect(scenarioShownHere(labStore.getState()).wire.delayUs).toBe(40);
+    // No model runs here, so the edit restarts: from the scenario in force, without the change ahead.
+    expect(setParameter('inic.iopClockMHz', '1200')).toBe(true);
+    const s = labStore.getState();
+    expect(s.scenario.wire.delayUs).toBe(40);
+    expect(s.scenario.inic.iopClockMHz).toBe(1200);
+    expect(s.liveChanges).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ import { checkLog, liveParameterPaths, type LiveChange, type LiveValue } from '.
 import { decodeLink, type Variant } from '../share/link-codec';
 import { readScenarioFile } from '../share/scenario-file';
 import { boundRuntime } from './commands';
-import { shownScenario, type PageNotice } from './scenario-slice';
+import { type PageNotice } from './scenario-slice';
+import { inForceCount, scenarioShownHere } from './in-force';
 import { labStore } from './store';
 
 /** A new scenario to start from (restarts the model): the live change log starts empty. */
@@ -46,7 +47,8 @@ function liveClient() {
 /** Sets one parameter from the text a control holds. Returns true when accepted (a live one: sent to the model). */
 export function setParameter(path: string, raw: string): boolean {
   const s = labStore.getState();
-  const r = applyOverride(shownScenario(s), path, raw);
+  // The value in force where the page stands (after a rewind, without the changes ahead).
+  const r = applyOverride(scenarioShownHere(s), path, raw);
   if (!r.ok) {
     const message = r.errors.map((e) => (e.path === path || e.path === '' ? e.message : `${e.path} ${e.message}`)).join('; ');
     labStore.setState({ fieldErrors: { ...s.fieldErrors, [path]: message } });
@@ -66,13 +68,19 @@ export function setParameter(path: string, raw: string): boolean {
 function applyLive(client: NonNullable<ReturnType<typeof liveClient>>, path: string, value: LiveValue, shown: Scenario, fieldErrors: Record<string, string>): void {
   const s = labStore.getState();
   // Shown at once; the worker's answer confirms it (and says when) or takes it back.
-  labStore.setState({ liveScenario: shown, fieldErrors, liveNotes: { ...s.liveNotes, [path]: 'applying live…' }, presetName: null });
+  // Rewound before some changes, the edit drops them (the run's history rule): the
+  // shown log loses them at once too, and gets them back if the worker refuses.
+  const before = s.liveChanges;
+  const here = inForceCount(s);
+  const kept = here < before.length ? before.slice(0, here) : before;
+  labStore.setState({ liveChanges: kept, liveScenario: shown, fieldErrors, liveNotes: { ...s.liveNotes, [path]: 'applying live…' }, presetName: null });
   void client.apply(path, value).then((res) => {
     const now = labStore.getState();
     const { [path]: _note, ...notes } = now.liveNotes;
     if (!res.ok) {
+      const log = now.liveChanges === kept ? before : now.liveChanges;
       labStore.setState({
-        liveScenario: folded(now.scenario, now.liveChanges), liveNotes: notes,
+        liveChanges: log, liveScenario: folded(now.scenario, log), liveNotes: notes,
         fieldErrors: { ...now.fieldErrors, [path]: `${res.message.replace(`${path}: `, '')} (the model runs on unchanged)` },
       });
       return;
@@ -132,11 +140,17 @@ export function importScenarioText(name: string, text: string): boolean {
   if (!r.ok) {
     // Also beside each field the file got wrong (its value in the scenario is unchanged).
     const fieldErrors = { ...labStore.getState().fieldErrors };
-    for (const e of r.errors) if (e.path !== '') fieldErrors[e.path] = `${e.message} in ${name}`;
+    for (const e of r.errors) if (e.path !== '' && !e.path.startsWith('liveChanges')) fieldErrors[e.path] = `${e.message} in ${name}`;
     labStore.setState({ fieldErrors });
     setNotice({ kind: 'error', text: r.summary, details: r.errors });
     return false;
   }
-  accept(r.scenario, null, { fieldErrors: {}, notice: { kind: 'info', text: `Loaded ${name}.` } });
+  // The file's live changes replay at their positions, as a link's do.
+  const live = r.liveChanges;
+  accept(r.scenario, null, {
+    fieldErrors: {},
+    notice: { kind: 'info', text: `Loaded ${name}${live.length > 0 ? ` with ${live.length} live change${live.length === 1 ? '' : 's'}` : ''}.` },
+  });
+  if (live.length > 0) labStore.setState({ liveChanges: live, liveScenario: folded(r.scenario, live) });
   return true;
 }
