@@ -18,9 +18,10 @@ export const TIE = 1e-9;
  * Every crossing of gain = 1 along (xs[i], gains[i]), in sample order. Samples must be
  * in the order swept; mismatched lengths or non-finite values yield an error. `ties[i]`
  * (or one number for all) is how close to 1 sample i must be to count as a tie: TIE for
- * an exact curve; for a simulated gain, the resolution of the goodput measurement (one
- * segment over the measured window), so that a wire-limited offload that delivers one
- * segment fewer in the window is read as a tie and not as a loss.
+ * an exact curve; for a simulated gain, the resolution of the goodput measurement (a
+ * segment at each edge of the measured window), so that a wire-limited offload whose
+ * flow runs at another phase and delivers a few segments fewer in the window is read as
+ * a tie and not as a loss.
  */
 export function findCrossovers(
   xs: readonly number[],

@@ -30,7 +30,10 @@ export function runSweepJob(job: SweepJob): SweepJobResult {
       cyclesPerByte: c.cyclesPerByte,
       serviceDemandUsPerKB: c.serviceDemandUsPerKB,
       // goodput = 8·bytes/window, so one segment over the same window is goodput·mss/bytes.
-      goodputResolutionMbps: c.bytesDelivered > 0 ? (c.goodputBps * segmentBytes) / c.bytesDelivered / 1e6 : 0,
+      // Each edge of the window can cut a delivery in progress: the count is exact only to
+      // one segment at either end, so two flows at the same rate but another phase (offload's
+      // starts later: its bind and listen wait for the card) differ by up to two segments.
+      goodputResolutionMbps: c.bytesDelivered > 0 ? (2 * c.goodputBps * segmentBytes) / c.bytesDelivered / 1e6 : 0,
     }));
     return { ok: true, summary: { index: job.point.index, coords: job.point.coords, values: job.point.values, configs } };
   } catch (e) {

@@ -20,7 +20,7 @@ export interface SweepConfigFigures {
   readonly iopPercent: number;
   readonly cyclesPerByte: number;
   readonly serviceDemandUsPerKB: number;
-  /** Goodput of one segment over the measured window: the resolution of goodputMbps. */
+  /** Goodput of two segments (one at each edge) over the measured window: the resolution of goodputMbps. */
   readonly goodputResolutionMbps: number;
 }
 
@@ -41,7 +41,7 @@ export interface SweepAxisSpec {
 
 /**
  * How close the point's simulated gain must be to 1 to count as a tie: the two goodputs'
- * measurement resolutions (one segment each over the window), relative to native's.
+ * measurement resolutions (a segment at each edge of the window, for each), relative to native's.
  */
 export function pointGainResolution(p: SweepPointSummary): number {
   const n = p.configs.find((c) => c.configuration === 'native');
