@@ -7,20 +7,18 @@
 import { useMemo, useState } from 'react';
 import { dissectFrame } from '../../net/wire';
 import { dissectI2oFrame } from '../../i2o';
-import { formatNanos } from '../../sim';
 import { useLab } from '../state/store';
-import { select, setCapturePoint } from '../state/views-actions';
+import { setCapturePoint } from '../state/views-actions';
 import { startScenario } from '../timeline/time-commands';
 import { views } from '../views/feed/binding';
 import { useFeedVersion } from '../views/feed/use-feed';
 import { captureToPcapng } from './capture-file';
 import { DetailTree, type ByteRange } from './DetailTree';
 import { HexPane } from './HexPane';
-import { connectionsOf, filterRows, NO_FILTER, rowOf, type PacketFilter, type PacketRow } from './packet-rows';
+import { connectionsOf, filterRows, mergeByTime, NO_FILTER, rowOf, type PacketFilter, type PacketRow } from './packet-rows';
+import { PacketList } from './PacketList';
 import { dissectDatagram, dissectSocketRecord } from './point-frames';
 import './Inspector.css';
-
-const MAX_ROWS = 400;
 
 type PointChoice = PacketFilter['layer'] | 'socket' | 'ip' | 'driver';
 
@@ -48,12 +46,11 @@ export function InspectorView() {
   const [filter, setFilter] = useState<PacketFilter>(NO_FILTER);
   const [hover, setHover] = useState<ByteRange | null>(null);
   const all = useMemo(
-    () => feed.configurations.flatMap((c) => feed.get(c)!.frames).map(rowOf).sort((a, b) => a.frame.t - b.frame.t || a.frame.no - b.frame.no),
+    () => mergeByTime(feed.configurations.map((c) => feed.get(c)!.frames)).map(rowOf),
     [version],
   );
-  const rows = filterRows(all, filter);
-  const shown = rows.slice(-MAX_ROWS);
-  const conns = connectionsOf(all);
+  const rows = useMemo(() => filterRows(all, filter), [all, filter]);
+  const conns = useMemo(() => connectionsOf(all), [all]);
   const chosen = selection?.kind === 'frame' ? all.find((r) => r.frame.configuration === selection.configuration && r.frame.no === selection.no) : undefined;
   const tree = chosen ? treeOf(chosen) : [];
   const set = (p: Partial<PacketFilter>) => setFilter({ ...filter, ...p });
@@ -94,29 +91,11 @@ export function InspectorView() {
         </label>
         <button type="button" className="btn" data-testid="inspector.download" disabled={all.length === 0}
           onClick={() => download(captureToPcapng(all.map((r) => r.frame)), 'offload-lab.pcapng')}>Download pcapng</button>
-        <span className="insp-count" data-testid="inspector.count">{rows.length} of {all.length} captured{rows.length > MAX_ROWS ? ` (last ${MAX_ROWS} listed)` : ''}</span>
+        <span className="insp-count" data-testid="inspector.count">{rows.length} of {all.length} captured</span>
       </div>
       <div className="insp-main">
-        {/* A listbox must hold options (axe aria-required-children): while nothing is listed the
-            pane is a plain region that says why. */}
-        <div className="insp-list" role={shown.length > 0 ? 'listbox' : 'region'} aria-label="Captured frames and messages" data-testid="inspector.list">
-          {shown.length === 0 && <p className="insp-empty">{all.length === 0 ? 'Nothing captured yet: start the network model and step by packet (N) or play.' : 'No frame matches the filters.'}</p>}
-          {shown.map((r) => {
-            const on = chosen === r;
-            return (
-              <div key={`${r.frame.configuration}:${r.frame.no}`} role="option" aria-selected={on} tabIndex={0}
-                className={on ? 'insp-row insp-row-on' : 'insp-row'} data-testid="inspector.row" data-syn={r.isSyn || undefined}
-                data-layer={r.layer}
-                onClick={() => select({ kind: 'frame', configuration: r.frame.configuration, no: r.frame.no })}
-                onKeyDown={(e) => { if (e.key === 'Enter') select({ kind: 'frame', configuration: r.frame.configuration, no: r.frame.no }); }}>
-                <span className="insp-t">{formatNanos(r.frame.t)}</span>
-                <span className="insp-cfg">{r.frame.configuration}</span>
-                <span className="insp-src">{r.frame.source}</span>
-                <span className="insp-sum">{r.summary}</span>
-              </div>
-            );
-          })}
-        </div>
+        <PacketList rows={rows} chosen={chosen}
+          empty={all.length === 0 ? 'Nothing captured yet: start the network model and step by packet (N) or play.' : 'No frame matches the filters.'} />
         <div className="insp-detail">
           {chosen
             ? <><div className="insp-tree-pane"><DetailTree nodes={tree} onHover={setHover} /></div><HexPane bytes={chosen.frame.bytes} highlight={hover} /></>

@@ -5,7 +5,8 @@
 // header), or a socket call (summarised by the call's comment).
 //
 // Contract: `rowOf(frame)` never throws (a malformed frame is a row whose summary says
-// so); results are cached per frame object. `filterRows` keeps the order.
+// so); results are cached per frame object. `filterRows` keeps the order. `mergeByTime`
+// orders the frames of every configuration by time then frame number.
 import {
   ETHERNET_HEADER_LEN, ETHERTYPE_ARP, ETHERTYPE_IPV4, TCP_ACK, TCP_SYN, formatFrame, formatIpv4, ipv4Payload,
   isWireError, parseEthernet, parseIpv4, parseTcp,
@@ -66,6 +67,27 @@ function classifyEthernet(frame: FeedFrame, bytes: Uint8Array, point: StreamCapt
     return { ...base, connection: endpointPair(`${formatIpv4(ip.src)}:${sp}`, `${formatIpv4(ip.dst)}:${dp}`) };
   }
   return base;
+}
+
+const before = (a: FeedFrame, b: FeedFrame) => a.t - b.t || a.no - b.no;
+
+/** Every configuration's frames in one list, by time then frame number. Each list is
+ *  already in that order as captured, so this is a linear merge (a list that is not is
+ *  sorted first): the inspector re-runs it on every feed update. */
+export function mergeByTime(lists: readonly (readonly FeedFrame[])[]): FeedFrame[] {
+  const sorted = lists.map((l) => (l.every((f, i) => i === 0 || before(l[i - 1]!, f) <= 0) ? l : [...l].sort(before)));
+  const at = sorted.map(() => 0);
+  const out: FeedFrame[] = [];
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < sorted.length; k++) {
+      const f = sorted[k]![at[k]!];
+      if (f !== undefined && (best < 0 || before(f, sorted[best]![at[best]!]!) < 0)) best = k;
+    }
+    if (best < 0) return out;
+    out.push(sorted[best]![at[best]!]!);
+    at[best]! += 1;
+  }
 }
 
 export function rowOf(frame: FeedFrame): PacketRow {
