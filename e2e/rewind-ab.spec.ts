@@ -31,7 +31,9 @@ async function playUntil(lab: ViewsPage, page: Page, samples: number): Promise<v
 }
 
 test('with an A/B variant, Back and the scrubber move the lab and the variant\'s charts to the same instant', async ({ page }) => {
-  await openLab(page, labUrl(shortScenario(['configurations=native,offload'], 60), 'charts', { label: 'inic.iopClockMHz=1200', overrides: ['inic.iopClockMHz=1200'] }));
+  // A long run, so that it is still running when the test pauses it (a fast machine
+  // finished a 60 ms run before the pause button could be pressed).
+  await openLab(page, labUrl(shortScenario(['configurations=native,offload'], 1000), 'charts', { label: 'inic.iopClockMHz=1200', overrides: ['inic.iopClockMHz=1200'] }));
   const lab = new ViewsPage(page);
   await expect(page.getByTestId('controls.ab.current')).toContainText('inic.iopClockMHz=1200');
 
