@@ -1,11 +1,14 @@
 // The scenario controls: grouped by layer with unit, range and the source of each
 // default; a badge for live or restart; a live change applied while the model runs
 // (the clock goes on) and a restart change restarting it; an out-of-range value
-// explained beside its field with the scenario left intact.
+// explained beside its field with the scenario left intact; after Back, the values in
+// force at the shown instant, with the changes ahead marked.
 import { expect, test, type Page } from '@playwright/test';
 import { decodeLink } from '../src/ui/share/link-codec';
 import { headlineRow, labUrl, measureToEnd, openLab, shortScenario } from './charts-support';
 import type { LabSnapshot } from '../src/ui/runtime/test-api';
+import { formatNanos } from '../src/sim/units';
+import { ViewsPage } from './pages/views-page';
 
 const snapshot = (page: Page): Promise<LabSnapshot> => page.evaluate(() => {
   const api = window.__offloadLab;
@@ -128,4 +131,62 @@ test('a link copied after a live change replays it: a new page reaches the same 
   await measureToEnd(other);
   const second = await Promise.all(['native', 'offload'].map((r) => headlineRow(other, r)));
   expect(second).toEqual(first);
+});
+
+test('after Back to before a live change the field shows the value in force there and when it changes; forward again shows the new one', async ({ page }) => {
+  await openLab(page, labUrl(shortScenario(['configurations=native,offload', 'faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 400)));
+  const lab = new ViewsPage(page);
+  await page.getByTestId('controls.filter').fill('loss.rate');
+  const field = page.getByTestId('controls.param.faults.wire.loss.rate');
+  const later = page.getByTestId('controls.param.faults.wire.loss.rate.later');
+  const drops = page.getByTestId('controls.param.faults.wire.loss.rate.drops');
+  await lab.play.click();
+  await expect.poll(async () => (await lab.snapshot()).nowNanos, { timeout: 60_000 }).toBeGreaterThan(2_000_000);
+  await lab.pauseTime.click();
+  const changedAt = await lab.settle();
+  await field.fill('0.02');
+  await field.press('Enter');
+  await expect(page.getByTestId('controls.param.faults.wire.loss.rate.live')).toHaveText(/took effect/);
+  await lab.play.click();
+  await expect.poll(async () => (await lab.snapshot()).nowNanos, { timeout: 60_000 }).toBeGreaterThan(changedAt.nowNanos + 1_000_000);
+  await lab.pauseTime.click();
+  await lab.settle();
+
+  // Back to where this play started (the change's own instant: it is in force there).
+  await lab.back.click();
+  expect((await lab.settle()).nowNanos).toBe(changedAt.nowNanos);
+  await expect(field).toHaveValue('0.02');
+  await expect(later).toHaveCount(0);
+  // Back again, to time zero: before the change.
+  await lab.back.click();
+  expect((await lab.settle()).nowNanos).toBe(0);
+  await expect(field).toHaveValue('0');
+  await expect(later).toHaveText(`changes to 2 % at ${formatNanos(changedAt.nowNanos)}`);
+  await expect(drops).toHaveText('applying here drops 1 later change');
+  await expect(page.getByTestId('controls.rewound')).toContainText('Rewound before 1 live change');
+  await page.getByTestId('controls.param.faults.wire.loss.rate.row').screenshot({ path: 'reports/screenshots/controls-rewound.png' });
+
+  // Forward again past the change: the new value, no mark.
+  await lab.play.click();
+  await expect.poll(async () => (await lab.snapshot()).nowNanos, { timeout: 60_000 }).toBeGreaterThan(changedAt.nowNanos);
+  await lab.pauseTime.click();
+  await lab.settle();
+  await expect(field).toHaveValue('0.02');
+  await expect(later).toHaveCount(0);
+  await expect(page.getByTestId('controls.rewound')).toHaveCount(0);
+
+  // Rewound again, a live edit drops the later change, as the note said: the display follows the new log.
+  await lab.back.click();
+  expect((await lab.settle()).nowNanos).toBe(0);
+  await expect(drops).toHaveText('applying here drops 1 later change');
+  await field.fill('0.05');
+  await field.press('Enter');
+  await expect(page.getByTestId('controls.param.faults.wire.loss.rate.live')).toHaveText(/took effect/);
+  await expect(field).toHaveValue('0.05');
+  await expect(later).toHaveCount(0);
+  await expect(drops).toHaveCount(0);
+  await expect.poll(async () => {
+    const link = decodeLink(await page.evaluate(() => window.location.hash));
+    return link?.ok ? link.state.liveChanges?.map((c) => [c.path, c.value]) : null;
+  }).toEqual([['faults.wire.loss.rate', 0.05]]);
 });

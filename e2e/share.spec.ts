@@ -1,9 +1,11 @@
 // Sharing and files: a link copied from one page reproduces the same figures in a new
 // one; a corrupt link and a malformed scenario file each show a clear message and leave
-// the scenario as it was.
+// the scenario as it was; an exported file carries the live changes, and its import
+// replays them.
 import { expect, test } from '@playwright/test';
 import { toBase64Url } from '../src/ui/share/link-codec';
 import { headlineRow, labUrl, measureToEnd, openLab, shortScenario } from './charts-support';
+import { LabPage } from './pages/lab-page';
 
 test('a link copied from one page reproduces the same figures in a new page', async ({ page, context }) => {
   await openLab(page, labUrl(shortScenario()));
@@ -74,4 +76,47 @@ test('a malformed scenario file is refused with its fields named; a good one loa
   const { readFileSync } = await import('node:fs');
   const text = readFileSync((await dl.path())!, 'utf8');
   expect(JSON.parse(text)).toMatchObject({ seed: 5, inic: { iopClockMHz: 800 } });
+});
+
+test('a scenario exported after a live change carries its log: imported in a new page it reproduces the same figures', async ({ page, context }) => {
+  const lossless = shortScenario(['configurations=native,offload', 'faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 60);
+  await openLab(page, labUrl(lossless));
+  const lab = new LabPage(page);
+  await lab.run.click();
+  await expect.poll(async () => (await lab.snapshot()).nowNanos, { timeout: 60_000 }).toBeGreaterThan(15_000_000);
+  await lab.pause.click();
+  await lab.settle();
+  await page.getByTestId('controls.filter').fill('loss.rate');
+  const field = page.getByTestId('controls.param.faults.wire.loss.rate');
+  await field.fill('0.02');
+  await field.press('Enter');
+  await expect(page.getByTestId('controls.param.faults.wire.loss.rate.live')).toHaveText(/took effect/);
+  await measureToEnd(page);
+  const first = await Promise.all(['native', 'offload'].map((r) => headlineRow(page, r)));
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('share.exportScenario').click()]);
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync((await dl.path())!, 'utf8');
+  const file = JSON.parse(text) as { liveChanges?: { path: string; value: number; at: unknown[] }[] };
+  expect(file.liveChanges?.map((c) => [c.path, c.value, c.at.length])).toEqual([['faults.wire.loss.rate', 0.02, 2]]);
+
+  // A new page on the same scenario without the change: the import replays it.
+  const other = await context.newPage();
+  await openLab(other, labUrl(lossless));
+  await other.getByTestId('share.importFile').setInputFiles({ name: 'run.scenario.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(other.getByTestId('share.notice')).toHaveText(/Loaded run\.scenario\.json with 1 live change\./);
+  await expect(new LabPage(other).status).toHaveText('Paused');
+  await measureToEnd(other);
+  const second = await Promise.all(['native', 'offload'].map((r) => headlineRow(other, r)));
+  expect(second).toEqual(first);
+  await other.getByTestId('controls.filter').fill('loss.rate');
+  await expect(other.getByTestId('controls.param.faults.wire.loss.rate')).toHaveValue('0.02');
+
+  // A corrupt log names the entry and keeps the scenario and its log as they were.
+  const corrupt = JSON.parse(text) as Record<string, unknown> & { liveChanges: Record<string, unknown>[] };
+  corrupt.liveChanges = [{ ...corrupt.liveChanges[0], value: 7 }];
+  await other.getByTestId('share.importFile').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corrupt)) });
+  await expect(other.getByTestId('share.notice')).toContainText('broken.json has a corrupt live change log: live change 1 (faults.wire.loss.rate)');
+  await expect(other.getByTestId('share.notice')).toContainText('the current scenario is kept');
+  await expect(other.getByTestId('controls.param.faults.wire.loss.rate')).toHaveValue('0.02');
+  expect(await Promise.all(['native', 'offload'].map((r) => headlineRow(other, r)))).toEqual(first);
 });

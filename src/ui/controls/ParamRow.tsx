@@ -93,7 +93,7 @@ export function ParamRow({ row, later = '', drops = '' }: { row: ControlRow; lat
         {drops && row.apply === 'live' ? <span className="param-drops" data-testid={`${base}.drops`}>{drops}</span> : null}
       </p>
       {error ? <p className="param-error" id={`${id}-err`} role="alert" data-testid={`${base}.error`}>{row.path} {error}. The scenario is unchanged.</p> : null}
-      {liveNote && !error ? <p className="param-live-note" role="status" data-testid={`${base}.live`}>{liveNote}</p> : null}
+      {liveNote && !error && !later ? <p className="param-live-note" role="status" data-testid={`${base}.live`}>{liveNote}</p> : null}
       {showSource && row.source ? (
         <p className="param-source" data-testid={`${base}.source`}>
           <strong>{row.source.tag === 'estimate' ? 'Estimate' : row.source.tag === 'read' ? 'Read in the source' : 'Quoted'}</strong>
