@@ -1,7 +1,12 @@
 // The savings headline: how much host CPU offload frees against native, then per run
 // goodput, host CPU, cycles per byte, service demand and the throughput each would
 // reach if the host CPU were the limit, and a differential bar by category.
-import { useMemo } from 'react';
+// The feed moves with every sample batch, the summaries far less often: the panel takes
+// back the previous summaries when they are equal in value (runtime/structural-share.ts)
+// and its body is memoized on them, so a batch that changed no summary re-renders nothing.
+import { memo, useMemo } from 'react';
+import type { RunSummary } from '../model-data';
+import { shareEqual } from '../runtime/structural-share';
 import { categoryColor } from '../live/category-colors';
 import { labFeed, useFeedVersion } from '../charts/feed-binding';
 import { configFigures, pickBaseline, savings, type Savings } from './savings';
@@ -41,10 +46,22 @@ function DifferentialBars({ s }: { s: Savings }) {
   );
 }
 
+let shared: readonly RunSummary[] = [];
+
+/** The feed's summaries, the previous array itself while none changed in value. */
+function sharedSummaries(): readonly RunSummary[] {
+  shared = shareEqual(shared, labFeed.summaries);
+  return shared;
+}
+
 export function SavingsHeadline() {
   const version = useFeedVersion();
   // The feed is mutable and outside React: its version is what changes.
-  const summaries = useMemo(() => labFeed.summaries, [version]);
+  const summaries = useMemo(() => sharedSummaries(), [version]);
+  return <HeadlineBody summaries={summaries} />;
+}
+
+const HeadlineBody = memo(function HeadlineBody({ summaries }: { summaries: readonly RunSummary[] }) {
   const base = pickBaseline(summaries);
   if (!base || summaries.length === 0) {
     return (
@@ -92,4 +109,4 @@ export function SavingsHeadline() {
       <div className="diffs">{comparisons.map((c) => <DifferentialBars key={c.other.runId} s={c} />)}</div>
     </section>
   );
-}
+});

@@ -2,7 +2,9 @@
 //
 // Contract: the client's replies go into the ring (no React work per reply); the frame
 // clock publishes one summary to the store per animation frame, and only when a reply
-// or a status change arrived since the last one. Wall time is read here, in the UI
+// or a status change arrived since the last one, and only when the summary differs from the
+// one in the store; the parts that did not change keep their identity (structural-share.ts),
+// so a component whose selected figure stayed the same does not re-render. Wall time is read here, in the UI
 // layer, through the injected `now`, and nowhere below.
 import { WorkerClient, type WorkerFactory } from '../../worker';
 import { publishLive, setFailure, setStatus, setWorldReady } from '../state/actions';
@@ -10,6 +12,7 @@ import { labStore } from '../state/store';
 import { AdaptiveBudget } from './adaptive-budget';
 import { FrameClock, type FrameScheduler } from './frame-clock';
 import { LiveFigures } from './live-figures';
+import { shareEqual } from './structural-share';
 
 export interface RuntimeDeps {
   workerFactory: WorkerFactory;
@@ -61,7 +64,9 @@ export function createLabRuntime(deps: RuntimeDeps): LabRuntime {
     if (live.version === publishedVersion && status === publishedStatus) return;
     publishedVersion = live.version;
     publishedStatus = status;
-    publishLive(live.summarize(deps.now(), status === 'running'));
+    const prev = labStore.getState().live;
+    const next = shareEqual(prev, live.summarize(deps.now(), status === 'running'));
+    if (next !== prev) publishLive(next);
   });
 
   return {

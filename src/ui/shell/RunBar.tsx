@@ -15,9 +15,11 @@ import { ConfigurationDisclosure } from '../lessons/ConfigurationDisclosure';
 import { Icon } from './Icon';
 import './RunBar.css';
 
-// The run bar re-renders with every live figure (the simulated time); the disclosure only
-// changes with the scenario, and its diff against the defaults is not free: memoized, it
-// renders when the scenario does.
+// Only the clock (the scrubber and the simulated time) re-renders with the live figures,
+// through narrow selectors on the two numbers it shows; the buttons render when the status,
+// the speed, the scenario or whether Back can go back changes. The disclosure only changes
+// with the scenario, and its diff against the defaults is not free: memoized, it renders
+// when the scenario does.
 const Disclosure = memo(ConfigurationDisclosure);
 
 const STATUS_TEXT: Record<ClientStatus, string> = {
@@ -33,10 +35,35 @@ function Kbd({ children }: { children: string }) {
   return <kbd className="kbd" aria-hidden="true">{children}</kbd>;
 }
 
+/** The scrubber over the simulated time reached and the time itself. */
+function RunClock({ usable, isScenario, status }: { usable: boolean; isScenario: boolean; status: ClientStatus }) {
+  const now = useLab((s) => (isScenario ? s.live?.figures.nowNanos ?? 0 : 0));
+  const end = useLab((s) => s.live?.figures.endNanos ?? 0);
+  const [reached, setReached] = useState(0);
+  useEffect(() => { setReached((r) => Math.max(r, now)); }, [now]);
+  useEffect(() => { if (status === 'starting') setReached(0); }, [status]);
+  return (
+    <>
+      <label className="runbar-scrub">
+        <span className="visually-hidden">Simulated time</span>
+        <input type="range" min={0} max={Math.max(1, reached)} step={Math.max(1, Math.round(reached / 500))} value={now}
+          disabled={!usable || reached === 0} data-testid="time.scrubber" aria-valuetext={formatNanos(now)}
+          onChange={(e) => seekTime(Number(e.target.value))} />
+      </label>
+      <output className="runbar-now" data-testid="time.now" title="Simulated time (of the scenario's total)">
+        <span data-testid="status.simTime">{formatNanos(now)}</span>
+        {end > 0 ? <span className="runbar-end"> of {formatNanos(end)}</span> : null}
+      </output>
+    </>
+  );
+}
+
 export function RunBar() {
   const status = useLab((s) => s.status);
   const spec = useLab((s) => s.spec);
-  const figures = useLab((s) => s.live?.figures ?? null);
+  // The position history lives outside the store, but every move that changes it also
+  // publishes new figures, which re-runs this selector.
+  const canBack = useLab(() => canStepBack());
   const speed = useLab((s) => s.speedNsPerSecond);
   const configurations = useLab((s) => s.scenario.configurations);
   const showStateless = configurations.includes('stateless');
@@ -45,11 +72,6 @@ export function RunBar() {
   const pauseRef = useRef<HTMLButtonElement>(null);
   const isScenario = spec?.kind === 'scenario';
   const usable = isScenario && (status === 'paused' || status === 'running' || status === 'ended');
-  const now = isScenario ? figures?.nowNanos ?? 0 : 0;
-  const end = figures?.endNanos ?? 0;
-  const [reached, setReached] = useState(0);
-  useEffect(() => { setReached((r) => Math.max(r, now)); }, [now]);
-  useEffect(() => { if (status === 'starting') setReached(0); }, [status]);
   const speedIndex = SPEEDS.findIndex((s) => s.nsPerSecond === speed);
   const running = status === 'running';
   return (
@@ -68,7 +90,7 @@ export function RunBar() {
           </button>
         )}
         <button type="button" className="btn" data-testid="time.back" data-runbar="" aria-keyshortcuts="ArrowLeft"
-          disabled={!usable || !canStepBack()} title="Back to where the last step or play started (replayed exactly)" onClick={() => stepBack()}>
+          disabled={!usable || !canBack} title="Back to where the last step or play started (replayed exactly)" onClick={() => stepBack()}>
           Back <Kbd>←</Kbd>
         </button>
         <button type="button" className="btn" data-testid="controls.step" data-runbar="" aria-keyshortcuts="ArrowRight"
@@ -95,16 +117,7 @@ export function RunBar() {
           {SPEEDS.map((s, i) => <option key={s.label} value={i}>{s.label}</option>)}
         </select>
       </label>
-      <label className="runbar-scrub">
-        <span className="visually-hidden">Simulated time</span>
-        <input type="range" min={0} max={Math.max(1, reached)} step={Math.max(1, Math.round(reached / 500))} value={now}
-          disabled={!usable || reached === 0} data-testid="time.scrubber" aria-valuetext={formatNanos(now)}
-          onChange={(e) => seekTime(Number(e.target.value))} />
-      </label>
-      <output className="runbar-now" data-testid="time.now" title="Simulated time (of the scenario's total)">
-        <span data-testid="status.simTime">{formatNanos(now)}</span>
-        {end > 0 ? <span className="runbar-end"> of {formatNanos(end)}</span> : null}
-      </output>
+      <RunClock usable={usable} isScenario={isScenario} status={status} />
       <p className={`run-status run-status-${status}`} data-testid="controls.status" role="status">
         <span className="run-dot" aria-hidden="true" />
         {STATUS_TEXT[status]}
