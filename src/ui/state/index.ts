@@ -12,3 +12,4 @@ export * as scenarioActions from './scenario-actions';
 export type { ViewsSlice, ViewTab, Selection } from './views-slice';
 export * as viewsActions from './views-actions';
 export type { LessonsSlice } from './lessons-slice';
+export { changesInForce, scenarioAfter, scenarioInForce, scenarioShownHere, inForceCount, laterChanges, dropsText, type LaterChange } from './in-force';
