@@ -166,6 +166,18 @@ test('after Back to before a live change the field shows the value in force ther
   await expect(page.getByTestId('controls.rewound')).toContainText('Rewound before 1 live change');
   await page.getByTestId('controls.param.faults.wire.loss.rate.row').screenshot({ path: 'reports/screenshots/controls-rewound.png' });
 
+  // The scrubber halfway to the change: still before it.
+  await lab.scrubber.evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(v));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, Math.round(changedAt.nowNanos / 2));
+  const half = (await lab.settle()).nowNanos;
+  expect(half).toBeGreaterThan(0);
+  expect(half).toBeLessThan(changedAt.nowNanos);
+  await expect(field).toHaveValue('0');
+  await expect(later).toHaveText(`changes to 2 % at ${formatNanos(changedAt.nowNanos)}`);
+
   // Forward again past the change: the new value, no mark.
   await lab.play.click();
   await expect.poll(async () => (await lab.snapshot()).nowNanos, { timeout: 60_000 }).toBeGreaterThan(changedAt.nowNanos);
@@ -177,7 +189,7 @@ test('after Back to before a live change the field shows the value in force ther
 
   // Rewound again, a live edit drops the later change, as the note said: the display follows the new log.
   await lab.back.click();
-  expect((await lab.settle()).nowNanos).toBe(0);
+  expect((await lab.settle()).nowNanos).toBe(half);
   await expect(drops).toHaveText('applying here drops 1 later change');
   await field.fill('0.05');
   await field.press('Enter');
