@@ -5,7 +5,7 @@
 // update that appends frames below the window re-renders no row at all.
 //
 // Contract: a listbox of `option`s (data-testid `inspector.row`, with aria-posinset and
-// aria-setsize since most options are not in the DOM). Clicking a row or Enter/Space on
+// aria-setsize since most options are not in the DOM; data-index is the row's index). Clicking a row or Enter/Space on
 // it selects its frame; ArrowUp/Down, PageUp/Down, Home and End move the focus through
 // the whole list, scrolling the next row into view first. When the selection changes
 // (here or in another view), the selected row is scrolled into view.
@@ -23,15 +23,14 @@ const chooseRow = (r: PacketRow) => select({ kind: 'frame', configuration: r.fra
 interface RowProps {
   readonly row: PacketRow;
   readonly index: number;
-  readonly count: number;
   readonly on: boolean;
   readonly onKey: (e: KeyboardEvent<HTMLDivElement>, index: number) => void;
 }
 
-const Row = memo(function Row({ row: r, index, count, on, onKey }: RowProps) {
+const Row = memo(function Row({ row: r, index, on, onKey }: RowProps) {
   const cls = `insp-row${index % 2 === 0 ? ' insp-row-alt' : ''}${on ? ' insp-row-on' : ''}`;
   return (
-    <div role="option" aria-selected={on} aria-posinset={index + 1} aria-setsize={count} tabIndex={0}
+    <div role="option" aria-selected={on} aria-posinset={index + 1} tabIndex={0}
       className={cls} style={{ top: index * ROW_HEIGHT }} data-index={index}
       data-testid="inspector.row" data-syn={r.isSyn || undefined} data-layer={r.layer}
       onClick={() => chooseRow(r)} onKeyDown={(e) => onKey(e, index)}>
@@ -113,11 +112,17 @@ export function PacketList({ rows, chosen, empty }: PacketListProps) {
   useLayoutEffect(() => { keyRef.current = onKeyNow; });
   const onKey = useCallback((e: KeyboardEvent<HTMLDivElement>, index: number) => keyRef.current(e, index), []);
 
+  // aria-setsize is written onto the rendered rows here rather than passed as a prop: a
+  // prop that moves with every appended frame would re-render every row in the window.
+  useLayoutEffect(() => {
+    for (const el of ref.current?.querySelectorAll('[role="option"]') ?? []) el.setAttribute('aria-setsize', String(count));
+  });
+
   const w = rowWindow({ count, rowHeight: ROW_HEIGHT, viewportHeight: viewport, scrollTop, overscan: OVERSCAN });
   const shown: ReactElement[] = [];
   for (let i = w.start; i < w.end; i++) {
     const r = rows[i]!;
-    shown.push(<Row key={`${r.frame.configuration}:${r.frame.no}`} row={r} index={i} count={count} on={r === chosen} onKey={onKey} />);
+    shown.push(<Row key={`${r.frame.configuration}:${r.frame.no}`} row={r} index={i} on={r === chosen} onKey={onKey} />);
   }
   // A listbox must hold options (axe aria-required-children): while nothing is listed the
   // pane is a plain region that says why.

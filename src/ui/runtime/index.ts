@@ -4,4 +4,5 @@ export { createLabRuntime, type LabRuntime, type RuntimeDeps } from './lab-runti
 export { AdaptiveBudget, type AdaptiveBudgetOptions } from './adaptive-budget';
 export { FrameClock, type FrameCallback, type FrameScheduler } from './frame-clock';
 export { LiveFigures, type LiveSummary } from './live-figures';
+export { shareEqual } from './structural-share';
 export { createTestApi, type OffloadLabTestApi, type LabSnapshot } from './test-api';
