@@ -109,7 +109,7 @@ test('a restart parameter changed during a run restarts it from time zero', asyn
 });
 
 test('a link copied after a live change replays it: a new page reaches the same figures', async ({ page, context }) => {
-  await openLab(page, labUrl(shortScenario(['faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 60)));
+  await openLab(page, labUrl(shortScenario(['faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 200)));
   await page.getByTestId('controls.run').click();
   await expect.poll(async () => (await snapshot(page)).nowNanos, { timeout: 60_000 }).toBeGreaterThan(15_000_000);
   await page.getByTestId('controls.pause').click();

@@ -79,7 +79,7 @@ test('a malformed scenario file is refused with its fields named; a good one loa
 });
 
 test('a scenario exported after a live change carries its log: imported in a new page it reproduces the same figures', async ({ page, context }) => {
-  const lossless = shortScenario(['configurations=native,offload', 'faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 60);
+  const lossless = shortScenario(['configurations=native,offload', 'faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 200);
   await openLab(page, labUrl(lossless));
   const lab = new LabPage(page);
   await lab.run.click();
