@@ -6,7 +6,8 @@
 // Live changes: `scenario` is the scenario the model was started from (a change to it
 // restarts the model); `liveChanges` is the log of live parameter changes the running
 // world has applied since, with their positions, and `liveScenario` the scenario with
-// them applied (what the controls show). Links carry both, so they replay the same run.
+// them all applied; the controls show the values in force at the shown position
+// (in-force.ts). Links and scenario files carry both, so they replay the same run.
 import { defaultScenario, type Scenario } from '../../scenario/schema';
 import type { LiveChange } from '../../scenario/run';
 import { DEFAULT_PRESET, presetScenario } from '../../scenario/presets';
@@ -31,15 +32,11 @@ export interface ScenarioSlice {
   scenarioVersion: number;
   /** The running world's live change log (empty: none). */
   liveChanges: readonly LiveChange[];
-  /** `scenario` with the live changes applied; null when there are none. */
+  /** `scenario` with every live change of the log applied (the latest values; the controls
+   *  show the values in force at the shown position: in-force.ts); null when there are none. */
   liveScenario: Scenario | null;
   /** Beside each live field: when its last change took effect, or that it is on its way. */
   liveNotes: Readonly<Record<string, string>>;
-}
-
-/** The scenario the controls show: with the live changes applied. */
-export function shownScenario(s: Pick<ScenarioSlice, 'scenario' | 'liveScenario'>): Scenario {
-  return s.liveScenario ?? s.scenario;
 }
 
 /** The lab opens on the default preset (the article's 2002 machine). */
