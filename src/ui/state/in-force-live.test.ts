@@ -4,41 +4,23 @@
 // session in process; the frame clock is not running here, so the test publishes the
 // worker's latest figures to the store as the frame clock would.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InProcessWorker } from '../../worker/in-process-worker';
-import { createLabRuntime, type LabRuntime } from '../runtime/lab-runtime';
+import type { LabRuntime } from '../runtime/lab-runtime';
 import type { LabState } from './store';
-import { bindRuntime } from './commands';
 import { dropsText, inForceCount, laterChanges, scenarioShownHere } from './in-force';
 import { setParameter } from './scenario-actions';
-import { initialLabState, labStore } from './store';
+import { labStore } from './store';
+import { startLiveRuntime, stopLiveRuntime, until } from './testing/live-runtime';
 
 let rt: LabRuntime;
-
-const until = async (ok: () => boolean, what: string): Promise<void> => {
-  for (let i = 0; i < 2000 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
-  if (!ok()) throw new Error(`timed out waiting for ${what}`);
-};
 
 const publish = () => labStore.setState({ live: { figures: rt.live.latest! } as LabState['live'] });
 const positions = () => rt.live.latest!.worlds!.map((w) => ({ ...w.position }));
 
 beforeEach(async () => {
-  labStore.setState(initialLabState(), true);
-  const s = labStore.getState().scenario;
-  labStore.setState({ scenario: { ...s, configurations: ['native', 'offload'], durationMs: 50, warmupMs: 5 } });
-  rt = createLabRuntime({ workerFactory: () => new InProcessWorker(), now: () => 0, scheduleFrame: () => {} });
-  bindRuntime(rt);
-  rt.client.start({ kind: 'scenario', seed: 1, scenario: labStore.getState().scenario, configurations: ['native', 'offload'] });
-  await until(() => rt.client.status === 'paused' || rt.client.failure !== null, 'the world');
-  if (rt.client.failure) throw new Error(rt.client.failure.message);
-  rt.client.step(2000);
-  await until(() => rt.client.settled, 'the steps');
+  rt = await startLiveRuntime(2000);
 });
 
-afterEach(() => {
-  rt.client.dispose();
-  bindRuntime(null);
-});
+afterEach(() => stopLiveRuntime(rt));
 
 describe('live changes after a rewind', () => {
   it('shows the value in force at the shown position, and a live edit there drops the later change as the model does', async () => {

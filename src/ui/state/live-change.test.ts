@@ -3,36 +3,18 @@
 // one is shown beside the field; a restart parameter folds the live changes in and
 // restarts. Runs the real worker session in process.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InProcessWorker } from '../../worker/in-process-worker';
-import { createLabRuntime, type LabRuntime } from '../runtime/lab-runtime';
-import { bindRuntime } from './commands';
+import type { LabRuntime } from '../runtime/lab-runtime';
 import { setParameter } from './scenario-actions';
-import { initialLabState, labStore } from './store';
+import { labStore } from './store';
+import { startLiveRuntime, stopLiveRuntime, until } from './testing/live-runtime';
 
 let rt: LabRuntime;
 
-const until = async (ok: () => boolean, what: string): Promise<void> => {
-  for (let i = 0; i < 2000 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
-  if (!ok()) throw new Error(`timed out waiting for ${what}`);
-};
-
 beforeEach(async () => {
-  labStore.setState(initialLabState(), true);
-  const s = labStore.getState().scenario;
-  labStore.setState({ scenario: { ...s, configurations: ['native', 'offload'], durationMs: 50, warmupMs: 5 } });
-  rt = createLabRuntime({ workerFactory: () => new InProcessWorker(), now: () => 0, scheduleFrame: () => {} });
-  bindRuntime(rt);
-  rt.client.start({ kind: 'scenario', seed: 1, scenario: labStore.getState().scenario, configurations: ['native', 'offload'] });
-  await until(() => rt.client.status === 'paused' || rt.client.failure !== null, 'the world');
-  if (rt.client.failure) throw new Error(rt.client.failure.message);
-  rt.client.step(3000);
-  await until(() => rt.client.settled, 'the steps');
+  rt = await startLiveRuntime(3000);
 });
 
-afterEach(() => {
-  rt.client.dispose();
-  bindRuntime(null);
-});
+afterEach(() => stopLiveRuntime(rt));
 
 describe('live changes from the controls', () => {
   it('a live parameter applies in the running model: no restart, the log kept, the instant shown', async () => {
