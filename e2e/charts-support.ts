@@ -57,3 +57,17 @@ export async function headlineRow(page: Page, runId: string): Promise<HeadlineFi
     serviceDemand: await read('serviceDemand'), hostLimited: await read('hostLimited'), iop: await read('iop'),
   };
 }
+
+/**
+ * Sets the wire's loss rate from the controls while a run exists (a live parameter) and
+ * waits for the field's note to say when the change took effect; returns that note.
+ */
+export async function applyLiveLossRate(page: Page, rate: string): Promise<string> {
+  await page.getByTestId('controls.filter').fill('loss.rate');
+  const field = page.getByTestId('controls.param.faults.wire.loss.rate');
+  await field.fill(rate);
+  await field.press('Enter');
+  const note = page.getByTestId('controls.param.faults.wire.loss.rate.live');
+  await expect(note).toHaveText(/^live: took effect at \d+\.\d{3} ms$/);
+  return note.innerText();
+}

@@ -5,7 +5,7 @@
 // force at the shown instant, with the changes ahead marked.
 import { expect, test, type Page } from '@playwright/test';
 import { decodeLink } from '../src/ui/share/link-codec';
-import { headlineRow, labUrl, measureToEnd, openLab, shortScenario } from './charts-support';
+import { applyLiveLossRate, headlineRow, labUrl, measureToEnd, openLab, shortScenario } from './charts-support';
 import type { LabSnapshot } from '../src/ui/runtime/test-api';
 import { formatNanos } from '../src/sim/units';
 import { ViewsPage } from './pages/views-page';
@@ -114,11 +114,7 @@ test('a link copied after a live change replays it: a new page reaches the same 
   await expect.poll(async () => (await snapshot(page)).nowNanos, { timeout: 60_000 }).toBeGreaterThan(15_000_000);
   await page.getByTestId('controls.pause').click();
   await expect.poll(async () => (await snapshot(page)).settled).toBe(true);
-  await page.getByTestId('controls.filter').fill('loss.rate');
-  const field = page.getByTestId('controls.param.faults.wire.loss.rate');
-  await field.fill('0.02');
-  await field.press('Enter');
-  await expect(page.getByTestId('controls.param.faults.wire.loss.rate.live')).toHaveText(/took effect/);
+  await applyLiveLossRate(page, '0.02');
   await measureToEnd(page);
   await page.getByTestId('share.copyLink').click();
   const link = await page.getByTestId('share.link').inputValue();

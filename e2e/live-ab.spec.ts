@@ -4,7 +4,7 @@
 // both with the change. Checked on what the page shows: the variant's charts carry the
 // live-change mark, and losses with the retransmissions behind them appear after it.
 import { expect, test, type Page } from '@playwright/test';
-import { labUrl, openLab, samplesOf, shortScenario } from './charts-support';
+import { applyLiveLossRate, labUrl, openLab, samplesOf, shortScenario } from './charts-support';
 import { ViewsPage } from './pages/views-page';
 
 const A = 'charts.hostCpu.offload';
@@ -46,12 +46,7 @@ test('with an A/B variant, a live loss change is marked on the variant\'s charts
   expect(await countMarks(page, B, LOSSES)).toBe(0);
   expect(await countMarks(page, B, ['live-change'])).toBe(0);
 
-  await page.getByTestId('controls.filter').fill('loss.rate');
-  const field = page.getByTestId('controls.param.faults.wire.loss.rate');
-  await field.fill('0.02');
-  await field.press('Enter');
-  await expect(page.getByTestId('controls.param.faults.wire.loss.rate.live')).toHaveText(/^live: took effect at \d+\.\d{3} ms$/);
-  const took = /took effect at (\d+\.\d{3}) ms/.exec(await page.getByTestId('controls.param.faults.wire.loss.rate.live').innerText())![1];
+  const took = /took effect at (\d+\.\d{3}) ms/.exec(await applyLiveLossRate(page, '0.02'))![1];
   const atChange = await samplesOf(page, B);
 
   // Run on (the charts' time axis ends at the last sample, so the mark shows once samples pass it).
@@ -86,11 +81,7 @@ test('a live change the variant refuses is said in the A/B panel, and both runs 
   await expect.poll(() => samplesOf(page, A), { timeout: 60_000 }).toBeGreaterThanOrEqual(4);
   await lab.pauseTime.click();
   await lab.settleViews();
-  await page.getByTestId('controls.filter').fill('loss.rate');
-  const field = page.getByTestId('controls.param.faults.wire.loss.rate');
-  await field.fill('0.02');
-  await field.press('Enter');
-  await expect(page.getByTestId('controls.param.faults.wire.loss.rate.live')).toHaveText(/took effect/);
+  await applyLiveLossRate(page, '0.02');
   await expect(page.getByTestId('charts.error')).toHaveText(
     /^The A\/B variant refused the live change of faults\.wire\.loss\.rate at \d+\.\d{3} ms \(.*'independent'.*\); B runs on without it\.$/,
     { timeout: 30_000 },

@@ -4,7 +4,7 @@
 // replays them.
 import { expect, test } from '@playwright/test';
 import { toBase64Url } from '../src/ui/share/link-codec';
-import { headlineRow, labUrl, measureToEnd, openLab, shortScenario } from './charts-support';
+import { applyLiveLossRate, headlineRow, labUrl, measureToEnd, openLab, shortScenario } from './charts-support';
 import { LabPage } from './pages/lab-page';
 
 test('a link copied from one page reproduces the same figures in a new page', async ({ page, context }) => {
@@ -86,11 +86,7 @@ test('a scenario exported after a live change carries its log: imported in a new
   await expect.poll(async () => (await lab.snapshot()).nowNanos, { timeout: 60_000 }).toBeGreaterThan(15_000_000);
   await lab.pause.click();
   await lab.settle();
-  await page.getByTestId('controls.filter').fill('loss.rate');
-  const field = page.getByTestId('controls.param.faults.wire.loss.rate');
-  await field.fill('0.02');
-  await field.press('Enter');
-  await expect(page.getByTestId('controls.param.faults.wire.loss.rate.live')).toHaveText(/took effect/);
+  await applyLiveLossRate(page, '0.02');
   await measureToEnd(page);
   const first = await Promise.all(['native', 'offload'].map((r) => headlineRow(page, r)));
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('share.exportScenario').click()]);
