@@ -218,3 +218,37 @@ describe('SACK-aware retransmission of SND.UNA', () => {
     expect(r.payload.length).toBe(500);
   });
 });
+
+describe('Limited Transmit (RFC 3042, RFC 5681 3.2)', () => {
+  it('sends one new segment on each of the first two duplicate ACKs, cwnd unchanged, then retransmits on the third', () => {
+    const { s, out } = loaded({}, 20 * MSS);
+    expect(out.length).toBe(10);
+    const cwnd = s.cwnd;
+    sendSeg(s, dupAck());
+    expect(recvSeg(s).seq).toBe(lseq(10 * MSS));
+    sendSeg(s, dupAck());
+    expect(recvSeg(s).seq).toBe(lseq(11 * MSS));
+    expect(s.cwnd).toBe(cwnd);
+    expect(s.fastRetransmits).toBe(0);
+    sendSeg(s, dupAck());
+    const r = recvSeg(s);
+    expect(r.seq).toBe(lseq(0));
+    expect(s.fastRetransmits).toBe(1);
+  });
+
+  it('lets a window too small for three duplicate ACKs reach fast retransmit instead of the timer', () => {
+    // Two segments in flight and the first lost: one duplicate ACK comes back. Without
+    // Limited Transmit the sender would wait for the RTO (200 ms); with it, each
+    // duplicate ACK's new segment draws the next one.
+    const { s, out } = loaded({ config: { initialCwndSegments: 2 } }, 6 * MSS);
+    expect(out.length).toBe(2);
+    sendSeg(s, dupAck());
+    expect(recvSeg(s).seq).toBe(lseq(2 * MSS));
+    sendSeg(s, dupAck());
+    expect(recvSeg(s).seq).toBe(lseq(3 * MSS));
+    sendSeg(s, dupAck());
+    // Fast retransmit (and the inflated window of RFC 5681 3.2 step 3 may add new data).
+    expect(recvAll(s)[0]!.seq).toBe(lseq(0));
+    expect(s.fastRetransmits).toBe(1);
+  });
+});

@@ -36,7 +36,20 @@ export function planNext(tcb: Tcb, maxLen: number, plan: SegmentPlan, superLen =
   if (tcb.retransmitUna && segmentAt(tcb, tcb.sndUna, unaHoleLength(tcb, maxLen), 'retransmit-una', plan)) return true;
   if (tcb.probeDue && segmentAt(tcb, tcb.sndUna, 1, 'probe', plan)) return true;
   if (tcb.inRecovery && tcb.sackOk) return planSackRecovery(tcb, maxLen, plan);
-  const usable = Math.min(tcb.cc.cwnd, tcb.sndWnd) - seqDiff(tcb.sndNxt, tcb.sndUna);
+  const usable = Math.min(tcb.cc.cwnd + limitedTransmit(tcb), tcb.sndWnd) - seqDiff(tcb.sndNxt, tcb.sndUna);
   return planData(tcb, maxLen, usable, plan, superLen);
+}
+
+/**
+ * Limited Transmit (RFC 3042; RFC 5681 3.2, a SHOULD): each of the first two
+ * duplicate ACKs lets one segment of new data go beyond cwnd (outstanding data
+ * at most cwnd + 2·SMSS, cwnd itself unchanged), so that a window too small to
+ * produce three duplicate ACKs by itself still reaches fast retransmit instead
+ * of waiting for the retransmission timer. Only new data: not during recovery,
+ * nor while a go-back-N after a timeout resends what was already sent.
+ */
+function limitedTransmit(tcb: Tcb): number {
+  if (tcb.dupAcks === 0 || tcb.inRecovery || tcb.sndNxt !== tcb.sndMax) return 0;
+  return Math.min(tcb.dupAcks, 2) * tcb.sndMss;
 }
 
