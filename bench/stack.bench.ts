@@ -15,62 +15,13 @@
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { gbps, micros } from '../src/sim/index';
-import { fillPayload } from '../src/net/payload';
-import { isPending, isSysError, type Fd } from '../src/net/stack/index';
-import { ADDR_B, twoHosts, type TwoHostWorld } from '../src/net/stack/testing/world';
+import { openBulkFlow } from '../src/net/stack/testing/bulk-flow';
 import { measureRate, row, type BenchRow } from './lib';
 
 const BYTES = 8_000_000;
 
-interface Flow {
-  w: TwoHostWorld;
-  c: Fd;
-  s: Fd;
-  send(bytes: number): number;
-}
-
-function openFlow(): Flow {
-  const w = twoHosts({ seed: 1, rate: gbps(10), delay: micros(20), staticArp: true, tcp: { sndBuf: 1 << 20, rcvBuf: 1 << 20 } });
-  const l = w.b.socket('stream') as Fd;
-  w.b.bind(l, { addr: 0, port: 5001 });
-  w.b.listen(l, 4);
-  const c = w.a.socket('stream') as Fd;
-  w.a.connect(c, { addr: ADDR_B, port: 5001 });
-  w.runFor(micros(1000));
-  const a = w.b.accept(l);
-  if (isSysError(a) || isPending(a)) throw new Error('bench: no connection');
-  const s = a.fd;
-  const chunk = new Uint8Array(256 * 1024);
-  fillPayload(1, 0, chunk);
-  const sink = new Uint8Array(256 * 1024);
-  w.a.setsockopt(c, 'O_NONBLOCK', true);
-  w.b.setsockopt(s, 'O_NONBLOCK', true);
-  const send = (bytes: number): number => {
-    const conn = w.a.connectionOf(c)!;
-    const before = conn.counters.segmentsSent;
-    let sent = 0;
-    let got = 0;
-    while (got < bytes) {
-      while (sent < bytes) {
-        const r = w.a.send(c, bytes - sent >= chunk.length ? chunk : chunk.subarray(0, bytes - sent));
-        if (typeof r !== 'number') break;
-        sent += r;
-      }
-      w.runFor(micros(200));
-      for (;;) {
-        const r = w.b.recv(s, sink);
-        if (typeof r !== 'number' || r === 0) break;
-        got += r;
-      }
-    }
-    return conn.counters.segmentsSent - before;
-  };
-  return { w, c, s, send };
-}
-
 function segmentsPerRun(): number {
-  return openFlow().send(BYTES);
+  return openBulkFlow().send(BYTES);
 }
 
 function exposeGc(): (() => void) | null {
@@ -87,7 +38,7 @@ function exposeGc(): (() => void) | null {
 async function allocationCheck(): Promise<BenchRow[]> {
   const gc = exposeGc();
   if (gc === null) return [];
-  const flow = openFlow();
+  const flow = openBulkFlow();
   flow.send(BYTES);
   let minor = 0;
   const count = (entries: readonly PerformanceEntry[]): void => {

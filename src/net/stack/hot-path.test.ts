@@ -6,11 +6,7 @@
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { gbps, micros } from '../../sim';
-import { fillPayload } from '../payload';
-import type { Fd } from './api';
-import { isPending, isSysError } from './errno';
-import { ADDR_B, twoHosts } from './testing/world';
+import { openBulkFlow } from './testing/bulk-flow';
 
 function gcOrNull(): (() => void) | null {
   try {
@@ -32,40 +28,8 @@ function dataHeap(): number {
 
 describe('the per-segment hot path', () => {
   it.skipIf(gc === null)('keeps no memory per segment once warm', () => {
-    const w = twoHosts({ seed: 1, rate: gbps(10), delay: micros(20), staticArp: true, tcp: { sndBuf: 1 << 20, rcvBuf: 1 << 20 } });
-    const l = w.b.socket('stream') as Fd;
-    w.b.bind(l, { addr: 0, port: 5001 });
-    w.b.listen(l, 4);
-    const c = w.a.socket('stream') as Fd;
-    w.a.connect(c, { addr: ADDR_B, port: 5001 });
-    w.runFor(micros(1000));
-    const a = w.b.accept(l);
-    if (isSysError(a) || isPending(a)) throw new Error('no connection');
-    w.a.setsockopt(c, 'O_NONBLOCK', true);
-    w.b.setsockopt(a.fd, 'O_NONBLOCK', true);
-    const chunk = new Uint8Array(256 * 1024);
-    fillPayload(1, 0, chunk);
-    const sink = new Uint8Array(256 * 1024);
-    const move = (bytes: number): number => {
-      const conn = w.a.connectionOf(c)!;
-      const before = conn.counters.segmentsSent;
-      let sent = 0;
-      let got = 0;
-      while (got < bytes) {
-        while (sent < bytes) {
-          const r = w.a.send(c, chunk.subarray(0, Math.min(chunk.length, bytes - sent)));
-          if (typeof r !== 'number') break;
-          sent += r;
-        }
-        w.runFor(micros(200));
-        for (;;) {
-          const r = w.b.recv(a.fd, sink);
-          if (typeof r !== 'number' || r === 0) break;
-          got += r;
-        }
-      }
-      return conn.counters.segmentsSent - before;
-    };
+    const flow = openBulkFlow();
+    const move = (bytes: number): number => flow.send(bytes);
     // Warm-up long enough for pools and the JIT to settle (measured: the heap stops
     // growing after about 6 MB); code space is left out, it moves with the JIT.
     move(6_000_000);
