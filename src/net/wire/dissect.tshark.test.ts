@@ -2,11 +2,13 @@
 // (tshark -T pdml) of the same real frames: every field that both name must
 // sit at the same offset with the same size, and, for the fields whose wording
 // the lab copies from Wireshark, carry the same label.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { dissectFrame, type FieldNode } from './dissect';
 import { captured, tcpAckWithSack } from './fixtures/frames';
 import { PcapngWriter } from './pcapng-writer';
-import { TSHARK_MISSING_MESSAGE, tsharkAvailable, tsharkPdml, writeTempCapture, type PdmlField } from './testing/tshark';
+import { TSHARK_MISSING_MESSAGE, tsharkAvailable, tsharkPdml, removeTempCaptures, writeTempCapture, type PdmlField } from './testing/tshark';
+
+afterAll(removeTempCaptures);
 
 const HAVE_TSHARK = tsharkAvailable();
 

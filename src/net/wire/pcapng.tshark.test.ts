@@ -4,7 +4,7 @@
 // split into an IPv4 fragment pair, and a FIN teardown, must show no errors,
 // no warnings and no malformed packets with checksum validation on, and
 // tshark's reassembled TCP stream must equal the bytes sent.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MAC_BROADCAST } from './ethernet';
 import { captured } from './fixtures/frames';
 import { buildArpFrame, buildIpv4Frame, buildTcpFrame, buildUdpFrame, parseFrame } from './frame';
@@ -13,7 +13,7 @@ import { readPcapng } from './pcapng-reader';
 import { PcapngWriter } from './pcapng-writer';
 import { seq, seqAdd, type SeqNumber } from './seq';
 import { ok } from './testing/assert';
-import { TSHARK_MISSING_MESSAGE, tsharkAvailable, tsharkExpert, tsharkFields, tsharkFollowTcp, writeTempCapture } from './testing/tshark';
+import { TSHARK_MISSING_MESSAGE, tsharkAvailable, tsharkExpert, tsharkFields, tsharkFollowTcp, removeTempCaptures, writeTempCapture } from './testing/tshark';
 import {
   IPPROTO_UDP,
   TCP_ACK,
@@ -25,6 +25,8 @@ import {
   type TcpOptions,
 } from './types';
 import { emitUdp, UDP_HEADER_LEN } from './udp';
+
+afterAll(removeTempCaptures);
 
 const HAVE_TSHARK = tsharkAvailable();
 if (!HAVE_TSHARK) console.warn(TSHARK_MISSING_MESSAGE);

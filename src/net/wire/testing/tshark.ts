@@ -5,7 +5,7 @@
 // tshark exits 0 even when it finds bad checksums or malformed packets, so
 // these helpers parse its reports and return counts for the test to assert on.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -36,9 +36,18 @@ function tshark(args: readonly string[]): string {
   return r.stdout;
 }
 
-/** Writes bytes to a fresh temporary file and returns its path. */
+/** Temporary folders made by writeTempCapture and not yet removed. */
+const tempDirs: string[] = [];
+
+/** Removes every file writeTempCapture made (test files call it after all their tests). */
+export function removeTempCaptures(): void {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/** Writes bytes to a fresh temporary file and returns its path, until removeTempCaptures. */
 export function writeTempCapture(bytes: Uint8Array, name = 'capture.pcapng'): string {
   const dir = mkdtempSync(join(tmpdir(), 'offload-lab-'));
+  tempDirs.push(dir);
   const file = join(dir, name);
   writeFileSync(file, bytes);
   return file;
