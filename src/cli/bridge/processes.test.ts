@@ -38,7 +38,8 @@ describe('ProcessSet', () => {
     const c = set.start('sh', ['-c', 'echo oops >&2']);
     if (typeof c === 'string') throw new Error(c);
     await c.exited;
-    await new Promise((r) => setTimeout(r, 20));
+    // 'exit' can come before the last of the child's stderr is read: wait for it.
+    for (let waited = 0; !c.stderr().includes('oops') && waited < 5000; waited += 10) await new Promise((r) => setTimeout(r, 10));
     expect(c.stderr()).toContain('oops');
   });
 });
