@@ -3,12 +3,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/lab-page';
+import { longRunUrl } from './pages/long-run';
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violations in the ${scheme} scheme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     const lab = new LabPage(page);
-    await lab.open();
+    await lab.open(longRunUrl());
     await lab.run.click();
     await expect.poll(() => lab.shownNanos()).toBeGreaterThan(0);
     await lab.pause.click();

@@ -28,8 +28,26 @@ export async function openLab(page: Page, url: string): Promise<void> {
   if (await all.count() > 0) await all.click();
 }
 
-/** Presses Run (unless the lab already runs) and waits until the measurement has simulated to the end. */
+/**
+ * Plays the lab at 10 ms of simulated time per wall second. Tests that press Run and
+ * then Pause use it, so that no machine, however fast, reaches the end of a short run
+ * before Pause is pressed (a 200 ms run takes 20 s), while a few milliseconds of
+ * simulated time still pass in well under a second.
+ */
+export async function playSlowly(page: Page): Promise<void> {
+  await page.getByTestId('time.speed').selectOption({ label: '10 ms/s' });
+  await page.getByTestId('controls.run').click();
+}
+
+/** Plays the lab as fast as the engine runs. */
+export async function playFull(page: Page): Promise<void> {
+  await page.getByTestId('time.speed').selectOption({ label: 'full speed' });
+  await page.getByTestId('controls.run').click();
+}
+
+/** Presses Run at full speed (unless the lab already runs) and waits until the measurement has simulated to the end. */
 export async function measureToEnd(page: Page, timeout = 180_000): Promise<void> {
+  await page.getByTestId('time.speed').selectOption({ label: 'full speed' });
   const run = page.getByTestId('controls.run');
   if (await run.isEnabled()) await run.click();
   await expect(page.getByTestId('charts.status')).toHaveAttribute('data-status', 'done', { timeout });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { runScenario } from '../src/scenario';
-import { headlineRow, labUrl, measureToEnd, openLab, samplesOf, shortScenario } from './charts-support';
+import { headlineRow, labUrl, measureToEnd, openLab, playSlowly, samplesOf, shortScenario } from './charts-support';
 import { watchProblems } from './support/console';
 
 const BULK_CHARTS = ['hostCpu', 'goodput', 'cwnd', 'ssthresh', 'rtt', 'interrupts', 'busUtilization'];
@@ -12,7 +12,7 @@ const BULK_CHARTS = ['hostCpu', 'goodput', 'cwnd', 'ssthresh', 'rtt', 'interrupt
 test('each chart appears for each configuration and moves while the preset runs', async ({ page }) => {
   const problems = watchProblems(page);
   await openLab(page, labUrl(shortScenario([], 200)));
-  await page.getByTestId('controls.run').click();
+  await playSlowly(page);
   for (const c of BULK_CHARTS) for (const run of ['native', 'stateless', 'offload']) {
     await expect(page.getByTestId(`charts.${c}.${run}`)).toBeVisible();
   }
@@ -123,7 +123,7 @@ test('each chart update while the 2002 preset runs is recorded as a chart.redraw
   await openLab(page, './');
   await page.getByTestId('charts.panel').scrollIntoViewIfNeeded();
   await page.evaluate(() => performance.clearMeasures('chart.redraw'));
-  await page.getByTestId('controls.run').click();
+  await playSlowly(page);
   await expect(page.getByTestId('charts.hostCpu.native')).toBeVisible();
   const before = await samplesOf(page, 'charts.hostCpu.native');
   await expect.poll(() => samplesOf(page, 'charts.hostCpu.native')).toBeGreaterThan(before);

@@ -5,7 +5,7 @@
 // force at the shown instant, with the changes ahead marked.
 import { expect, test, type Page } from '@playwright/test';
 import { decodeLink } from '../src/ui/share/link-codec';
-import { applyLiveLossRate, headlineRow, labUrl, measureToEnd, openLab, shortScenario } from './charts-support';
+import { applyLiveLossRate, headlineRow, labUrl, measureToEnd, openLab, playSlowly, shortScenario } from './charts-support';
 import type { LabSnapshot } from '../src/ui/runtime/test-api';
 import { formatNanos } from '../src/sim/units';
 import { ViewsPage } from './pages/views-page';
@@ -70,7 +70,7 @@ test('a live parameter changed during a run applies live: the clock goes on, the
   await openLab(page, labUrl(shortScenario(['faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 400)));
   await page.getByTestId('controls.filter').fill('loss.rate');
   await expect(page.getByTestId('controls.param.faults.wire.loss.rate.apply')).toHaveText('live');
-  await page.getByTestId('controls.run').click();
+  await playSlowly(page);
   await expect.poll(async () => (await snapshot(page)).nowNanos, { timeout: 60_000 }).toBeGreaterThan(2_000_000);
   await page.getByTestId('controls.pause').click();
   await expect.poll(async () => (await snapshot(page)).settled).toBe(true);
@@ -96,7 +96,7 @@ test('a live parameter changed during a run applies live: the clock goes on, the
 
 test('a restart parameter changed during a run restarts it from time zero', async ({ page }) => {
   await openLab(page, labUrl(shortScenario([], 400)));
-  await page.getByTestId('controls.run').click();
+  await playSlowly(page);
   await expect.poll(async () => (await snapshot(page)).nowNanos, { timeout: 60_000 }).toBeGreaterThan(2_000_000);
   await page.getByTestId('controls.pause').click();
   await page.getByTestId('controls.filter').fill('iopClockMHz');
@@ -110,7 +110,7 @@ test('a restart parameter changed during a run restarts it from time zero', asyn
 
 test('a link copied after a live change replays it: a new page reaches the same figures', async ({ page, context }) => {
   await openLab(page, labUrl(shortScenario(['faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 200)));
-  await page.getByTestId('controls.run').click();
+  await playSlowly(page);
   await expect.poll(async () => (await snapshot(page)).nowNanos, { timeout: 60_000 }).toBeGreaterThan(15_000_000);
   await page.getByTestId('controls.pause').click();
   await expect.poll(async () => (await snapshot(page)).settled).toBe(true);
@@ -136,7 +136,7 @@ test('after Back to before a live change the field shows the value in force ther
   const field = page.getByTestId('controls.param.faults.wire.loss.rate');
   const later = page.getByTestId('controls.param.faults.wire.loss.rate.later');
   const drops = page.getByTestId('controls.param.faults.wire.loss.rate.drops');
-  await lab.play.click();
+  await playSlowly(page);
   await expect.poll(async () => (await lab.snapshot()).nowNanos, { timeout: 60_000 }).toBeGreaterThan(2_000_000);
   await lab.pauseTime.click();
   const changedAt = await lab.settle();

@@ -4,7 +4,7 @@
 // both with the change. Checked on what the page shows: the variant's charts carry the
 // live-change mark, and losses with the retransmissions behind them appear after it.
 import { expect, test, type Page } from '@playwright/test';
-import { applyLiveLossRate, labUrl, openLab, samplesOf, shortScenario } from './charts-support';
+import { applyLiveLossRate, labUrl, openLab, playFull, playSlowly, samplesOf, shortScenario } from './charts-support';
 import { ViewsPage } from './pages/views-page';
 
 const A = 'charts.hostCpu.offload';
@@ -37,7 +37,7 @@ test('with an A/B variant, a live loss change is marked on the variant\'s charts
   const lab = new ViewsPage(page);
   await expect(page.getByTestId('controls.ab.current')).toContainText('inic.iopClockMHz=1200');
 
-  await lab.play.click();
+  await playSlowly(page);
   await expect.poll(() => samplesOf(page, A), { timeout: 60_000 }).toBeGreaterThanOrEqual(4);
   await lab.pauseTime.click();
   await lab.settleViews();
@@ -50,8 +50,8 @@ test('with an A/B variant, a live loss change is marked on the variant\'s charts
   const atChange = await samplesOf(page, B);
 
   // Run on (the charts' time axis ends at the last sample, so the mark shows once samples pass it).
-  // The run is long enough (300 ms) that the pause above comes well before its end.
-  await lab.play.click();
+  // The pause above came at 10 ms/s, well before the run's end; on at full speed now.
+  await playFull(page);
   await expect.poll(() => samplesOf(page, B), { timeout: 60_000 }).toBeGreaterThanOrEqual(atChange + 3);
   // The variant loses frames and retransmits after the change, as the lab does.
   await expect.poll(() => countMarks(page, B, LOSSES), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -77,7 +77,7 @@ test('a live change the variant refuses is said in the A/B panel, and both runs 
     'charts', { label: 'faults.wire.loss.model=gilbert-elliott', overrides: ['faults.wire.loss.model=gilbert-elliott'] },
   ));
   const lab = new ViewsPage(page);
-  await lab.play.click();
+  await playSlowly(page);
   await expect.poll(() => samplesOf(page, A), { timeout: 60_000 }).toBeGreaterThanOrEqual(4);
   await lab.pauseTime.click();
   await lab.settleViews();

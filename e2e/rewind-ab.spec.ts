@@ -2,7 +2,7 @@
 // simulation worker, the variant in the measure worker; Back and the scrubber must
 // move both to the same simulated instant, the variant's charts included.
 import { expect, test, type Page } from '@playwright/test';
-import { labUrl, openLab, samplesOf, shortScenario } from './charts-support';
+import { labUrl, openLab, playSlowly, samplesOf, shortScenario } from './charts-support';
 import { ViewsPage } from './pages/views-page';
 
 const A = 'charts.hostCpu.offload';
@@ -24,7 +24,7 @@ async function sameInstant(page: Page): Promise<number> {
 }
 
 async function playUntil(lab: ViewsPage, page: Page, samples: number): Promise<void> {
-  await lab.play.click();
+  await playSlowly(page);
   await expect.poll(() => samplesOf(page, A), { timeout: 60_000 }).toBeGreaterThanOrEqual(samples);
   await lab.pauseTime.click();
   await lab.settleViews();

@@ -4,7 +4,7 @@
 // replays them.
 import { expect, test } from '@playwright/test';
 import { toBase64Url } from '../src/ui/share/link-codec';
-import { applyLiveLossRate, headlineRow, labUrl, measureToEnd, openLab, shortScenario } from './charts-support';
+import { applyLiveLossRate, headlineRow, labUrl, measureToEnd, openLab, playSlowly, shortScenario } from './charts-support';
 import { LabPage } from './pages/lab-page';
 
 test('a link copied from one page reproduces the same figures in a new page', async ({ page, context }) => {
@@ -82,7 +82,7 @@ test('a scenario exported after a live change carries its log: imported in a new
   const lossless = shortScenario(['configurations=native,offload', 'faults.wire.loss.model=independent', 'faults.wire.loss.rate=0'], 200);
   await openLab(page, labUrl(lossless));
   const lab = new LabPage(page);
-  await lab.run.click();
+  await playSlowly(page);
   await expect.poll(async () => (await lab.snapshot()).nowNanos, { timeout: 60_000 }).toBeGreaterThan(15_000_000);
   await lab.pause.click();
   await lab.settle();

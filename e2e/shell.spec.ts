@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/lab-page';
+import { longRunUrl } from './pages/long-run';
 import { labUrl, shortScenario } from './charts-support';
 import { watchProblems } from './support/console';
 
@@ -25,7 +26,7 @@ test('the page opens with its name, what the lab is, one run bar and the network
 
 test('play makes the model\'s clock grow; pause stops it', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.open();
+  await lab.open(longRunUrl());
   await lab.run.click();
   await expect(lab.status).toHaveText('Running');
   await expect.poll(() => lab.events()).toBeGreaterThan(0);
@@ -42,7 +43,7 @@ test('play makes the model\'s clock grow; pause stops it', async ({ page }) => {
 
 test('step runs exactly one event; → steps, ← goes back exactly', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.open();
+  await lab.open(longRunUrl());
   const s0 = await lab.settle();
   await lab.step.click();
   await expect.poll(async () => (await lab.snapshot()).eventsProcessed).toBe(s0.eventsProcessed + 1);
@@ -60,7 +61,7 @@ test('step runs exactly one event; → steps, ← goes back exactly', async ({ p
 
 test('the keyboard shortcuts play, pause and reset: Space, Space, R', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.open();
+  await lab.open(longRunUrl());
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press(' ');
   await expect(lab.status).toHaveText('Running');
@@ -80,7 +81,7 @@ test('the keyboard shortcuts play, pause and reset: Space, Space, R', async ({ p
 
 test('the scenario\'s seed is the one seed: changing it in the controls rebuilds the model with it', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.open();
+  await lab.open(longRunUrl());
   await page.getByTestId('controls.param.seed').fill('12345');
   await page.getByTestId('controls.param.seed').press('Enter');
   await expect(lab.liveSeed).toHaveText('seed 12345');
@@ -95,7 +96,7 @@ test('the scenario\'s seed is the one seed: changing it in the controls rebuilds
 
 test('a worker crash shows what happened, and Restart recovers the model', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.open();
+  await lab.open(longRunUrl());
   await lab.run.click();
   await expect.poll(() => lab.events()).toBeGreaterThan(0);
   await lab.crashWorker('uncaught');
@@ -119,7 +120,7 @@ test('a worker crash shows what happened, and Restart recovers the model', async
 test('normal use logs no console errors, page errors or failed requests', async ({ page }) => {
   const problems = watchProblems(page);
   const lab = new LabPage(page);
-  await lab.open();
+  await lab.open(longRunUrl());
   await lab.run.click();
   await expect.poll(() => lab.events()).toBeGreaterThan(1000);
   await lab.pause.click();
@@ -137,7 +138,7 @@ test('normal use logs no console errors, page errors or failed requests', async 
 
 test('the theme toggle cycles system, light and dark and says which is in force', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.open();
+  await lab.open(longRunUrl());
   const html = page.locator('html');
   await expect(lab.themeToggle).toHaveText(/System/);
   await lab.themeToggle.click();
@@ -154,7 +155,7 @@ test('each scheme has one set of colours: the system\'s preference applies until
   const DARK_BG = 'rgb(15, 20, 27)';
   await page.emulateMedia({ colorScheme: 'dark' });
   const lab = new LabPage(page);
-  await lab.open();
+  await lab.open(longRunUrl());
   const bg = () => page.evaluate('getComputedStyle(document.body).backgroundColor');
   await expect(lab.themeToggle).toHaveText(/System/);
   await expect.poll(bg).toBe(DARK_BG);

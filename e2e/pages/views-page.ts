@@ -3,6 +3,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { ViewsTestApi } from '../../src/ui/views/test-api';
 import { LabPage } from './lab-page';
+import { longRunUrl } from './long-run';
 
 export type ViewsState = ReturnType<ViewsTestApi['state']>;
 
@@ -41,8 +42,12 @@ export class ViewsPage extends LabPage {
     return this.page.getByTestId(`diagram.${configuration}.layer.${layer}`);
   }
 
-  /** Opens the lab: the network model (the chosen preset) is the page's world, paused at time zero. */
-  async openModel(url = './'): Promise<void> {
+  /**
+   * Opens the lab: the network model is the page's world, paused at time zero. By
+   * default the scenario is the default one run for 10 simulated minutes, so that
+   * `runFor` can never meet the end of the run however fast the machine is.
+   */
+  async openModel(url = longRunUrl()): Promise<void> {
     await this.open(url);
     await expect(this.diagram).toBeVisible();
     await this.waitPaused();
