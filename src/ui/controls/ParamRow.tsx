@@ -2,8 +2,10 @@
 // whether a change applies live or by restart, the source of its default on demand,
 // and, when an edit was refused, the reason right beside it (the scenario unchanged).
 // Text and number fields commit on Enter or when they lose focus, not per keystroke.
-// After a rewind the row shows the value in force there, says when the field changes
-// later in the live log, and says that a live edit here drops the later changes.
+// After a rewind the row shows the value in force there and says when the field changes
+// later in the live log. That a live edit here drops the later changes is said once, in
+// the panel's rewound banner, and again on a live row only while its field has focus
+// (where the edit happens), not on every live row of the panel.
 import { useState } from 'react';
 import { formatSource } from '../../model/costs';
 import { clearFieldError, setParameter } from '../state/scenario-actions';
@@ -52,14 +54,22 @@ function Field({ row, id, invalid, describedBy }: { row: ControlRow; id: string;
   }
 }
 
+/** Whether a focus event inside the row's control cell landed on the field itself (not on "source"). */
+function inField(e: React.FocusEvent<HTMLDivElement>): boolean {
+  const field = e.currentTarget.firstElementChild;
+  return field !== null && field.contains(e.target);
+}
+
 /**
  * `later`: the field's next change in the live log ahead of the shown position (after a
- * rewind); `drops`: what a live edit here would drop from the log ('' when nothing).
+ * rewind); `drops`: what a live edit here would drop from the log ('' when nothing),
+ * shown only while the row's field has focus.
  */
 export function ParamRow({ row, later = '', drops = '' }: { row: ControlRow; later?: string; drops?: string }) {
   const error = useLab((s) => s.fieldErrors[row.path]);
   const liveNote = useLab((s) => s.liveNotes[row.path]);
   const [showSource, setShowSource] = useState(false);
+  const [editing, setEditing] = useState(false);
   const base = `controls.param.${row.path}`;
   const id = `param-${row.path.replace(/[^A-Za-z0-9]/g, '-')}`;
   const scenarioVersion = useLab((s) => s.scenarioVersion);
@@ -69,7 +79,7 @@ export function ParamRow({ row, later = '', drops = '' }: { row: ControlRow; lat
         {row.label}
         <code className="param-path">{row.path}</code>
       </label>
-      <div className="param-control">
+      <div className="param-control" onFocus={(e) => setEditing(inField(e))} onBlur={() => setEditing(false)}>
         <Field key={scenarioVersion} row={row} id={id} invalid={error !== undefined} describedBy={`${id}-meta${error ? ` ${id}-err` : ''}`} />
         {row.unit ? <span className="param-unit">{row.unit}</span> : null}
         {/* A live parameter changes the running model where it stands (the worker's apply);
@@ -90,7 +100,7 @@ export function ParamRow({ row, later = '', drops = '' }: { row: ControlRow; lat
         {row.rangeText ? <span>range {row.rangeText}</span> : null}
         <span>default {row.defaultText === '' ? '–' : row.defaultText}</span>
         {later ? <span className="param-later" data-testid={`${base}.later`}>{later}</span> : null}
-        {drops && row.apply === 'live' ? <span className="param-drops" data-testid={`${base}.drops`}>{drops}</span> : null}
+        {drops && editing && row.apply === 'live' ? <span className="param-drops" data-testid={`${base}.drops`}>{drops}</span> : null}
       </p>
       {error ? <p className="param-error" id={`${id}-err`} role="alert" data-testid={`${base}.error`}>{row.path} {error}. The scenario is unchanged.</p> : null}
       {liveNote && !error && !later ? <p className="param-live-note" role="status" data-testid={`${base}.live`}>{liveNote}</p> : null}
