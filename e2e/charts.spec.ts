@@ -18,6 +18,11 @@ test('each chart appears for each configuration and moves while the preset runs'
   }
   for (const c of ['iopCpu', 'i2oMessages', 'framesInUse']) await expect(page.getByTestId(`charts.${c}.offload`)).toBeVisible();
   await expect(page.getByTestId('charts.iopCpu.native')).toHaveCount(0);
+  // A chart only offload has keeps a paired chart's width (stretched across the row its
+  // SVG text grew to twice its neighbours' size).
+  const iopBox = await page.getByTestId('charts.iopCpu.offload').boundingBox();
+  const rowBox = await page.getByTestId('charts.row.iopCpu').boundingBox();
+  expect(iopBox!.width).toBeLessThanOrEqual(rowBox!.width / 2 + 1);
   const before = await samplesOf(page, 'charts.hostCpu.offload');
   await expect.poll(() => samplesOf(page, 'charts.hostCpu.offload')).toBeGreaterThan(before);
   await page.getByTestId('controls.pause').click();
@@ -33,6 +38,9 @@ test('each chart appears for each configuration and moves while the preset runs'
 test('the headline equals the model\'s own summary for the same scenario and seed', async ({ page }) => {
   const scenario = shortScenario(['seed=7']);
   await openLab(page, labUrl(scenario));
+  // Before anything is measured the headline says when its figures come, not "0.0 points freed".
+  await expect(page.getByTestId('headline.empty')).toBeVisible();
+  await expect(page.getByTestId('headline.cpuFreed')).toHaveCount(0);
   await measureToEnd(page);
   const model = runScenario(scenario);
   if (!model.ok) throw new Error('model');
@@ -44,6 +52,9 @@ test('the headline equals the model\'s own summary for the same scenario and see
     expect(shown.goodput).toBeCloseTo(c.goodputBps / 1e6, 1);
   }
   await expect(page.getByTestId('headline.cpuFreed')).toContainText('points of host CPU freed');
+  // The differential bars keep a readable size in a one-column page (their SVG scales with its width).
+  const bars = await page.getByTestId('headline.diff.offload').locator('svg').boundingBox();
+  expect(bars!.width).toBeLessThanOrEqual(36 * 16 + 1);
   await page.getByTestId('headline.panel').screenshot({ path: 'reports/screenshots/charts-headline.png' });
 });
 

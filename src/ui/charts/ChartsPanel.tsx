@@ -59,7 +59,7 @@ export function ChartsPanel() {
           (and per A/B variant), all on one simulated clock.
         </p>
       ) : rows.map((row) => (
-        <div key={row.def.id} className="chart-row" data-testid={`charts.row.${row.def.id}`}>
+        <div key={row.def.id} className={row.cells.length === 1 ? 'chart-row chart-row-single' : 'chart-row'} data-testid={`charts.row.${row.def.id}`}>
           {row.cells.map((cell) => (
             <LiveChart key={cell.runId} def={row.def} runId={cell.runId} runLabel={cell.runLabel} data={cell.data} sharedYMax={row.sharedYMax} />
           ))}
