@@ -63,11 +63,13 @@ export function SavingsHeadline() {
 
 const HeadlineBody = memo(function HeadlineBody({ summaries }: { summaries: readonly RunSummary[] }) {
   const base = pickBaseline(summaries);
-  if (!base || summaries.length === 0) {
+  // Nothing measured yet (time zero, or still in the warm-up): figures over an empty
+  // window read "0.0 points freed" and "1000 Mb/s if host-limited", which no run showed.
+  if (!base || summaries.length === 0 || !(base.measuredNanos > 0)) {
     return (
       <section className="headline" data-testid="headline.panel" aria-labelledby="headline-title">
         <h2 id="headline-title">What offload saves</h2>
-        <p className="headline-empty">The savings appear once the runs have passed their warm-up: host CPU freed, cycles per byte, service demand and host-limited throughput per configuration.</p>
+        <p className="headline-empty" data-testid="headline.empty">The savings appear once the runs have passed their warm-up: host CPU freed, cycles per byte, service demand and host-limited throughput per configuration.</p>
       </section>
     );
   }
