@@ -118,7 +118,26 @@ export function describeMarks(marks: Record<string, TokenMark[]>): string[] {
   for (const [cfg, ms] of Object.entries(marks)) {
     for (const m of ms) if (m.label) out.push(`${m.label} at ${cfg} ${LAYERS[m.layer]}`);
     const single = ms.filter((m) => !m.label).length;
-    if (single > 0) out.push(`${cfg}: ${single} individual ${single === 1 ? 'token' : 'tokens'} (${[...new Set(ms.filter((m) => !m.label).map((m) => kindName(m.kind)))].join(', ')})`);
+    if (single > 0) out.push(`${cfg}: ${single} ${single === 1 ? 'token' : 'tokens'} (${[...new Set(ms.filter((m) => !m.label).map((m) => kindName(m.kind)))].join(', ')})`);
   }
   return out;
+}
+
+/**
+ * The sentence under the legend: the grouped marks (lines from describeMarks that start
+ * with "×", at most 8 named) said to be grouped, and the tokens drawn one by one said to
+ * be that. Before, every line was put after "Too many to follow one by one, so grouped:",
+ * also when nothing was grouped ("... so grouped: native: 5 individual tokens").
+ */
+export function marksSentence(lines: readonly string[]): string {
+  if (lines.length === 0) return 'No journey in the last moments of simulated time.';
+  const grouped = lines.filter((l) => l.startsWith('×'));
+  const single = lines.filter((l) => !l.startsWith('×'));
+  const parts: string[] = [];
+  if (grouped.length > 0) {
+    const more = grouped.length > 8 ? ` · and ${grouped.length - 8} more groups` : '';
+    parts.push(`Too many to follow one by one, so grouped: ${grouped.slice(0, 8).join(' · ')}${more}.`);
+  }
+  if (single.length > 0) parts.push(`Drawn one by one: ${single.join(' · ')}.`);
+  return parts.join(' ');
 }
