@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ViewsPage } from './pages/views-page';
+import { watchProblems } from './support/console';
 
 const SHOTS = 'reports/screenshots';
 
@@ -84,6 +85,7 @@ test('a worker crash shows what happened and Restart brings the model back', asy
 });
 
 test('an arrow picked in the sequence view selects its journey in every view; stateless joins on request', async ({ page }) => {
+  const problems = watchProblems(page);
   const lab = new ViewsPage(page);
   await lab.openModel();
   await lab.runFor(500);
@@ -103,6 +105,9 @@ test('an arrow picked in the sequence view selects its journey in every view; st
   await lab.runFor(500);
   expect((await lab.tokensPassed('stateless')).tcp).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/views-architecture-stateless.png` });
+  // The architecture view, re-rendered while its tab was hidden (0 px wide), laid out no
+  // boxes of negative width (the browser logs those as SVG attribute errors).
+  expect(problems.consoleErrors).toEqual([]);
 });
 
 test('slow motion: at 1 µs of simulated time per second, a second of play moves the clock about a microsecond', async ({ page }) => {

@@ -14,7 +14,7 @@ import { columnLayout, type ColumnLayout, type LayerBox } from './layout';
 import { LayerDetail } from './LayerDetail';
 import { JourneyDetail } from '../JourneyDetail';
 import { Legend } from './Legend';
-import { describeMarks, TokenPainter } from './token-painter';
+import { describeMarks, marksSentence, TokenPainter } from './token-painter';
 import { lastPaint, setLastPaint } from './paint-state';
 import './ArchitectureView.css';
 
@@ -83,6 +83,9 @@ function Column({ layout, x }: { layout: ColumnLayout; x: number }) {
   );
 }
 
+/** Narrower than this, a column's boxes and their sub-boxes have no room (or negative width). */
+const MIN_COLUMN_PX = 120;
+
 export function ArchitectureView() {
   useFeedVersion();
   const { feed, frames, now } = views();
@@ -95,7 +98,9 @@ export function ArchitectureView() {
   const configs = feed.info?.configurations ?? [];
   const height = Math.max(450, Math.min(typeof window === 'undefined' ? 560 : window.innerHeight - 250, 760));
   const colW = configs.length > 0 ? Math.floor(size.width / configs.length) : 0;
-  const columns = configs.map((c, i) => ({ layout: columnLayout(c, colW, height), x: i * colW }));
+  // While its tab is hidden the stage measures 0 px wide: no column is laid out then (a
+  // 0 px column gave boxes of negative width, which the browser reported as SVG errors).
+  const columns = colW >= MIN_COLUMN_PX ? configs.map((c, i) => ({ layout: columnLayout(c, colW, height), x: i * colW })) : [];
   const rate = useRef({ sim: 0, wall: 0, nsPerMs: 0 });
   // The canvas follows every frame from the feed itself; the boxes (React) are paced by
   // useFeedVersion. The frame callback reads what the last render laid out through a ref,
@@ -156,8 +161,7 @@ export function ArchitectureView() {
       <aside className="arch-side" aria-label="Legend and details">
         <Legend />
         <p className="arch-aggregate" data-testid="diagram.aggregate" aria-live="off">
-          {aggregateLines.length === 0 ? 'No journey in the last moments of simulated time.'
-            : `Too many to follow one by one, so grouped: ${aggregateLines.slice(0, 8).join(' · ')}${aggregateLines.length > 8 ? ` · and ${aggregateLines.length - 8} more groups` : ''}`}
+          {marksSentence(aggregateLines)}
         </p>
         {selection?.kind === 'layer' && LAYERS.includes(selection.layer as Layer) && (
           <LayerDetail configuration={selection.configuration} layer={selection.layer as Layer} />)}
