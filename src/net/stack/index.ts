@@ -2,6 +2,8 @@
 export { Stack } from './stack';
 export type { StackOptions } from './stack';
 export type { IpTap } from './output';
+export { isFlowControlled } from './xmit-queue';
+export type { TxFlowControl, XmitCounters } from './xmit-queue';
 export type {
   SocketApi, Fd, SockType, SockAddr, Accepted, Received, Cont, Result, Linger, SockOpt, SockOptValues,
   GetSockOptValues, ShutdownHow,

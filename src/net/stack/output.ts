@@ -1,8 +1,11 @@
 // The stack's transmit side and its CPU accounting. Work happens in batches:
 // `begin(priority)` opens one, protocol code charges costs and emits frames into
 // it, `commit()` submits one job with the batch's charges to the stack's
-// processor. Only when that job completes do the frames go to the netif and the
-// sockets the work touched get woken: the CPU time is what delays them.
+// processor. Only when that job completes do the frames go on towards the
+// netif and the sockets the work touched get woken: the CPU time is what
+// delays them. On the way the frames pass the stack's transmit queue
+// (xmit-queue.ts), which keeps build order across batches of different
+// priorities and holds them while a flow-controlled driver's ring is full.
 //
 // Frames are serialised once into pooled buffers of exactly their length (no
 // copy after building); next hops are resolved through the ARP cache, and a
@@ -17,16 +20,13 @@ import {
   type ArpRepr, type EthernetRepr, type Ipv4Addr, type Ipv4Repr, type MacAddr, type TcpRepr,
 } from '../wire';
 import { COST_CATEGORY_INDEX, type CostName, type StackCosts } from './costs';
+import { Batch, XmitQueue, type XmitCounters } from './xmit-queue';
 
 /** Something to run when a batch's job has completed (a socket with waiters). */
 export interface WakeTarget {
   service(): void;
 }
 
-class Batch {
-  readonly frames: Uint8Array[] = [];
-  readonly wake: WakeTarget[] = [];
-}
 
 export interface OutputCounters {
   framesOut: number;
@@ -55,6 +55,12 @@ export interface OutputOptions {
   arp?: ArpOptions;
   /** The layer below IP in trace records ('netdev' on a host, 'hdm' on the card). */
   belowLayer?: Layer;
+  /**
+   * Priority of work done on behalf of a socket call, including a parked call
+   * completed later (a woken send). Default Priority.Kernel (a host's process
+   * context); the ISM runs everything at one priority (see src/model/machine/offload.ts).
+   */
+  appPriority?: Priority;
 }
 
 /**
@@ -68,9 +74,10 @@ export type IpTap = (dir: 'tx' | 'rx', header: Ipv4Repr | null, bytes: Uint8Arra
 export class Output implements EventHandler {
   /** Capture point 'ip' (null: off, one branch per datagram). */
   ipTap: IpTap | null = null;
-  netif: Netif;
   costs: StackCosts;
   checksumOffload: boolean;
+  /** Priority of socket-call work (OutputOptions.appPriority). */
+  readonly appPriority: Priority;
   readonly arp: ArpCache;
   readonly counters: OutputCounters = {
     framesOut: 0, bytesOut: 0, arpRequestsOut: 0, arpRepliesOut: 0, buildErrors: 0, jobs: 0, copies: 0, bytesCopied: 0,
@@ -82,7 +89,9 @@ export class Output implements EventHandler {
   private readonly ttl: number;
   private readonly charges = new ChargeList();
   private readonly pool = new FramePool();
-  private readonly batches: Batch[] = [];
+  /** Free batches, linked through Batch.nextFree (a list whose footprint does not move with the work in flight). */
+  private freeBatches: Batch | null = null;
+  private readonly xq: XmitQueue;
   private cur: Batch | null = null;
   private depth = 0;
   private priority: Priority = 2 as Priority;
@@ -104,12 +113,13 @@ export class Output implements EventHandler {
   constructor(o: OutputOptions) {
     this.sim = o.sim;
     this.processor = o.processor;
-    this.netif = o.netif;
+    this.xq = new XmitQueue(o.netif, (f) => this.sent(f));
     this.mac = o.mac;
     this.addr = o.addr;
     this.costs = o.costs;
     this.checksumOffload = o.checksumOffload;
     this.ttl = o.ttl;
+    this.appPriority = o.appPriority ?? (2 as Priority);
     this.arp = new ArpCache(o.arp);
     this.below = LAYER[o.belowLayer ?? 'netdev'];
     this.eth.src = o.mac;
@@ -121,10 +131,32 @@ export class Output implements EventHandler {
     return this.pool.allocated;
   }
 
+  /** The driver frames go to (a host's netdev, the card's HDM). */
+  get netif(): Netif {
+    return this.xq.netif;
+  }
+
+  set netif(n: Netif) {
+    this.xq.netif = n;
+  }
+
+  /** Frames built and not yet handed to the driver (xmit-queue.ts). */
+  get txQueued(): number {
+    return this.xq.length;
+  }
+
+  /** The transmit queue's counters (peak depth, frames held for order, waits on a stopped driver). */
+  get xmitCounters(): Readonly<XmitCounters> {
+    return this.xq.counters;
+  }
+
   /** Opens (or nests into) a batch of work at `priority`. */
   begin(priority: Priority): void {
     if (this.depth === 0) {
-      this.cur = this.batches.pop() ?? new Batch();
+      const free = this.freeBatches;
+      if (free !== null) this.freeBatches = free.nextFree;
+      this.cur = free ?? new Batch();
+      this.cur.start = this.xq.tail;
       this.charges.clear();
       this.priority = priority;
     }
@@ -138,6 +170,7 @@ export class Output implements EventHandler {
     const b = this.cur!;
     this.cur = null;
     this.counters.jobs += 1;
+    b.end = this.xq.tail;
     this.processor.submit(this.priority, this.charges, 0, this, KIND_JOB, 0, b);
   }
 
@@ -190,7 +223,8 @@ export class Output implements EventHandler {
       tr.record(this.sim.now, span, LAYER.tcp, LAYER.ip, TRACE_KIND.segment, seg.payload.length, tcpCycles, this.processor.id);
       tr.record(this.sim.now, span, LAYER.ip, this.below, TRACE_KIND.frame, len, ipCycles, this.processor.id);
     }
-    this.route(buf, dst);
+    // A pure ACK (no data, SYN or FIN) may overtake: its order does not matter to the peer.
+    this.route(buf, dst, seg.payload.length === 0 && (seg.flags & 0x03) === 0);
   }
 
   /**
@@ -219,7 +253,7 @@ export class Output implements EventHandler {
       }
       tr.record(this.sim.now, span, LAYER.ip, this.below, TRACE_KIND.frame, len, cycles, this.processor.id);
     }
-    this.route(buf, ip.dst);
+    this.route(buf, ip.dst, false);
   }
 
   nextId(): number {
@@ -251,30 +285,33 @@ export class Output implements EventHandler {
       this.armArpTimer();
       return;
     }
+    // The batch's frames go on to the driver (in build order, when it takes them),
+    // then its sockets are woken.
     const b = obj as Batch;
-    for (let i = 0; i < b.frames.length; i++) {
-      const f = b.frames[i]!;
-      this.counters.framesOut += 1;
-      this.counters.bytesOut += f.length;
-      this.netif.transmit(f);
-      this.pool.give(f);
-    }
-    // Emptied with pop(), which stays inline (assigning length calls into the runtime).
-    while (b.frames.length > 0) b.frames.pop();
+    this.xq.completed(b);
     const wake = b.wake;
     if (wake.length > 0) {
       for (let i = 0; i < wake.length; i++) wake[i]!.service();
+      // Emptied with pop(), which stays inline (assigning length calls into the runtime).
       while (wake.length > 0) wake.pop();
     }
-    this.batches.push(b);
+    b.nextFree = this.freeBatches;
+    this.freeBatches = b;
   }
 
-  private route(buf: Uint8Array, dst: Ipv4Addr): void {
+  /** A frame handed to the driver: counted, its buffer back to the pool (the driver copied it). */
+  private sent(f: Uint8Array): void {
+    this.counters.framesOut += 1;
+    this.counters.bytesOut += f.length;
+    this.pool.give(f);
+  }
+
+  private route(buf: Uint8Array, dst: Ipv4Addr, loose: boolean): void {
     const now = this.sim.now;
     const mac = this.arp.lookup(dst, now);
     if (mac !== undefined) {
       writeU48(buf, 0, mac);
-      this.cur!.frames.push(buf);
+      this.xq.add(buf, loose);
       if (this.arp.refreshNeeded.length > 0) this.refreshStale();
       return;
     }
@@ -294,7 +331,7 @@ export class Output implements EventHandler {
     if (mac === undefined) return;
     for (const f of frames) {
       writeU48(f, 0, mac);
-      this.cur!.frames.push(f);
+      this.xq.add(f, false);
     }
   }
 
@@ -316,7 +353,7 @@ export class Output implements EventHandler {
     if (op === 1) this.counters.arpRequestsOut += 1;
     else this.counters.arpRepliesOut += 1;
     this.charge('arp');
-    this.cur!.frames.push(buf);
+    this.xq.add(buf, true);
   }
 
   private armArpTimer(): void {
