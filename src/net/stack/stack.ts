@@ -107,7 +107,7 @@ export class Stack implements SocketApi, FrameSink {
     this.out = new Output({
       sim: o.sim, processor: o.processor, netif: o.netif ?? { transmit: () => undefined }, mac: o.mac, addr: o.addr,
       costs: o.costs ?? DEFAULT_STACK_COSTS, checksumOffload: o.checksumOffload ?? false, ttl: sendTtl(o.ttl), arp: o.arp,
-      belowLayer: o.belowLayer,
+      belowLayer: o.belowLayer, appPriority: this.appPriority,
     });
     for (const n of o.staticArp ?? []) this.out.arp.addStatic(n.addr, n.mac);
     this.reassembler = new Reassembler(o.reassembly);

@@ -7,7 +7,7 @@
 // queued (or with the count queued so far when an error cuts it short); a
 // blocking recv returns as soon as any byte (or end of stream, or an error) is
 // there; connect completes on ESTABLISHED or with the connection's error.
-import { Priority, type Simulator } from '../../sim';
+import type { Simulator } from '../../sim';
 import type { Accepted, Cont, Fd, Result } from './api';
 import { POLLERR, POLLHUP } from './api';
 import { PENDING, isSysError, sysError, type Errno } from './errno';
@@ -46,7 +46,7 @@ export class TcpWaiters {
 
   /** Completes whatever waits on `s` and can complete now. */
   service(s: TcpSock): void {
-    this.out.begin(Priority.Kernel);
+    this.out.begin(this.out.appPriority);
     try {
       this.serviceConnect(s);
       this.serviceAccept(s);

@@ -2,7 +2,7 @@
 // fragmentation for datagrams larger than the MTU, delivery into bounded
 // receive queues. A datagram for a port nobody holds is dropped and counted
 // (the ICMP port-unreachable a host would send is not modelled).
-import { Priority, type Rng, type Simulator } from '../../sim';
+import type { Rng, Simulator } from '../../sim';
 import { fragmentDatagram } from '../ipv4';
 import { UdpSocketState } from '../udp';
 import { IPPROTO_UDP, emitUdp, isWireError, type Ipv4Addr, type Ipv4Repr, type UdpRepr } from '../wire';
@@ -172,7 +172,7 @@ export class UdpLayer {
   }
 
   private service(s: UdpSock): void {
-    this.out.begin(Priority.Kernel);
+    this.out.begin(this.out.appPriority);
     try {
       const w = s.recvW;
       if (w !== null) {
