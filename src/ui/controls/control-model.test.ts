@@ -60,8 +60,10 @@ describe('control model', () => {
     expect(g.flatMap((x) => x.rows.map((r) => r.path))).toEqual(['inic.iopClockMHz']);
   });
 
-  it('writes ranges without units that read badly after a number', () => {
+  it('writes ranges without units that read badly after a number, and large bounds with thousands separators, not exponents', () => {
     expect(rangeText({ min: 0, max: 1, unit: 'probability' })).toBe('0–1');
-    expect(rangeText({ min: 1, max: 16_777_216, unit: 'B' })).toBe('1–1.6777216e7 B');
+    expect(rangeText({ min: 1, max: 16_777_216, unit: 'B' })).toBe('1–16,777,216 B');
+    expect(rangeText({ min: 1, max: 3_600_000, unit: 'ms' })).toBe('1–3,600,000 ms');
+    expect(rangeText({ min: 0, max: 4_294_967_295, unit: 'seed' })).toBe('0–4,294,967,295');
   });
 });

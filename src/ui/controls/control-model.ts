@@ -40,9 +40,18 @@ export function formatNumber(v: number): string {
   return String(Number(v.toPrecision(10)));
 }
 
+/**
+ * A bound as a person reads it: whole numbers from a million up with thousands separators
+ * ("16,777,216 B", not "1.6777216e7 B"). Only for display: field values stay in
+ * formatNumber's form, which the scenario parser reads back.
+ */
+function boundText(v: number): string {
+  return Number.isInteger(v) && Math.abs(v) >= 1_000_000 ? v.toLocaleString('en-US') : formatNumber(v);
+}
+
 export function rangeText(p: Pick<ParameterInfo, 'min' | 'max' | 'unit'>): string {
   if (p.min === undefined || p.max === undefined) return '';
-  return `${formatNumber(p.min)}–${formatNumber(p.max)}${NO_UNIT.has(p.unit) ? '' : ` ${p.unit}`}`;
+  return `${boundText(p.min)}–${boundText(p.max)}${NO_UNIT.has(p.unit) ? '' : ` ${p.unit}`}`;
 }
 
 export function textOf(v: unknown): string {
