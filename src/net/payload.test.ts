@@ -37,6 +37,27 @@ describe('payload', () => {
     );
   });
 
+  it('verify names the first wrong byte in every lane of the four-word loops, at every alignment', () => {
+    // Exhaustive over byteOffset mod 4, stream offset mod 4 (aligned and spliced
+    // loops) and every byte of a 300-byte view, with a second change later on:
+    // the first one must be reported, whichever word of a group of four it is in.
+    for (let at = 0; at < 4; at++) {
+      for (let s = 0; s < 4; s++) {
+        const offset = 1000 * 256 + 64 + s; // mid-block, so the groups straddle a block boundary too
+        const buf = new Uint8Array(304).subarray(at, at + 300);
+        fillPayload(4, offset, buf);
+        for (let i = 0; i < 300; i++) {
+          buf[i] = buf[i]! ^ 0x80;
+          if (i + 5 < 300) buf[i + 5] = buf[i + 5]! ^ 1;
+          expect(verifyPayload(4, offset, buf), `at ${at} s ${s} i ${i}`).toBe(i);
+          buf[i] = buf[i]! ^ 0x80;
+          if (i + 5 < 300) buf[i + 5] = buf[i + 5]! ^ 1;
+        }
+        expect(verifyPayload(4, offset, buf)).toBe(-1);
+      }
+    }
+  });
+
   it('words within a 256-byte block and the blocks themselves all differ', () => {
     const buf = new Uint8Array(4096);
     fillPayload(1, 0, buf);
