@@ -3,8 +3,19 @@
 // the wire (receive). The MAC sits on the card's local bus: frames never cross
 // the host bus.
 //
-// Transmit: per frame the HDM hands a descriptor to the MAC ('hdm') and the
-// ISM frees its packet buffer ('ism'); the frame leaves when that work is done.
+// Transmit: the HDM owns a ring of `txDescriptors` transmit descriptors
+// (hdm-tx-ring.ts). A frame from the ISM takes one; per frame the HDM fills
+// it and rings the MAC ('hdm') and the ISM frees the packet buffer of a
+// descriptor the MAC has completed ('ism': the driver reclaims on transmit, so
+// the free is paid in the same job). The MAC sends the posted frames in order
+// at the line rate and the descriptor is free when its frame is on the wire.
+// When the last descriptor is taken the HDM stops its queue (TxFlowControl,
+// src/net/stack/xmit-queue.ts): the ISM's frames wait in the stack's transmit
+// queue, in order, and nothing piles up on the IOP's run queue. While stopped
+// the MAC's transmit-complete interrupt is enabled; once enough descriptors
+// are free it interrupts the IOP ('rtos'), the handler wakes the queue and the
+// stack hands down what waited.
+//
 // Receive: the MAC fills one of `rxDescriptors` buffers (none free: the frame
 // is dropped and counted, as any NIC does), interrupts the IOP once per burst
 // ('rtos'), and the HDM takes each frame ('hdm'), allocates the ISM's packet
@@ -12,18 +23,28 @@
 // empty before it re-enables the interrupt.
 import { ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Nanos, type Processor, type Simulator, type TraceRing } from '../../../sim';
 import { FramePool, NULL_SINK, type FrameSink, type Netif } from '../../../net/link';
+import type { TxFlowControl } from '../../../net/stack';
 import type { ResolvedIopCosts } from '../../costs';
 import type { OffloadCounters } from '../counters';
+import { HdmTxRing } from './hdm-tx-ring';
 
 const K_TX_DONE = 1;
 /** Trace records of the wire and the MAC: no processor pays. */
 const NO_PROCESSOR = 255;
 const K_RX_IRQ = 2;
 const K_RX_DONE = 3;
+const K_TX_IRQ = 4;
 
-export class Hdm implements Netif, FrameSink, EventHandler {
-  /** Where the MAC transmits (the wire), set by Machine.attach. */
-  wire: Netif = { transmit: () => undefined };
+/**
+ * Transmit descriptors on the card's MAC. ESTIMATE: the e1000 driver's default
+ * ring of 256 (the card's MAC is an Intel 8254x-class gigabit part), the same
+ * as the host NIC's (LINUX_CONSTANTS.txRingDescriptors).
+ */
+export const HDM_TX_DESCRIPTORS = 256;
+
+export class Hdm implements Netif, TxFlowControl, FrameSink, EventHandler {
+  /** Installed by the ISM stack's transmit queue: called when a stopped queue wakes. */
+  onTxWake: (() => void) | null = null;
   /** Capture point 'driver' on the card: frames the HDM hands to the MAC ('tx') and takes from it ('rx'). */
   driverTap: ((dir: 'tx' | 'rx', t: Nanos, frame: Uint8Array) => void) | null = null;
   /** The ISM stack, which receives the frames. */
@@ -37,27 +58,53 @@ export class Hdm implements Netif, FrameSink, EventHandler {
   private readonly txCharges = new ChargeList();
   private readonly rxCharges = new ChargeList();
 
+  /** The transmit descriptor ring and the MAC behind it. */
+  readonly tx: HdmTxRing;
+  private out: Netif = { transmit: () => undefined };
+
   constructor(
     private readonly iop: Processor,
     costs: ResolvedIopCosts,
     private readonly counters: OffloadCounters,
     private readonly rxDescriptors = 256,
+    txDescriptors = HDM_TX_DESCRIPTORS,
   ) {
+    this.tx = new HdmTxRing(iop.simulator, txDescriptors);
+    this.tx.onSend = (f) => this.toWire(f);
+    this.tx.onDone = (f) => this.pool.give(f);
+    this.tx.onWakeWanted = () => this.iop.submit(Priority.HardIrq, 'rtos', this.irqCycles, this, K_TX_IRQ);
     const o = costs.ops;
     this.txCharges.add(o.hdmTxPacket.category, o.hdmTxPacket.fixed);
     this.txCharges.add(o.ismBufferFree.category, o.ismBufferFree.fixed);
     this.rxCharges.add(o.hdmRxPacket.category, o.hdmRxPacket.fixed);
     this.rxCharges.add(o.ismBufferAlloc.category, o.ismBufferAlloc.fixed);
-    this.rxIrqCycles = o.iopInterrupt.fixed;
+    this.irqCycles = o.iopInterrupt.fixed;
   }
 
-  private readonly rxIrqCycles: number;
+  private readonly irqCycles: number;
 
   private get trace(): TraceRing {
     return this.iop.simulator.trace;
   }
 
+  /** Where the MAC transmits (the wire), set by Machine.attach; its rate paces the MAC. */
+  get wire(): Netif {
+    return this.out;
+  }
+
+  set wire(n: Netif) {
+    this.out = n;
+    const rate = (n as Partial<{ rate: number }>).rate;
+    this.tx.lineRate = typeof rate === 'number' && rate > 0 ? rate : 0;
+  }
+
+  /** The transmit ring is full (netif_stop_queue): the stack keeps its frames. */
+  get txStopped(): boolean {
+    return this.tx.stopped;
+  }
+
   transmit(frame: Uint8Array): void {
+    this.tx.take();
     const buf = this.pool.copyOf(frame);
     const tr = this.trace;
     // The segment's span stays with the card's copy; a frame that comes down without
@@ -83,7 +130,7 @@ export class Hdm implements Netif, FrameSink, EventHandler {
     if (this.rxActive) return;
     this.rxActive = true;
     this.counters.iopInterrupts += 1;
-    this.iop.submit(Priority.HardIrq, 'rtos', this.rxIrqCycles, this, K_RX_IRQ);
+    this.iop.submit(Priority.HardIrq, 'rtos', this.irqCycles, this, K_RX_IRQ);
   }
 
   onEvent(kind: number, _arg: number, obj: unknown, sim: Simulator): void {
@@ -92,13 +139,15 @@ export class Hdm implements Netif, FrameSink, EventHandler {
       this.framesOut += 1;
       if (this.driverTap !== null) this.driverTap('tx', sim.now, f);
       const tr = sim.trace;
-      if (tr.enabled) {
-        const span = tr.tagOf(f);
-        tr.record(sim.now, span, LAYER.hdm, LAYER.nic, TRACE_KIND.frame, f.length, this.txCharges.total, this.iop.id);
-        tr.record(sim.now, span, LAYER.nic, LAYER.wire, TRACE_KIND.frame, f.length, 0, NO_PROCESSOR);
-      }
-      this.wire.transmit(f);
-      this.pool.give(f);
+      if (tr.enabled) tr.record(sim.now, tr.tagOf(f), LAYER.hdm, LAYER.nic, TRACE_KIND.frame, f.length, this.txCharges.total, this.iop.id);
+      this.tx.post(f);
+      return;
+    }
+    if (kind === K_TX_IRQ) {
+      // The transmit-complete interrupt: wake the queue; the stack hands down what waited.
+      this.counters.iopInterrupts += 1;
+      this.tx.wake();
+      if (this.onTxWake !== null) this.onTxWake();
       return;
     }
     if (kind === K_RX_DONE) {
@@ -118,5 +167,12 @@ export class Hdm implements Netif, FrameSink, EventHandler {
     // After the interrupt or one frame: take the next frame, or re-enable the interrupt.
     if (this.rxHead < this.rxRing.length) this.iop.submit(Priority.SoftIrq, this.rxCharges, 0, this, K_RX_DONE);
     else this.rxActive = false;
+  }
+
+  /** The MAC puts a frame on the wire. */
+  private toWire(f: Uint8Array): void {
+    const tr = this.trace;
+    if (tr.enabled) tr.record(this.iop.simulator.now, tr.tagOf(f), LAYER.nic, LAYER.wire, TRACE_KIND.frame, f.length, 0, NO_PROCESSOR);
+    this.out.transmit(f);
   }
 }
