@@ -12,24 +12,43 @@
 // i.e. how much of a simulated event is the model's work rather than the
 // kernel's. Then one run of MODEL_BENCH_PROFILE_MS (default 200; 0 skips) is
 // profiled in process and its CPU samples summed by source area: the
-// "model profile" rows say what dominates. Last, one run of
+// "model profile" rows say what dominates, and the "model top" rows name the
+// MODEL_BENCH_TOP (default 15) functions with the most self time. Last, one run of
 // MODEL_BENCH_EVENTS_MS (default 100; 0 skips) counts the events scheduled by
 // handler class and kind, per frame put on the wire (both directions): the
 // "model events" rows say which components the ~12 events per frame come from.
 // (They are counted by wrapping EventQueue.push for that run only, after the
 // timed runs, since patching the prototype can deoptimise the kernel.)
+//
+// MODEL_BENCH_COMPARE names another checkout of the project (say, the commit
+// before an optimisation, from `git archive`): its model runs the same
+// scenario in this process, its runs interleaved with this tree's so load
+// from other jobs hits both alike, and the "model (comparison tree)" row
+// gives its CPU time and this tree's time as a ratio of it. Both trees must
+// produce the same goodput and event count (a speed change must not change a
+// result); the bench fails if they do not.
 
 import { EventQueue, Simulator, type EventHandler, type Nanos } from '../src/sim/index';
-import { applyOverrides, createRun, presetScenario, runResults, type Scenario } from '../src/scenario/index';
+import * as scenarioApi from '../src/scenario/index';
+import type { Scenario } from '../src/scenario/index';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { median, percentile, type BenchRow } from './lib';
-import { profileAreas } from './profile';
+import { profileWork, shareByArea, shareByFunction } from './profile';
 
 const SIM_MS = Number(process.env.MODEL_BENCH_MS ?? 1000);
 const RUNS = Number(process.env.MODEL_BENCH_RUNS ?? 3);
 const PROFILE_MS = Number(process.env.MODEL_BENCH_PROFILE_MS ?? 200);
 const EVENTS_MS = Number(process.env.MODEL_BENCH_EVENTS_MS ?? 100);
+const TOP = Number(process.env.MODEL_BENCH_TOP ?? 15);
 
-export function benchScenario(ms = SIM_MS): Scenario {
+const COMPARE = process.env.MODEL_BENCH_COMPARE;
+
+/** The scenario API the bench drives: this tree's, or a comparison checkout's. */
+type ScenarioApi = Pick<typeof scenarioApi, 'applyOverrides' | 'createRun' | 'presetScenario' | 'runResults'>;
+
+export function benchScenario(ms = SIM_MS, api: ScenarioApi = scenarioApi): Scenario {
+  const { presetScenario, applyOverrides } = api;
   const p = presetScenario('modern-25g');
   if (!p.ok) throw new Error(`model bench: preset failed: ${JSON.stringify(p.errors)}`);
   const s = applyOverrides(p.scenario, [
@@ -41,7 +60,8 @@ export function benchScenario(ms = SIM_MS): Scenario {
 }
 
 /** One run; returns [wall s, cpu s, goodput b/s, events]. */
-export function runOnce(s: Scenario): [number, number, number, number] {
+export function runOnce(s: Scenario, api: ScenarioApi = scenarioApi): [number, number, number, number] {
+  const { createRun, runResults } = api;
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const r = createRun(s, { configurations: ['native'] });
@@ -95,6 +115,34 @@ export function eventsByHandler(s: Scenario): { tallies: EventTally[]; frames: n
   return { tallies, frames: counts.get('Wire:1') ?? 0, total };
 }
 
+/**
+ * Runs the bench scenario on this tree and on the checkout at `dir`, RUNS
+ * times each, interleaved; a row for the other tree, with this tree's CPU time
+ * as a ratio of it (below 1: this tree is faster).
+ */
+async function compareTrees(dir: string, model: BenchRow): Promise<BenchRow[]> {
+  const other = (await import(pathToFileURL(resolve(dir, 'src/scenario/index.ts')).href)) as ScenarioApi;
+  const mine = benchScenario();
+  const theirs = benchScenario(SIM_MS, other);
+  runOnce(benchScenario(50, other), other); // JIT warmup
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const [, ca, ga, ea] = runOnce(mine);
+    const [, cb, gb, eb] = runOnce(theirs, other);
+    if (ga !== gb || ea !== eb) throw new Error(`model bench: results differ from ${dir}: goodput ${ga} vs ${gb}, events ${ea} vs ${eb}`);
+    a.push(ca / (SIM_MS / 1000));
+    b.push(cb / (SIM_MS / 1000));
+  }
+  const row = rateRow(`model (comparison tree): same scenario on ${dir}`, b, 's/sim-s',
+    `CPU time; ${RUNS} runs interleaved with this tree's (${median(a).toFixed(2)} s/sim-s in those); same goodput and event count`, b);
+  const paired: BenchRow = rateRow('model vs comparison tree: CPU time, interleaved runs', a, 's/sim-s',
+    `ratio below 1: this tree is faster (the model row above was measured apart: ${model.cpuMedian?.toFixed(2)} s/sim-s)`, a);
+  paired.baseline = row.name;
+  paired.ratio = median(a) / median(b);
+  return [row, paired];
+}
+
 function rateRow(name: string, xs: number[], unit: string, notes: string, cpu?: number[]): BenchRow {
   const r: BenchRow = { name, median: median(xs), unit, p10: percentile(xs, 0.1), p90: percentile(xs, 0.9), runs: xs.length, notes };
   if (cpu !== undefined) r.cpuMedian = median(cpu);
@@ -125,11 +173,15 @@ export default async function modelBench(): Promise<BenchRow[]> {
   model.baseline = baseline.name;
   model.ratio = median(cpu) / median(bare);
   const rows = [baseline, model];
+  if (COMPARE !== undefined) rows.push(...(await compareTrees(COMPARE, model)));
   if (PROFILE_MS > 0) {
     const p = benchScenario(PROFILE_MS);
-    const shares = await profileAreas(() => runOnce(p));
-    for (const a of shares.filter((x) => x.share >= 0.01)) {
+    const profile = await profileWork(() => runOnce(p));
+    for (const a of shareByArea(profile).filter((x) => x.share >= 0.01)) {
       rows.push(rateRow(`model profile: ${a.area}`, [100 * a.share], '% of CPU', `self time in one ${PROFILE_MS} ms run (sampled)`));
+    }
+    for (const f of shareByFunction(profile).slice(0, TOP)) {
+      rows.push(rateRow(`model top: ${f.fn}`, [100 * f.share], '% of CPU', `self time in one ${PROFILE_MS} ms run (sampled)`));
     }
   }
   if (EVENTS_MS > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareByArea } from './profile';
+import { shareByArea, shareByFunction } from './profile';
 
 const node = (id: number, functionName: string, url: string) => ({ id, callFrame: { functionName, url } });
 
@@ -20,5 +20,20 @@ describe('bench profile areas', () => {
     expect(by['garbage collector']).toBeCloseTo(1 / 9);
     expect(by['src/net/payload']).toBeCloseTo(1 / 9);
     expect(by.other).toBeCloseTo(1 / 9);
+  });
+
+  it('sums self time per function across its nodes, naming the file from src/ on and leaving idle out', () => {
+    const p = {
+      nodes: [
+        node(1, '(idle)', ''), node(2, 'emit', 'file:///x/src/net/tcp/output.ts'), node(3, 'emit', 'file:///x/src/net/tcp/output.ts'),
+        node(4, '', 'file:///x/src/sim/event-queue.ts'), node(5, '(garbage collector)', ''),
+      ],
+      samples: [1, 1, 2, 3, 3, 4, 5],
+    };
+    expect(shareByFunction(p)).toEqual([
+      { fn: 'emit src/net/tcp/output.ts', share: 3 / 5 },
+      { fn: '(anonymous) src/sim/event-queue.ts', share: 1 / 5 },
+      { fn: '(garbage collector)', share: 1 / 5 },
+    ]);
   });
 });
