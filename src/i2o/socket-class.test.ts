@@ -116,8 +116,8 @@ const CASES: [string, SocketMessage, number[]][] = [
     0x4f4c_0009, // CLOSE
     6, // handle
   ]],
-  ['SETSOCKOPT', { op: 'SETSOCKOPT', handle: 6, level: 6, name: 1, value: 1 }, [
-    0x0009_0001, // word 0: MessageSize 9, MsgFlags 0, no SGL, version 1
+  ['SETSOCKOPT TCP_NODELAY', { op: 'SETSOCKOPT', handle: 6, level: 6, name: 1, optval: le(1) }, [
+    0x000d_0001, // word 0: MessageSize 13, MsgFlags 0, no SGL, version 1
     REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
     0x12, // word 2: InitiatorContext
     0x5, // word 3: TransactionContext
@@ -125,17 +125,62 @@ const CASES: [string, SocketMessage, number[]][] = [
     6, // handle
     6, // level IPPROTO_TCP
     1, // TCP_NODELAY
-    1, // on
+    4, // optlen: an int
+    1, // optval bytes 0-3: int 1 (on)
+    0, 0, 0, // optval bytes 4-15: unused, zero
   ]],
-  ['GETSOCKOPT', { op: 'GETSOCKOPT', handle: 6, level: 1, name: 8 }, [
-    0x0008_0001, // word 0: MessageSize 8, MsgFlags 0, no SGL, version 1
+  ['SETSOCKOPT SO_LINGER', { op: 'SETSOCKOPT', handle: 6, level: 1, name: 13, optval: le(1, 7) }, [
+    0x000d_0001, // word 0: MessageSize 13, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
+    0x4f4c_000a, // SETSOCKOPT
+    6, // handle
+    1, // level SOL_SOCKET
+    13, // SO_LINGER
+    8, // optlen: struct linger
+    1, // l_onoff 1
+    7, // l_linger 7 seconds
+    0, 0, // optval bytes 8-15: unused, zero
+  ]],
+  ['SETSOCKOPT TCP_CONGESTION', { op: 'SETSOCKOPT', handle: 6, level: 6, name: 13, optval: new TextEncoder().encode('cubic') }, [
+    0x000d_0001, // word 0: MessageSize 13, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
+    0x4f4c_000a, // SETSOCKOPT
+    6, // handle
+    6, // level IPPROTO_TCP
+    13, // TCP_CONGESTION
+    5, // optlen: the name's 5 bytes, no NUL
+    0x6962_7563, // 'c' 'u' 'b' 'i' (little-endian word)
+    0x63, // 'c', then zero
+    0, 0, // optval bytes 8-15: unused, zero
+  ]],
+  ['GETSOCKOPT', { op: 'GETSOCKOPT', handle: 6, level: 1, name: 13, optlen: 16 }, [
+    0x0009_0001, // word 0: MessageSize 9, MsgFlags 0, no SGL, version 1
     REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
     0x12, // word 2: InitiatorContext
     0x5, // word 3: TransactionContext
     0x4f4c_000b, // GETSOCKOPT
     6, // handle
     1, // SOL_SOCKET
-    8, // SO_RCVBUF
+    13, // SO_LINGER
+    16, // optlen: room for 16 bytes
+  ]],
+  ['OPTVAL', { op: 'OPTVAL', level: 1, name: 13, optval: le(1, 30) }, [
+    0x000d_8001, // word 0: MessageSize 13, MsgFlags REPLY, version 1
+    REP_W1, // word 1: Target 0x001 (host), Initiator 0x010 (DDM), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext (the GETSOCKOPT's)
+    0, // word 4: ReqStatus SUCCESS, DetailedStatus 0
+    0x4f4c_0087, // OPTVAL
+    1, // SOL_SOCKET
+    13, // SO_LINGER
+    8, // optlen
+    1, // l_onoff 1
+    30, // l_linger 30 seconds
+    0, 0, // unused, zero
   ]],
   ['COMPLETE(SEND)', { op: 'COMPLETE', request: 'SEND', handle: 5, value: 1460 }, [
     0x0008_8001, // MessageSize 8, MsgFlags REPLY
@@ -306,6 +351,7 @@ describe('socket class refusals', () => {
     ['a 17-bit port', { op: 'BIND', handle: 1, addr: A, port: 0x10000 }, 'socket.port'],
     ['a negative handle', { op: 'CLOSE', handle: -1 }, 'socket.handle'],
     ['a fractional backlog', { op: 'LISTEN', handle: 1, backlog: 1.5 }, 'socket.backlog'],
+    ['an optval longer than 16 bytes', { op: 'SETSOCKOPT', handle: 1, level: 6, name: 13, optval: new Uint8Array(17) }, 'socket.optval'],
     ['COMPLETE for a request that completes by event', { op: 'COMPLETE', request: 'CONNECT' as 'SEND', handle: 1, value: 0 }, 'socket.request'],
   ])('refuses %s, naming the field', (_what, m, field) => {
     const e = socketToI2o(m, ENV);
@@ -326,6 +372,8 @@ describe('socket class refusals', () => {
     ['a 16-bit field over 16 bits', [0x0008_0001, REQ_W1, 0, 0, 0x4f4c_0002, 5, A, 0x10050], 'bad-field', 'socket.port'],
     ['SEND without an SGL', [0x0007_0001, REQ_W1, 0, 0, 0x4f4c_0006, 5, 0], 'bad-sgl', 'sgl'],
     ['SEND whose SGL says IOP to host', [0x0009_0071, REQ_W1, 0, 0, 0x4f4c_0006, 5, 0, 0xd000_0001, 0], 'bad-sgl', 'sgl[0].flags'],
+    ['an optlen past the 16 bytes of optval', [0x000d_0001, REQ_W1, 0, 0, 0x4f4c_000a, 6, 6, 13, 17, 0, 0, 0, 0], 'bad-field', 'socket.optlen'],
+    ['optval bytes past optlen', [0x000d_0001, REQ_W1, 0, 0, 0x4f4c_000a, 6, 6, 1, 4, 1, 0, 0, 1], 'bad-field', 'socket.optval'],
     ['ERROR naming an event as the failed request', [0x0009_8001, REP_W1, 0, 0, 0x0500_0000, 0x4f4c_0085, 6, 111, 0x81], 'bad-field', 'socket.failedXFunction'],
   ])('decoding refuses %s', (_what, words, kind, field) => {
     const e = socketFromI2o(frameOf(words));
@@ -344,8 +392,9 @@ const arbSocket: fc.Arbitrary<SocketMessage> = fc.oneof(
   fc.record({ op: fc.constantFrom('ACCEPT' as const, 'CLOSE' as const), handle: u32 }),
   fc.record({ op: fc.constantFrom('SEND' as const, 'RECV' as const, 'RECV_DATA' as const), handle: u32, flags: u32, buffers: bufs }),
   fc.record({ op: fc.constant('SHUTDOWN' as const), handle: u32, how: u16 }),
-  fc.record({ op: fc.constant('SETSOCKOPT' as const), handle: u32, level: u16, name: u16, value: u32 }),
-  fc.record({ op: fc.constant('GETSOCKOPT' as const), handle: u32, level: u16, name: u16 }),
+  fc.record({ op: fc.constant('SETSOCKOPT' as const), handle: u32, level: u16, name: u16, optval: fc.uint8Array({ maxLength: 16 }) }),
+  fc.record({ op: fc.constant('GETSOCKOPT' as const), handle: u32, level: u16, name: u16, optlen: u16 }),
+  fc.record({ op: fc.constant('OPTVAL' as const), level: u16, name: u16, optval: fc.uint8Array({ maxLength: 16 }) }),
   fc.record({ op: fc.constant('COMPLETE' as const), request: fc.constantFrom(...COMPLETABLE_OPS), handle: u32, value: u32 }),
   fc.record({ op: fc.constantFrom('CONNECTED' as const), handle: u32, localAddr: u32, localPort: u16, remoteAddr: u32, remotePort: u16 }),
   fc.record({ op: fc.constant('ACCEPTED' as const), listenHandle: u32, handle: u32, localAddr: u32, localPort: u16, remoteAddr: u32, remotePort: u16 }),

@@ -18,6 +18,11 @@
 // of the SOCKET request that made the socket, as I2O event notifications echo
 // their registration. ERROR sets ReqStatus ERROR_NO_DATA_TRANSFER (0x05).
 //
+// Socket options travel as setsockopt(2) passes them: level and optname in
+// Linux numbering and the optval bytes inline (optlen, then OPTVAL_BYTES of
+// room, unused bytes zero). GETSOCKOPT is answered by an OPTVAL reply with
+// the option's bytes (or ERROR); its TransactionContext is the request's.
+//
 // Datagram sockets use SENDTO (a SEND with a destination address and port,
 // completed by COMPLETE) and RECVFROM_DATA (a RECV_DATA with the source
 // address and port, one datagram per event) in lent RECV buffers.
@@ -31,7 +36,7 @@ import { i2oError, isI2oError, type I2oError } from './errors';
 import { decodeFrame, encodeFrame, type I2oMessage } from './frame';
 import { simpleSgl, SGL_FLAG_DIR, type DmaBuffer } from './sgl';
 import {
-  COMPLETABLE_OPS, COMPLETE_LAYOUT, EVENT_LAYOUTS, REQUEST_LAYOUTS, SOCKET_ORG_ID, XFN, isRequestOp, xfnName,
+  COMPLETABLE_OPS, COMPLETE_LAYOUT, EVENT_LAYOUTS, OPTVAL_BYTES, REQUEST_LAYOUTS, SOCKET_ORG_ID, XFN, isRequestOp, xfnName,
   type CompletableOp, type SocketEventOp, type SocketLayout, type SocketRequestOp,
 } from './socket-codes';
 
@@ -47,8 +52,10 @@ export type SocketRequest =
   /** A datagram socket's send with its destination (added to the reconstruction: SEND has no address). */
   | ({ readonly op: 'SENDTO'; readonly flags: number; readonly addr: number; readonly port: number; readonly buffers: readonly DmaBuffer[] } & Handle)
   | ({ readonly op: 'SHUTDOWN'; readonly how: number } & Handle)
-  | ({ readonly op: 'SETSOCKOPT'; readonly level: number; readonly name: number; readonly value: number } & Handle)
-  | ({ readonly op: 'GETSOCKOPT'; readonly level: number; readonly name: number } & Handle);
+  /** `optval`: the option's bytes as C lays them out, at most OPTVAL_BYTES. */
+  | ({ readonly op: 'SETSOCKOPT'; readonly level: number; readonly name: number; readonly optval: Uint8Array } & Handle)
+  /** `optlen`: the room the caller has for the value, in bytes. */
+  | ({ readonly op: 'GETSOCKOPT'; readonly level: number; readonly name: number; readonly optlen: number } & Handle);
 
 export type SocketReply =
   | ({ readonly op: 'COMPLETE'; readonly request: CompletableOp; readonly value: number } & Handle)
@@ -58,7 +65,12 @@ export type SocketReply =
   | ({ readonly op: 'CONNECTED' } & Handle & Endpoints)
   | ({ readonly op: 'ACCEPTED'; readonly listenHandle: number } & Handle & Endpoints)
   | ({ readonly op: 'CLOSED'; readonly reason: number } & Handle)
-  | ({ readonly op: 'ERROR'; readonly errno: number; readonly failed: SocketRequestOp } & Handle);
+  | ({ readonly op: 'ERROR'; readonly errno: number; readonly failed: SocketRequestOp } & Handle)
+  /**
+   * A GETSOCKOPT's answer: the option's bytes (added to the reconstruction:
+   * COMPLETE has one value word). No handle: its TransactionContext names the call.
+   */
+  | { readonly op: 'OPTVAL'; readonly level: number; readonly name: number; readonly optval: Uint8Array };
 
 export type SocketMessage = SocketRequest | SocketReply;
 
@@ -89,8 +101,16 @@ export function socketToI2o(m: SocketMessage, env: SocketEnvelope): I2oMessage |
     return i2oError('bad-field', 'socket.request', `${String(m.request)} completes through an event, not COMPLETE`);
   }
   const body: number[] = [];
+  const optval = fields['optval'];
+  if (optval !== undefined) {
+    if (!(optval instanceof Uint8Array) || optval.length > OPTVAL_BYTES) {
+      return i2oError('bad-field', 'socket.optval', `optval must be at most ${OPTVAL_BYTES} bytes`);
+    }
+  }
+  const packed = optval instanceof Uint8Array ? packOptval(optval) : null;
   for (const word of layout.words) {
-    const v = word.name === 'failedXFunction' ? XFN[(m as { failed: SocketRequestOp }).failed] : fields[word.name];
+    const v = word.name === 'failedXFunction' ? XFN[(m as { failed: SocketRequestOp }).failed]
+      : packed !== null && word.name in packed ? packed[word.name] : fields[word.name];
     const max = word.bits === 16 ? 0xffff : 0xffffffff;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) {
       return i2oError('bad-field', `socket.${word.name}`, `${word.label} must fit ${word.bits} bits, got ${String(v)}`);
@@ -162,6 +182,11 @@ export function socketFromI2o(f: I2oMessage): SocketMessage | I2oError {
       out[word.name] = v;
     }
   }
+  if ('optval0' in out) {
+    const v = unpackOptval(out);
+    if (isI2oError(v)) return v;
+    out['optval'] = v;
+  }
   if (layout.sgl === 'none') {
     if (f.sgl) return i2oError('bad-sgl', 'sgl', `${op} carries no SGL`);
   } else {
@@ -176,6 +201,32 @@ export function socketFromI2o(f: I2oMessage): SocketMessage | I2oError {
     out['buffers'] = buffers;
   }
   return out as unknown as SocketMessage;
+}
+
+/** optlen and the optval words of `optval` (little-endian, unused bytes zero). */
+function packOptval(optval: Uint8Array): Record<string, number> {
+  const room = new Uint8Array(OPTVAL_BYTES);
+  room.set(optval);
+  const d = new DataView(room.buffer);
+  const out: Record<string, number> = { optlen: optval.length };
+  for (let i = 0; i < OPTVAL_BYTES / 4; i++) out[`optval${i}`] = d.getUint32(4 * i, true);
+  return out;
+}
+
+/** The optval bytes of decoded fields (removing the word fields), or why they are malformed. */
+function unpackOptval(out: Record<string, unknown>): Uint8Array | I2oError {
+  const room = new Uint8Array(OPTVAL_BYTES);
+  const d = new DataView(room.buffer);
+  for (let i = 0; i < OPTVAL_BYTES / 4; i++) {
+    d.setUint32(4 * i, out[`optval${i}`] as number, true);
+    delete out[`optval${i}`];
+  }
+  const len = out['optlen'] as number;
+  delete out['optlen'];
+  if (len > OPTVAL_BYTES) return i2oError('bad-field', 'socket.optlen', `optlen ${len} exceeds the ${OPTVAL_BYTES} bytes of optval`);
+  // One encoding per value: the bytes past optlen must be zero.
+  if (room.subarray(len).some((b) => b !== 0)) return i2oError('bad-field', 'socket.optval', `optval has bytes past optlen ${len}`);
+  return room.slice(0, len);
 }
 
 /** socketToI2o then encodeFrame: the bytes written, or why not. */

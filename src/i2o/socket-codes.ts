@@ -25,13 +25,15 @@ export type SocketRequestOp =
 export type CompletableOp = 'SOCKET' | 'BIND' | 'LISTEN' | 'SEND' | 'SHUTDOWN' | 'CLOSE' | 'SETSOCKOPT' | 'GETSOCKOPT' | 'SENDTO';
 export const COMPLETABLE_OPS: readonly CompletableOp[] = ['SOCKET', 'BIND', 'LISTEN', 'SEND', 'SHUTDOWN', 'CLOSE', 'SETSOCKOPT', 'GETSOCKOPT', 'SENDTO'];
 
-export type SocketEventOp = 'RECV_DATA' | 'CONNECTED' | 'ACCEPTED' | 'CLOSED' | 'ERROR' | 'RECVFROM_DATA';
+export type SocketEventOp = 'RECV_DATA' | 'CONNECTED' | 'ACCEPTED' | 'CLOSED' | 'ERROR' | 'RECVFROM_DATA' | 'OPTVAL';
 
 /**
  * XFunctionCodes. Requests (host to IOP) 0x0001-0x000C; events (IOP to host)
  * 0x0081-0x0086. SENDTO (0x000C) and RECVFROM_DATA (0x0086) were added to the
  * reconstruction for datagram sockets: SEND and RECV_DATA carry no address,
  * and a UDP datagram needs one per message (sendto(2), recvfrom(2)).
+ * OPTVAL (0x0087) answers GETSOCKOPT with the option's bytes: a COMPLETE's
+ * one value word cannot hold a struct linger or a congestion control name.
  */
 export const XFN: Readonly<Record<SocketRequestOp | SocketEventOp, number>> = {
   SOCKET: 0x0001,
@@ -52,6 +54,7 @@ export const XFN: Readonly<Record<SocketRequestOp | SocketEventOp, number>> = {
   CLOSED: 0x0084,
   ERROR: 0x0085,
   RECVFROM_DATA: 0x0086,
+  OPTVAL: 0x0087,
 };
 
 const XFN_NAMES = new Map<number, SocketRequestOp | SocketEventOp>(
@@ -88,6 +91,21 @@ const w = (name: string, label: string, bits: 16 | 32 = 32): PayloadWord => ({ n
 const HANDLE = w('handle', 'Socket handle');
 const FLAGS = w('flags', 'MSG_* flags');
 
+/**
+ * Most optval bytes a SETSOCKOPT or OPTVAL carries inline: TCP_CA_NAME_MAX
+ * (16), the longest option the lab sets (a congestion control name; an int
+ * is 4 bytes, a struct linger 8). Options are arguments, not payload, so they
+ * travel in the frame, as setsockopt(2)'s optval is copied in with the call.
+ */
+export const OPTVAL_BYTES = 16;
+/** optlen, then the optval bytes in OPTVAL_BYTES / 4 words, unused bytes zero (little-endian, as C lays them out). */
+const OPTVAL = [
+  w('optlen', 'optlen (bytes of optval)', 16),
+  w('optval0', 'optval bytes 0-3'), w('optval1', 'optval bytes 4-7'), w('optval2', 'optval bytes 8-11'), w('optval3', 'optval bytes 12-15'),
+];
+const LEVEL = w('level', 'Level (1 SOL_SOCKET, 6 IPPROTO_TCP)', 16);
+const OPTNAME = w('name', 'Option name (Linux numbering)', 16);
+
 /** Request payloads (after the private word): words, then the SGL if any. */
 export const REQUEST_LAYOUTS: Readonly<Record<SocketRequestOp, SocketLayout>> = {
   SOCKET: { words: [w('family', 'Address family', 16), w('type', 'Socket type', 16), w('protocol', 'Protocol', 16)], sgl: 'none', summary: 'Create a socket on the card; the reply carries its handle.' },
@@ -99,14 +117,14 @@ export const REQUEST_LAYOUTS: Readonly<Record<SocketRequestOp, SocketLayout>> = 
   RECV: { words: [HANDLE, FLAGS], sgl: 'iop-to-host', summary: 'Lend OSM receive-pool buffers; answered by RECV_DATA when data arrives.' },
   SHUTDOWN: { words: [HANDLE, w('how', 'How (0 RD, 1 WR, 2 RDWR)', 16)], sgl: 'none', summary: 'Shut down one or both directions.' },
   CLOSE: { words: [HANDLE], sgl: 'none', summary: 'Release the socket.' },
-  SETSOCKOPT: { words: [HANDLE, w('level', 'Level', 16), w('name', 'Option name', 16), w('value', 'Option value')], sgl: 'none', summary: 'Set an integer socket option.' },
-  GETSOCKOPT: { words: [HANDLE, w('level', 'Level', 16), w('name', 'Option name', 16)], sgl: 'none', summary: 'Read an integer socket option; the reply carries it.' },
+  SETSOCKOPT: { words: [HANDLE, LEVEL, OPTNAME, ...OPTVAL], sgl: 'none', summary: 'Set a socket option to the optval bytes given (an int, a struct linger or a name).' },
+  GETSOCKOPT: { words: [HANDLE, LEVEL, OPTNAME, w('optlen', 'optlen (room for the value, bytes)', 16)], sgl: 'none', summary: 'Read a socket option; answered by OPTVAL with its bytes, or ERROR.' },
   SENDTO: { words: [HANDLE, FLAGS, w('addr', 'Destination IPv4 address'), w('port', 'Destination port', 16)], sgl: 'host-to-iop', summary: 'Send one datagram, the bytes in the transmit-pool buffers the SGL names, to the address given.' },
 };
 
 /** Completion replies (XFunctionCode = the request's): status word, private word, then these. */
 export const COMPLETE_LAYOUT: SocketLayout = {
-  words: [HANDLE, w('value', 'Result (handle, bytes accepted, option value, or 0)')],
+  words: [HANDLE, w('value', 'Result (handle, bytes accepted, receive buffers returned, or 0)')],
   sgl: 'none',
   summary: 'The request completed; for SEND the transmit-pool buffers may be reused.',
 };
@@ -119,6 +137,7 @@ export const EVENT_LAYOUTS: Readonly<Record<SocketEventOp, SocketLayout>> = {
   CLOSED: { words: [HANDLE, w('reason', 'Reason (0 peer FIN, 1 reset, 2 close done)', 16)], sgl: 'none', summary: 'The connection closed.' },
   ERROR: { words: [HANDLE, w('errno', 'errno (Linux numbering)', 16), w('failedXFunction', 'XFunctionCode that failed', 16)], sgl: 'none', summary: 'A request failed, or the connection hit an asynchronous error.' },
   RECVFROM_DATA: { words: [HANDLE, FLAGS, w('addr', 'Source IPv4 address'), w('port', 'Source port', 16)], sgl: 'iop-to-host', summary: 'One datagram from the address given was placed in lent receive-pool buffers; the SGL counts say how much.' },
+  OPTVAL: { words: [LEVEL, OPTNAME, ...OPTVAL], sgl: 'none', summary: "The answer to a GETSOCKOPT (its TransactionContext): the option's value as optval bytes." },
 };
 
 // Values the payloads use (Linux numbering, include/linux/socket.h, in.h).

@@ -3,15 +3,18 @@
 // frame): bind, listen and shutdown made with a continuation post their request
 // with InitiatorContext CTX_CALL, the ISM applies it when it arrives, and the
 // call completes when the reply is back, with the reply's errno, the same
-// errno the native stack gives.
+// errno the native stack gives. setsockopt and getsockopt made with one carry
+// the option as setsockopt(2) passes it (level, optname, optval bytes) and
+// sleep for the reply too. close releases the descriptor at once; the card's
+// COMPLETE(CLOSE) frees the OSM's record and its lent buffers.
 import { describe, expect, it } from 'vitest';
-import { LAYER, TRACE_KIND } from '../../sim';
+import { LAYER, TRACE_KIND, categoryIndex, type Category, type Processor } from '../../sim';
 import { decodeSocketFrame, isI2oError } from '../../i2o';
-import { PENDING, isPending, isSysError, type Fd, type SysError } from '../../net/stack';
+import { PENDING, isPending, isSysError, type Accepted, type Fd, type SysError } from '../../net/stack';
 import { nativeWorld } from '../machine/native.testing';
 import { CTX_CALL } from './contexts';
 import type { OsmUserInterface } from './osm/user-interface';
-import { SERVER_ADDR, offloadWorld, type OffloadWorld } from './testing/world';
+import { PEER_ADDR, SERVER_ADDR, offloadWorld, type OffloadWorld } from './testing/world';
 
 const MS = 1_000_000;
 
@@ -20,6 +23,8 @@ interface Frame {
   t: number;
   op: string;
   ctx: number;
+  /** The frame's 32-bit words, little-endian as on the bus. */
+  words: number[];
 }
 
 function tapped(w: OffloadWorld): Frame[] {
@@ -29,7 +34,9 @@ function tapped(w: OffloadWorld): Frame[] {
     if (isI2oError(d)) return;
     const m = d.socket;
     const op = m.op === 'COMPLETE' ? `COMPLETE(${m.request})` : m.op === 'ERROR' ? `ERROR(${m.failed})` : m.op;
-    frames.push({ dir, t, op, ctx: d.frame.initiatorContext });
+    const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const words = Array.from({ length: bytes.length >> 2 }, (_, i) => v.getUint32(4 * i, true));
+    frames.push({ dir, t, op, ctx: d.frame.initiatorContext, words });
   });
   return frames;
 }
@@ -133,5 +140,159 @@ describe('offload control calls that sleep for the reply', () => {
     osm.shutdown(idle, 'rdwr', notConn.cont);
     w.run(1 * MS);
     expect(notConn.value).toEqual({ errno: 'ENOTCONN' });
+  });
+});
+
+function cycles(p: Processor, c: Category): number {
+  return p.cyclesByCategory()[categoryIndex(c)]!;
+}
+
+describe('offload socket options over I2O', () => {
+  it('setsockopt with a continuation carries level, optname and the optval bytes, and completes after the reply', () => {
+    const w = offloadWorld();
+    const frames = tapped(w);
+    const osm = w.server.api as OsmUserInterface;
+    const fd = osm.socket('stream') as Fd;
+    w.run(1 * MS);
+    const handle = frames.find((f) => f.op === 'SOCKET')!.words[3]!;
+    const cases: [string, () => unknown, number[]][] = [
+      // [what, the call, payload words after the handle: level, optname, optlen, optval words]
+      ['TCP_NODELAY on', () => osm.setsockopt(fd, 'TCP_NODELAY', true, done.cont), [6, 1, 4, 1, 0, 0, 0]],
+      ['SO_LINGER on, 7 s', () => osm.setsockopt(fd, 'SO_LINGER', { onoff: true, seconds: 7 }, done.cont), [1, 13, 8, 1, 7, 0, 0]],
+      ['SO_LINGER off, 3 s kept', () => osm.setsockopt(fd, 'SO_LINGER', { onoff: false, seconds: 3 }, done.cont), [1, 13, 8, 0, 3, 0, 0]],
+      ['TCP_CONGESTION cubic', () => osm.setsockopt(fd, 'TCP_CONGESTION', 'cubic', done.cont), [6, 13, 5, 0x6962_7563, 0x63, 0, 0]],
+      // The card is told its half of the buffer; the OSM keeps the rest as its pool share.
+      ['SO_SNDBUF 65536', () => osm.setsockopt(fd, 'SO_SNDBUF', 65536, done.cont), [1, 7, 4, 32768, 0, 0, 0]],
+      ['SO_REUSEADDR on', () => osm.setsockopt(fd, 'SO_REUSEADDR', true, done.cont), [1, 2, 4, 1, 0, 0, 0]],
+    ];
+    let done = new Done<0>(w);
+    for (const [what, call, payload] of cases) {
+      done = new Done<0>(w);
+      const before = frames.length;
+      const hostOsm = cycles(w.server.appCpu, 'osm');
+      const iopIsm = cycles(w.server.iop!, 'ism');
+      expect(call(), what).toBe(PENDING);
+      w.run(1 * MS);
+      expect(done.value, what).toBe(0);
+      const req = frames.slice(before).find((f) => f.dir === 'inbound')!;
+      const reply = frames.slice(before).find((f) => f.dir === 'outbound')!;
+      // Word 0: MessageSize 13, no SGL, version 1; word 1: Function 0xFF from the host to the socket DDM.
+      expect(req.words.slice(0, 2), what).toEqual([0x000d_0001, 0xff00_1010]);
+      expect([req.ctx, req.words[4], req.words[5]], what).toEqual([CTX_CALL, 0x4f4c_000a, handle]);
+      expect(req.words.slice(6), what).toEqual(payload);
+      expect([reply.op, reply.ctx, reply.words[3]], what).toEqual(['COMPLETE(SETSOCKOPT)', CTX_CALL, req.words[3]]);
+      expect(done.at, what).toBeGreaterThan(reply.t);
+      // The host paid for building the request, the IOP for handling it.
+      expect(cycles(w.server.appCpu, 'osm'), what).toBeGreaterThan(hostOsm);
+      expect(cycles(w.server.iop!, 'ism'), what).toBeGreaterThan(iopIsm);
+    }
+    // The card's own socket (the ISM stack's only one, its lowest descriptor) holds what was set, and its half of the send buffer.
+    const card = 3;
+    expect(w.server.ism.getsockopt(card, 'TCP_CONGESTION')).toBe('cubic');
+    expect(w.server.ism.getsockopt(card, 'SO_LINGER')).toEqual({ onoff: false, seconds: 3 });
+    expect(w.server.ism.getsockopt(card, 'SO_SNDBUF')).toBe(32768);
+    expect(osm.getsockopt(fd, 'SO_SNDBUF')).toBe(65536);
+    expect(w.server.offload.malformedFrames).toBe(0);
+  });
+
+  it('getsockopt with a continuation asks with GETSOCKOPT and returns what the card has; host options send nothing', () => {
+    const w = offloadWorld();
+    const frames = tapped(w);
+    const osm = w.server.api as OsmUserInterface;
+    const fd = osm.socket('stream') as Fd;
+    expect(osm.setsockopt(fd, 'SO_LINGER', { onoff: true, seconds: 30 })).toBe(0);
+    w.run(1 * MS);
+    const before = frames.length;
+    const got = new Done<{ onoff: boolean; seconds: number }>(w);
+    expect(osm.getsockopt(fd, 'SO_LINGER', got.cont)).toBe(PENDING);
+    w.run(1 * MS);
+    expect(got.value).toEqual({ onoff: true, seconds: 30 });
+    const req = frames.slice(before).find((f) => f.dir === 'inbound')!;
+    expect(req.words[0]).toBe(0x0009_0001); // MessageSize 9
+    expect([req.ctx, req.words[4], req.words.slice(6)]).toEqual([CTX_CALL, 0x4f4c_000b, [1, 13, 16]]);
+    const reply = frames.slice(before).find((f) => f.dir === 'outbound')!;
+    expect([reply.ctx, reply.words[3]]).toEqual([CTX_CALL, req.words[3]]);
+    expect(got.at).toBeGreaterThan(reply.t);
+    // O_NONBLOCK, SO_TYPE and the buffer sizes are the OSM's: answered at the call, no frame.
+    const quiet = frames.length;
+    const nb = new Done<boolean>(w);
+    expect(osm.getsockopt(fd, 'O_NONBLOCK', nb.cont)).toBe(false);
+    expect(osm.getsockopt(fd, 'SO_TYPE', () => undefined)).toBe('stream');
+    expect(osm.getsockopt(fd, 'SO_RCVBUF', () => undefined)).toBe(131072);
+    expect(osm.setsockopt(fd, 'O_NONBLOCK', true, () => undefined)).toBe(0);
+    w.run(1 * MS);
+    expect(frames.length).toBe(quiet);
+    expect(nb.value).toBeUndefined();
+  });
+});
+
+describe('offload close', () => {
+  it('many open, connect, send, receive and close cycles leave no socket record, lent buffer, pool buffer or sleeping call behind', () => {
+    const w = offloadWorld();
+    const osm = w.server.api as OsmUserInterface;
+    const l = w.peer.socket('stream') as Fd;
+    w.peer.bind(l, { addr: 0, port: 7300 });
+    w.peer.listen(l, 64);
+    const peerFds: Fd[] = [];
+    for (let i = 0; i < 60; i++) {
+      const fd = osm.socket('stream') as Fd;
+      if (i % 3 === 1) osm.setsockopt(fd, 'SO_LINGER', { onoff: true, seconds: 1 }, () => undefined);
+      const conn = new Done<0>(w);
+      osm.connect(fd, { addr: PEER_ADDR, port: 7300 }, conn.cont);
+      w.run(2 * MS);
+      expect(conn.value, `connection ${i}`).toBe(0);
+      const a = w.peer.accept(l) as Accepted;
+      peerFds.push(a.fd);
+      osm.send(fd, new Uint8Array(3000 + i), () => undefined);
+      w.peer.send(a.fd, new Uint8Array(2000), () => undefined);
+      w.run(2 * MS);
+      // Every third connection is closed with data unread (a reset), the others after reading it.
+      if (i % 3 !== 2) osm.recv(fd, new Uint8Array(4096));
+      const closed = new Done<0>(w);
+      const r = osm.close(fd, closed.cont);
+      expect(isPending(r) || r === 0).toBe(true);
+      expect(osm.close(fd)).toEqual({ errno: 'EBADF' });
+      w.run(1 * MS);
+    }
+    for (const fd of peerFds) w.peer.close(fd);
+    // A datagram socket and a listener with connections the application never took.
+    const u = osm.socket('dgram') as Fd;
+    osm.bind(u, { addr: 0, port: 7400 });
+    const ls = osm.socket('stream') as Fd;
+    osm.bind(ls, { addr: 0, port: 7401 });
+    osm.listen(ls, 8);
+    for (let i = 0; i < 3; i++) w.peer.connect(w.peer.socket('stream') as Fd, { addr: SERVER_ADDR, port: 7401 }, () => undefined);
+    w.run(5 * MS);
+    osm.close(u);
+    osm.close(ls);
+    w.run(3000 * MS);
+    expect(osm.openFds).toBe(0);
+    expect(osm.records).toEqual({ sockets: 0, cardSockets: 0, sleepingCalls: 0, sendsInFlight: 0 });
+    expect(w.server.pools.tx.available).toBe(w.server.pools.tx.count);
+    expect(w.server.pools.rx.available).toBe(w.server.pools.rx.count);
+    expect(w.server.offload.malformedFrames).toBe(0);
+  });
+
+  it('a lingering close sleeps until the card reports the close done, and the descriptor is gone at the call', () => {
+    const w = offloadWorld();
+    const frames = tapped(w);
+    const osm = w.server.api as OsmUserInterface;
+    const l = w.peer.socket('stream') as Fd;
+    w.peer.bind(l, { addr: 0, port: 7500 });
+    w.peer.listen(l, 4);
+    const fd = osm.socket('stream') as Fd;
+    osm.connect(fd, { addr: PEER_ADDR, port: 7500 }, () => undefined);
+    w.run(2 * MS);
+    expect(osm.setsockopt(fd, 'SO_LINGER', { onoff: true, seconds: 5 })).toBe(0);
+    expect(osm.send(fd, new Uint8Array(20_000))).toBe(20_000);
+    const closed = new Done<0>(w);
+    expect(osm.close(fd, closed.cont)).toBe(PENDING);
+    expect(osm.getsockopt(fd, 'SO_TYPE')).toEqual({ errno: 'EBADF' });
+    expect(osm.socket('stream')).toBe(fd);
+    w.run(50 * MS);
+    expect(closed.value).toBe(0);
+    const done = frames.find((f) => f.op === 'COMPLETE(CLOSE)')!;
+    expect(done.dir).toBe('outbound');
+    expect(closed.at).toBeGreaterThan(done.t);
   });
 });

@@ -11,13 +11,18 @@
 // as non-blocking (EAGAIN / EINPROGRESS). A non-blocking call never returns
 // PENDING. Errors are values (`{ errno }`), never exceptions.
 //
-// bind, listen and shutdown also take an optional continuation: the caller is
-// prepared to sleep for the answer. An implementation that can answer at the
+// bind, listen, shutdown, setsockopt and getsockopt also take an optional
+// continuation: the caller is prepared to sleep for the answer. An implementation that can answer at the
 // call (the native stack always does: these calls never wait in Linux) returns
 // the result and never calls the continuation; one that must ask elsewhere
 // (the I2O socket OSM asks the card and sleeps until its reply) returns PENDING
 // and calls it exactly once with the result. Either way the errno is the same.
-// Without a continuation the answer is always given at the call.
+// Without a continuation the answer is always given at the call. close(2)'s
+// continuation is different: close always releases the descriptor at the call
+// and sleeps only to linger (SO_LINGER > 0 with unsent or unacknowledged data).
+//
+// Option values must have a C form (sockopt.ts): buffer sizes and linger
+// seconds are 32-bit ints, booleans are C ints 0/1.
 import type { Ipv4Addr } from '../wire';
 import type { Pending, SysError } from './errno';
 
@@ -99,7 +104,11 @@ export interface SocketApi {
   shutdown(fd: Fd, how: ShutdownHow, cont?: Cont<0>): Result<0>;
   close(fd: Fd, cont?: Cont<0>): Result<0>;
   setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K]): 0 | SysError;
+  /** setsockopt(2) by a caller that may sleep for the answer (see the header). */
+  setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K], cont?: Cont<0>): Result<0>;
   getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError;
+  /** getsockopt(2) by a caller that may sleep for the answer (see the header). */
+  getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K, cont?: Cont<GetSockOptValues[K]>): Result<GetSockOptValues[K]>;
   getsockname(fd: Fd): SockAddr | SysError;
   getpeername(fd: Fd): SockAddr | SysError;
   /** Current readiness (POLLIN | POLLOUT | POLLERR | POLLHUP bits). */

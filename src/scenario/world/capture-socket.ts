@@ -137,12 +137,17 @@ export class SocketCapture implements SocketApi {
     return this.settle(this.api.close(fd, this.wrap(cont, rec)), rec);
   }
 
-  setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K]): 0 | SysError {
-    return this.api.setsockopt(fd, opt, value);
+  // Options are not recorded; the continuation is forwarded (on offload the call sleeps for the card's reply).
+  setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K]): 0 | SysError;
+  setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K], cont?: Cont<0>): Result<0>;
+  setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K], cont?: Cont<0>): Result<0> {
+    return this.api.setsockopt(fd, opt, value, cont);
   }
 
-  getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError {
-    return this.api.getsockopt(fd, opt);
+  getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError;
+  getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K, cont?: Cont<GetSockOptValues[K]>): Result<GetSockOptValues[K]>;
+  getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K, cont?: Cont<GetSockOptValues[K]>): Result<GetSockOptValues[K]> {
+    return this.api.getsockopt(fd, opt, cont);
   }
 
   getsockname(fd: Fd): SockAddr | SysError {

@@ -6,7 +6,7 @@
 // of callers parked on a socket (a context switch each), with readiness for
 // poll/wait.
 import { Priority } from '../../../sim';
-import type { DecodedSocketFrame } from '../../../i2o';
+import type { DecodedSocketFrame, SocketReply } from '../../../i2o';
 import { POLLERR, POLLHUP, sysError, type SysError } from '../../../net/stack';
 import { CTX_CALL, CTX_CONTROL } from '../contexts';
 import type { OffloadCounters } from '../counters';
@@ -32,9 +32,12 @@ export interface SocketTable {
 
 /** A control call sleeping for the card's reply (CTX_CALL). */
 interface SleepingCall {
-  readonly cont: (r: 0 | SysError) => void;
-  /** What the OSM records once the card said yes (a listening state, shutdown flags). */
-  readonly done: () => void;
+  readonly cont: (r: unknown) => void;
+  /**
+   * The call's result from the card's reply (COMPLETE, OPTVAL or ERROR), after
+   * recording the OSM's side of a success (a listening state, shutdown flags).
+   */
+  readonly answer: (reply: SocketReply) => unknown;
 }
 
 export class KernelInterface implements ReplyHandler {
@@ -71,12 +74,13 @@ export class KernelInterface implements ReplyHandler {
 
   /**
    * Puts a control call to sleep until the reply to its request (sent with
-   * InitiatorContext CTX_CALL and the returned id as TransactionContext).
+   * InitiatorContext CTX_CALL and the returned id as TransactionContext);
+   * `answer` turns the reply into the call's result.
    */
-  sleep(cont: (r: 0 | SysError) => void, done: () => void): number {
+  sleep<T>(cont: (r: T | SysError) => void, answer: (reply: SocketReply) => T | SysError): number {
     const id = this.nextCall;
     this.nextCall = this.nextCall >= 0x7fffffff ? 1 : this.nextCall + 1;
-    this.sleeping.set(id, { cont, done });
+    this.sleeping.set(id, { cont: cont as (r: unknown) => void, answer });
     return id;
   }
 
@@ -195,7 +199,8 @@ export class KernelInterface implements ReplyHandler {
     return e;
   }
 
-  private wake<T>(cont: (v: T) => void, v: T): void {
+  /** Wakes a parked caller with `v`: a context switch (inside an open batch). */
+  wake<T>(cont: (v: T) => void, v: T): void {
     this.work.op('contextSwitch');
     this.counters.contextSwitches += 1;
     this.work.complete(cont, v);
@@ -216,10 +221,9 @@ export class KernelInterface implements ReplyHandler {
     if (r.frame.initiatorContext === CTX_CALL) {
       // The answer a sleeping control call waited for: its errno is the card's.
       const c = this.sleeping.get(ctx);
-      if (c === undefined || (m.op !== 'COMPLETE' && m.op !== 'ERROR')) return;
+      if (c === undefined || (m.op !== 'COMPLETE' && m.op !== 'ERROR' && m.op !== 'OPTVAL')) return;
       this.sleeping.delete(ctx);
-      if (m.op === 'COMPLETE') c.done();
-      this.wake(c.cont, m.op === 'COMPLETE' ? 0 : sysError(errnoName(m.errno)));
+      this.wake(c.cont, c.answer(m));
       return;
     }
     switch (m.op) {

@@ -61,6 +61,11 @@ export class MemoryManagement implements HostMemory {
     this.rxCap = Math.max(1, Math.min(receiveBuckets, Math.floor(rx.count / 4)));
   }
 
+  /** SEND and SENDTO requests whose completion has not come back. */
+  get sendsInFlight(): number {
+    return this.sends.size;
+  }
+
   /** The card's half of a socket buffer of `bytes`. */
   static cardShare(bytes: number): number {
     return Math.max(1, Math.ceil(bytes / 2));

@@ -16,7 +16,15 @@
 // read at the call (a real OSM mirrors it from the card's events), which is
 // what makes every errno the native one. bind, listen and shutdown made with
 // a continuation instead sleep until the card's reply (CTX_CALL, card/ism.ts)
-// and take its errno. A datagram socket's sends travel through the transmit
+// and take its errno. Socket options (options.ts) travel as setsockopt(2)
+// passes them, in SETSOCKOPT and GETSOCKOPT requests; the card's option code
+// (card/ism-socket.ts) decodes them and applies them to, or reads them from,
+// the card's socket. It runs at the call, as the other synchronous control
+// calls do (the ISM's dispatch, card/ism.ts, still answers every option
+// request with a plain COMPLETE); a caller with a continuation then sleeps
+// until the card's reply to its request, CTX_CALL, before it is told. close
+// releases the descriptor at once; the socket record and its lent receive
+// buffers are freed by the card's COMPLETE(CLOSE) (kernel-interface.ts). A datagram socket's sends travel through the transmit
 // pool as SENDTO requests (the socket class's datagram send, with the
 // destination), one datagram whole per request; a datagram that cannot
 // (empty, larger than one frame's SGL or the socket's share, no destination
@@ -27,21 +35,24 @@
 // getsockopt) included, is traced as a span: 'call' crossings app > syscall >
 // socket > osm, then 'return' crossings back when it returns or is woken.
 import { LAYER, Priority, TRACE_KIND, type Nanos, type Simulator } from '../../../sim';
-import { AF_INET, SOCK_DGRAM, SOCK_STREAM, type SocketRequest } from '../../../i2o';
+import { AF_INET, SOCK_DGRAM, SOCK_STREAM, type SocketReply, type SocketRequest } from '../../../i2o';
 import {
   PENDING, POLLERR, POLLHUP, UDP_MAX_PAYLOAD, isSysError, sysError, type Accepted, type Cont, type Fd,
   type GetSockOptValues, type Received, type Result, type ShutdownHow, type SockAddr, type SockOpt, type SockOptValues,
   type SockType, type SocketApi, type SysError,
 } from '../../../net/stack';
 import type { Ism } from '../card/ism';
+import { getCardOption, setCardOption } from '../card/ism-socket';
 import { CTX_CALL, CTX_CONTROL, FIRST_HOST_HANDLE } from '../contexts';
+import { errnoName } from '../errno-codes';
+import type { WireSockOpt } from '../../../net/stack/sockopt';
 import type { HostWork } from './host-work';
 import type { KernelInterface, SocketTable } from './kernel-interface';
 import { MemoryManagement } from './memory';
 import type { MessageInterface } from './message-interface';
 import { OsmSocket } from './osm-socket';
 import { osmReadiness } from './readiness';
-import { sockOptWords } from './sockopt-codes';
+import { getRequest, hostOption, noteOption, optionValue, setRequest } from './options';
 
 const EMPTY = new Uint8Array(0);
 
@@ -64,6 +75,11 @@ export class OsmUserInterface implements SocketApi, SocketTable {
 
   get openFds(): number {
     return this.fds.size;
+  }
+
+  /** What the OSM and the card still hold (for tests: all 0 once every socket is closed and the card has answered). */
+  get records(): { sockets: number; cardSockets: number; sleepingCalls: number; sendsInFlight: number } {
+    return { sockets: this.byHandle.size, cardSockets: this.ism.sockets, sleepingCalls: this.kernel.sleepingCalls, sendsInFlight: this.memory.sendsInFlight };
   }
 
   // ------------------------------------------------------------ calls
@@ -265,8 +281,21 @@ export class OsmUserInterface implements SocketApi, SocketTable {
     });
   }
 
+  /**
+   * close(2), as the split driver does it: the descriptor is released at the
+   * call (Linux's close never waits for the protocol), parked calls fail with
+   * EBADF, and CLOSE travels behind the socket's data. The OSM's socket record
+   * (its handle, the receive buffers lent to the card) lives until the card's
+   * COMPLETE(CLOSE) (kernel-interface.ts), which the card sends once its
+   * stack's close is done, so after lingering. A caller with a continuation
+   * on a connected stream with SO_LINGER > 0 sleeps until that reply (the
+   * card's linger outcome: the peer acknowledged everything) or until its
+   * linger time runs out, and close returns 0 either way, as Linux's does.
+   */
   close(fd: Fd, cont?: Cont<0>): Result<0> {
-    return this.withSock(fd, (s) => {
+    return this.withSock(fd, (s, k) => {
+      const lingers = s.type === 'stream' && s.linger.onoff && s.linger.seconds > 0 && cont !== undefined &&
+        s.state === 'connected' && s.pendingError === null && !isSysError(this.ism.stack.getpeername(k));
       this.fds.delete(fd);
       s.fd = -1;
       s.released = true;
@@ -274,61 +303,81 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       // Linux resets a connection closed with unread data (tcp_close): part of
       // the receive queue is in the OSM's buffers, so the OSM applies the rule.
       if (s.type === 'stream' && s.rxBytes > 0) {
-        this.ism.stack.setsockopt(this.ism.fdOf(s.handle), 'SO_LINGER', { onoff: true, seconds: 0 });
+        this.ism.stack.setsockopt(k, 'SO_LINGER', { onoff: true, seconds: 0 });
       }
       this.memory.discard(s);
       this.kernel.txWaiters.delete(s);
       for (const child of s.acceptQueue) this.abandon(child);
       s.acceptQueue.length = 0;
       this.msgs.request({ op: 'CLOSE', handle: s.handle }, CTX_CONTROL, s.handle);
-      if (s.type === 'stream' && s.linger.onoff && s.linger.seconds > 0 && cont !== undefined && s.state === 'connected') {
-        // SO_LINGER: the caller sleeps until the card reports the close done, or the time runs out.
-        s.closeW = cont;
-        this.sim.call((this.sim.now + Math.round(s.linger.seconds * 1e9)) as Nanos, () => {
-          if (s.closeW !== cont) return;
-          s.closeW = null;
-          cont(0);
-        });
-        return PENDING;
-      }
-      return 0;
+      if (!lingers) return 0;
+      // The caller's own timeout, as sk_stream_wait_close sleeps with the linger time in the caller's context:
+      // the card's CLOSE waits behind the data still queued on it, so its reply can come later than that.
+      const w = this.traced(cont!);
+      s.closeW = w;
+      this.sim.call((this.sim.now + Math.round(s.linger.seconds * 1e9)) as Nanos, () => {
+        if (s.closeW !== w) return;
+        s.closeW = null;
+        this.kernel.inBatch(() => this.kernel.wake(w, 0));
+      });
+      return PENDING;
     });
   }
 
-  setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K]): 0 | SysError {
+  /**
+   * setsockopt(2). O_NONBLOCK is the host's (options.ts); every other option
+   * is encoded as setsockopt(2) passes it and is the card's: the card's option
+   * code (card/ism-socket.ts) decodes the request and applies it to the card's
+   * socket, and its errno is the answer. With a continuation the caller then
+   * sleeps until the card's reply to the SETSOCKOPT (CTX_CALL); without one it
+   * returns at once and the request follows (CTX_CONTROL).
+   */
+  setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K]): 0 | SysError;
+  setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K], cont?: Cont<0>): Result<0>;
+  setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K], cont?: Cont<0>): Result<0> {
     return this.withSock(fd, (s, k) => {
-      if (s.type === 'stream' && opt === 'O_NONBLOCK') {
-        s.nonblocking = value as boolean;
+      if (opt === 'O_NONBLOCK') {
+        if (typeof value !== 'boolean') return sysError('EINVAL');
+        s.nonblocking = value;
+        // A datagram call the pool cannot carry is the ISM's at the call (datagramOut), and blocks by its socket's flag.
+        if (s.type === 'dgram') this.ism.stack.setsockopt(k, 'O_NONBLOCK', value);
         return 0;
       }
-      const r = this.ism.stack.setsockopt(k, opt, value);
+      const o = opt as Exclude<SockOpt, 'O_NONBLOCK'>;
+      const msg = setRequest(s, o, value as SockOptValues[typeof o]);
+      if (msg === null) return sysError('ENOPROTOOPT');
+      const r = setCardOption(this.ism.stack, k, msg.level, msg.name, msg.optval);
       if (r !== 0) return r;
-      if (s.type === 'dgram' && (opt === 'SO_SNDBUF' || opt === 'SO_RCVBUF')) {
-        if (opt === 'SO_SNDBUF') s.sndBuf = value as number;
-        else s.rcvBuf = value as number;
-        this.memory.setShares(s);
-      }
-      if (s.type === 'stream' && (opt === 'SO_SNDBUF' || opt === 'SO_RCVBUF')) {
-        if (opt === 'SO_SNDBUF') s.sndBuf = value as number;
-        else s.rcvBuf = value as number;
-        this.split(s, k);
-      }
-      if (opt === 'SO_LINGER') s.linger = { ...(value as SockOptValues['SO_LINGER']) };
-      if (opt === 'O_NONBLOCK') s.nonblocking = value as boolean;
-      this.msgs.request({ op: 'SETSOCKOPT', handle: s.handle, ...sockOptWords(opt, value) }, CTX_CONTROL, s.handle);
+      noteOption(s, opt, value, this.memory);
+      if (cont !== undefined) return this.ask(msg, cont, (m) => (m.op === 'ERROR' ? sysError(errnoName(m.errno)) : 0));
+      this.msgs.request(msg, CTX_CONTROL, s.handle);
       return 0;
     });
   }
 
-  getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError {
+  /**
+   * getsockopt(2). The host's options (options.ts) are answered from the OSM's
+   * record; the others are the card's socket's, read by the card's option code
+   * from a GETSOCKOPT. With a continuation the caller sleeps until the card's
+   * reply (OPTVAL or ERROR); without one the answer is given at the call.
+   */
+  getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError;
+  getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K, cont?: Cont<GetSockOptValues[K]>): Result<GetSockOptValues[K]>;
+  getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K, cont?: Cont<GetSockOptValues[K]>): Result<GetSockOptValues[K]> {
     return this.withSock(fd, (s, k) => {
-      if (s.type === 'stream') {
-        if (opt === 'O_NONBLOCK') return s.nonblocking as GetSockOptValues[K];
-        if (opt === 'SO_ERROR' && s.pendingError !== null) return this.kernel.takeError(s).errno as GetSockOptValues[K];
-        if (opt === 'SO_SNDBUF') return s.sndBuf as GetSockOptValues[K];
-        if (opt === 'SO_RCVBUF') return s.rcvBuf as GetSockOptValues[K];
+      const own = hostOption(s, opt);
+      if (own !== undefined) return own;
+      if (opt === 'SO_ERROR' && s.type === 'stream' && s.pendingError !== null) {
+        return this.kernel.takeError(s).errno as GetSockOptValues[K];
       }
-      return this.ism.stack.getsockopt(k, opt);
+      const o = opt as WireSockOpt;
+      const msg = getRequest(s, o);
+      if (msg === null) return sysError('ENOPROTOOPT');
+      const bytes = getCardOption(this.ism.stack, k, msg.level, msg.name, msg.optlen);
+      if (isSysError(bytes)) return bytes;
+      const v = optionValue(o, bytes) as GetSockOptValues[K];
+      if (cont === undefined) return v;
+      return this.ask(msg, cont, (m) => (m.op === 'ERROR' ? sysError(errnoName(m.errno)) : m.op === 'OPTVAL' ? optionValue(o, m.optval) as GetSockOptValues[K] : v));
     });
   }
 
@@ -442,7 +491,16 @@ export class OsmUserInterface implements SocketApi, SocketTable {
    * reply's errno; `done` records the OSM's side of a success first.
    */
   private sleepFor(msg: SocketRequest, cont: Cont<0>, done: () => void): Result<0> {
-    const id = this.kernel.sleep(this.traced(cont), done);
+    return this.ask(msg, cont, (m) => {
+      if (m.op === 'ERROR') return sysError(errnoName(m.errno));
+      done();
+      return 0;
+    });
+  }
+
+  /** Posts `msg` with InitiatorContext CTX_CALL; the caller sleeps until `answer` reads the card's reply. */
+  private ask<T>(msg: SocketRequest, cont: Cont<T>, answer: (reply: SocketReply) => T | SysError): Result<T> {
+    const id = this.kernel.sleep(this.traced(cont), answer);
     this.msgs.request(msg, CTX_CALL, id);
     return PENDING;
   }

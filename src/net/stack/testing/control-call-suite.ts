@@ -1,5 +1,6 @@
-// The socket suite's control calls made with a continuation: bind, listen and
-// shutdown by a caller prepared to sleep for the answer (api.ts). An
+// The socket suite's control calls made with a continuation: bind, listen,
+// shutdown, setsockopt and getsockopt by a caller prepared to sleep for the
+// answer (api.ts), and close, whose continuation only ever lingers. An
 // implementation may answer at the call (the native stack always does) or
 // return PENDING and answer once through the continuation (the I2O socket OSM
 // sleeps until the card's reply); the result, the errno and what the socket
@@ -8,8 +9,8 @@
 // these for every world.
 import { describe, expect, it } from 'vitest';
 import { fillPayload } from '../../payload';
-import type { Accepted, Fd, Received, Result } from '../api';
-import { isSysError, type SysError } from '../errno';
+import type { Accepted, Cont, Fd, GetSockOptValues, Received, Result, SockOpt, SockOptValues } from '../api';
+import { PENDING, isSysError, type SysError } from '../errno';
 import type { SocketWorld } from './socket-suite';
 
 const MS = 1_000_000;
@@ -45,6 +46,10 @@ class Answer {
   }
 }
 
+function errnoOf(x: unknown): string | undefined {
+  return isSysError(x) ? x.errno : undefined;
+}
+
 function sleeps(w: SocketWorld): boolean {
   return w.serverControlCallsSleep === true;
 }
@@ -62,6 +67,46 @@ function listen(w: SocketWorld, fd: Fd, backlog: number, roundTrip = true): 0 | 
 function shutdown(w: SocketWorld, fd: Fd, how: 'rd' | 'wr' | 'rdwr', roundTrip = true): 0 | string {
   const a = new Answer();
   return a.from(w.server.shutdown(fd, how, a.cont)).settled(w, roundTrip && sleeps(w));
+}
+
+/** A call's outcome with a continuation, whichever way it was given (any result type). */
+class Reply<T> {
+  value: T | SysError | undefined;
+  calls = 0;
+  pending = false;
+  readonly cont: Cont<T> = (r) => {
+    this.calls += 1;
+    this.value = r;
+  };
+
+  from(r: Result<T>): this {
+    if (r === PENDING) this.pending = true;
+    else this.value = r as T | SysError;
+    return this;
+  }
+
+  /** The result once time has run: a pending call answered exactly once, an immediate one never. */
+  settled(w: SocketWorld): T | SysError | undefined {
+    w.run(MS);
+    expect(this.calls).toBe(this.pending ? 1 : 0);
+    return this.value;
+  }
+}
+
+/** setsockopt with a continuation: the errno name or 0, and whether it slept. */
+function setopt<K extends SockOpt>(w: SocketWorld, fd: Fd, opt: K, value: SockOptValues[K]): { r: 0 | string; slept: boolean } {
+  const a = new Reply<0>();
+  a.from(w.server.setsockopt(fd, opt, value, a.cont));
+  const v = a.settled(w);
+  return { r: isSysError(v) ? v.errno : (v as 0), slept: a.pending };
+}
+
+/** getsockopt with a continuation: the value (or errno name), and whether it slept. */
+function getopt<K extends keyof GetSockOptValues>(w: SocketWorld, fd: Fd, opt: K): { v: unknown; slept: boolean } {
+  const a = new Reply<GetSockOptValues[K]>();
+  a.from(w.server.getsockopt(fd, opt, a.cont));
+  const v = a.settled(w);
+  return { v: isSysError(v) ? v.errno : v, slept: a.pending };
 }
 
 /** Server listening on `port` (control calls with continuations), a client connected and its connection accepted. */
@@ -151,6 +196,133 @@ export function describeControlCallSuite(makeWorld: () => SocketWorld): void {
       const r = w.server.recvfrom(u, new Uint8Array(100)) as Received;
       expect(r.bytes).toBe(64);
       expect(r.from.addr).toBe(w.clientAddr);
+    });
+  });
+
+  describe('setsockopt, getsockopt and close made with a continuation', () => {
+    it('every option the lab tunes reads back what was set; options the card holds sleep for it where the server does', () => {
+      const w = makeWorld();
+      const fd = w.server.socket('stream') as Fd;
+      const card = sleeps(w);
+      const cases: [SockOpt, unknown, boolean][] = [
+        // [option, value, whether the card holds it (else the host answers reads itself)]
+        ['TCP_NODELAY', true, true],
+        ['TCP_NODELAY', false, true],
+        ['SO_REUSEADDR', true, true],
+        ['TCP_CONGESTION', 'cubic', true],
+        ['TCP_CONGESTION', 'reno', true],
+        ['SO_LINGER', { onoff: true, seconds: 7 }, true],
+        ['SO_LINGER', { onoff: false, seconds: 3 }, true],
+        ['SO_SNDBUF', 65536, false],
+        ['SO_RCVBUF', 32769, false],
+        ['O_NONBLOCK', true, false],
+      ];
+      for (const [opt, value, held] of cases) {
+        const set = setopt(w, fd, opt, value as never);
+        expect(set, `${opt} = ${JSON.stringify(value)}`).toEqual({ r: 0, slept: card && opt !== 'O_NONBLOCK' });
+        const got = getopt(w, fd, opt);
+        expect(got, `${opt} read back`).toEqual({ v: value, slept: card && held });
+      }
+      expect(getopt(w, fd, 'SO_TYPE')).toEqual({ v: 'stream', slept: false });
+      expect(getopt(w, fd, 'SO_ERROR')).toEqual({ v: null, slept: card });
+    });
+
+    it('bad values fail with the native errno whichever form: EINVAL, ENOENT, ENOPROTOOPT, EBADF', () => {
+      const w = makeWorld();
+      const fd = w.server.socket('stream') as Fd;
+      const u = w.server.socket('dgram') as Fd;
+      const cases: [Fd, SockOpt, unknown, string | 0][] = [
+        [fd, 'SO_SNDBUF', -1, 'EINVAL'],
+        [fd, 'SO_SNDBUF', 0, 'EINVAL'],
+        [fd, 'SO_RCVBUF', 1.5, 'EINVAL'],
+        [fd, 'SO_RCVBUF', 2 ** 31, 'EINVAL'],
+        [fd, 'SO_LINGER', { onoff: true, seconds: -1 }, 'EINVAL'],
+        [fd, 'SO_LINGER', { onoff: true, seconds: 0.5 }, 'EINVAL'],
+        [fd, 'SO_LINGER', { onoff: 1, seconds: 5 }, 'EINVAL'],
+        [fd, 'TCP_NODELAY', 1, 'EINVAL'],
+        [fd, 'O_NONBLOCK', 'yes', 'EINVAL'],
+        [fd, 'TCP_CONGESTION', 'bbr9', 'ENOENT'],
+        [fd, 'TCP_CONGESTION', 'cubic\0', 'ENOENT'],
+        [fd, 'TCP_CONGESTION', 'cubic'.repeat(8), 'ENOENT'],
+        [fd, 'TCP_CONGESTION', 7, 'ENOENT'],
+        [fd, 'SO_BOGUS' as SockOpt, 1, 'ENOPROTOOPT'],
+        [u, 'TCP_NODELAY', true, 'ENOPROTOOPT'],
+        [u, 'TCP_CONGESTION', 'cubic', 'ENOPROTOOPT'],
+        [u, 'SO_LINGER', { onoff: true, seconds: 2 }, 0],
+        [99, 'TCP_NODELAY', true, 'EBADF'],
+      ];
+      for (const [f, opt, value, errno] of cases) {
+        expect(setopt(w, f, opt, value as never).r, `${opt} = ${JSON.stringify(value)}`).toBe(errno);
+        expect(w.server.setsockopt(f, opt, value as never), `${opt} = ${JSON.stringify(value)} at the call`).toEqual(errno === 0 ? 0 : { errno });
+      }
+      // Nothing bad was applied: the defaults are still there.
+      expect(getopt(w, fd, 'TCP_CONGESTION').v).toBe(w.server.getsockopt(fd, 'TCP_CONGESTION'));
+      expect(getopt(w, fd, 'SO_LINGER').v).toEqual({ onoff: false, seconds: 0 });
+      expect(getopt(w, u, 'SO_LINGER').v).toEqual({ onoff: false, seconds: 0 });
+      expect(getopt(w, u, 'TCP_NODELAY').v).toBe('ENOPROTOOPT');
+      expect(getopt(w, fd, 'SO_BOGUS' as 'SO_TYPE').v).toBe('ENOPROTOOPT');
+      expect(getopt(w, 99, 'SO_SNDBUF').v).toBe('EBADF');
+    });
+
+    it('a non-blocking connect that is refused reports ECONNREFUSED through SO_ERROR once', () => {
+      const w = makeWorld();
+      const fd = w.server.socket('stream') as Fd;
+      expect(setopt(w, fd, 'O_NONBLOCK', true).r).toBe(0);
+      expect((w.server.connect(fd, { addr: w.clientAddr, port: 9 }) as SysError).errno).toBe('EINPROGRESS');
+      w.run(20 * MS);
+      expect(getopt(w, fd, 'SO_ERROR').v).toBe('ECONNREFUSED');
+      expect(getopt(w, fd, 'SO_ERROR').v).toBe(null);
+    });
+
+    it('close releases the descriptor at the call: it answers 0 at once, then EBADF, and the number is reused', () => {
+      const w = makeWorld();
+      const fd = w.server.socket('stream') as Fd;
+      const closed = new Reply<0>();
+      closed.from(w.server.close(fd, closed.cont));
+      expect([closed.pending, closed.value]).toEqual([false, 0]);
+      expect(errnoOf(w.server.close(fd))).toBe('EBADF');
+      expect(errnoOf(w.server.getsockopt(fd, 'SO_TYPE'))).toBe('EBADF');
+      expect(w.server.socket('stream')).toBe(fd);
+      expect(closed.settled(w)).toBe(0);
+    });
+
+    it('a lingering close sleeps until the peer acknowledged everything, and the peer reads it all then end of stream', () => {
+      const w = makeWorld();
+      const [c, s] = connected(w, 9700);
+      expect(setopt(w, s, 'SO_LINGER', { onoff: true, seconds: 5 }).r).toBe(0);
+      const data = new Uint8Array(50_000);
+      fillPayload(8, 0, data);
+      let sent = 0;
+      while (sent < data.length) {
+        const r = w.server.send(s, data.subarray(sent));
+        if (typeof r !== 'number') break;
+        sent += r;
+      }
+      const closed = new Reply<0>();
+      closed.from(w.server.close(s, closed.cont));
+      expect(closed.pending).toBe(true);
+      expect(errnoOf(w.server.send(s, new Uint8Array(1)))).toBe('EBADF');
+      const into = new Uint8Array(60_000);
+      let got = 0;
+      for (let i = 0; i < 200 && closed.calls === 0; i++) {
+        w.run(MS);
+        for (;;) {
+          const r = w.client.recv(c, into.subarray(got));
+          if (typeof r !== 'number' || r === 0) break;
+          got += r;
+        }
+      }
+      expect(closed.calls).toBe(1);
+      expect(closed.value).toBe(0);
+      w.run(20 * MS);
+      for (;;) {
+        const r = w.client.recv(c, into.subarray(got));
+        if (typeof r !== 'number' || r === 0) break;
+        got += r;
+      }
+      expect(got).toBe(sent);
+      expect(into.subarray(0, got)).toEqual(data.subarray(0, sent));
+      expect(w.client.recv(c, into)).toBe(0);
     });
   });
 }

@@ -1,0 +1,82 @@
+// The OSM's side of setsockopt/getsockopt: which options it answers itself,
+// and the SETSOCKOPT / GETSOCKOPT requests that carry the others to the card,
+// as setsockopt(2) passes them (level and optname in Linux numbering, optval
+// bytes as C lays them out: net/stack/sockopt.ts).
+//
+// Answered on the host, never asked of the card:
+// - O_NONBLOCK is fcntl(F_SETFL), a flag of the host's open file: blocking
+//   is the caller sleeping in the host kernel, which the card never sees.
+// - SO_TYPE is fixed at socket() and is in the OSM's own socket record.
+// - SO_SNDBUF and SO_RCVBUF as the application set them: the OSM divides each
+//   between the card's socket (half, which is what the card is told and
+//   holds) and its own share of the DMA pools, so only the OSM knows the
+//   whole; the card's half alone would read back as half.
+// - SO_ERROR while the OSM holds an error the card already reported (an
+//   ERROR event): reading it clears it, as the card's own would.
+// Everything else (SO_REUSEADDR, SO_LINGER, TCP_NODELAY, TCP_CONGESTION,
+// SO_ERROR otherwise) is what the card's socket has, read by GETSOCKOPT.
+import type { SocketRequest } from '../../../i2o';
+import type { GetSockOptValues, SockOpt, SockOptValues } from '../../../net/stack';
+import { OPTVAL_MAX, optionFromC, optionToC, sockOptCode, type WireSockOpt } from '../../../net/stack/sockopt';
+import { errnoName } from '../errno-codes';
+import { MemoryManagement } from './memory';
+import type { OsmSocket } from './osm-socket';
+
+type SetRequest = Extract<SocketRequest, { op: 'SETSOCKOPT' }>;
+type GetRequest = Extract<SocketRequest, { op: 'GETSOCKOPT' }>;
+
+/** The value the OSM answers for `opt` itself, or undefined when the card's socket has it. */
+export function hostOption<K extends keyof GetSockOptValues>(s: OsmSocket, opt: K): GetSockOptValues[K] | undefined {
+  const v = ((): GetSockOptValues[keyof GetSockOptValues] | undefined => {
+    switch (opt) {
+      case 'O_NONBLOCK': return s.nonblocking;
+      case 'SO_TYPE': return s.type;
+      case 'SO_SNDBUF': return s.sndBuf;
+      case 'SO_RCVBUF': return s.rcvBuf;
+      default: return undefined;
+    }
+  })();
+  return v as GetSockOptValues[K] | undefined;
+}
+
+/**
+ * The SETSOCKOPT for `opt` = `value`. A stream's valid buffer size is sent as
+ * the card's half (MemoryManagement.cardShare); any other value goes as the
+ * application gave it, so the card refuses a bad one with the native errno.
+ */
+export function setRequest<K extends Exclude<SockOpt, 'O_NONBLOCK'>>(s: OsmSocket, opt: K, value: SockOptValues[K]): SetRequest | null {
+  const code = sockOptCode(opt);
+  if (code === null) return null;
+  const { level, name } = code;
+  let v: unknown = value;
+  if (s.type === 'stream' && (opt === 'SO_SNDBUF' || opt === 'SO_RCVBUF') && optionToC(opt, value).length === 4 && (value as number) > 0) {
+    v = MemoryManagement.cardShare(value as number);
+  }
+  return { op: 'SETSOCKOPT', handle: s.handle, level, name, optval: optionToC(opt, v) };
+}
+
+/** The GETSOCKOPT for `opt`, with room for any option's value (null: ENOPROTOOPT, as setRequest). */
+export function getRequest(s: OsmSocket, opt: WireSockOpt): GetRequest | null {
+  const code = sockOptCode(opt);
+  if (code === null) return null;
+  return { op: 'GETSOCKOPT', handle: s.handle, level: code.level, name: code.name, optlen: OPTVAL_MAX };
+}
+
+/** The value optval bytes from the card carry, as getsockopt returns it (SO_ERROR's number as the errno's name). */
+export function optionValue<K extends WireSockOpt>(opt: K, optval: Uint8Array): GetSockOptValues[K] {
+  const v = optionFromC(opt, optval);
+  if (opt === 'SO_ERROR') return (v === 0 || v === null ? null : errnoName(v as number)) as GetSockOptValues[K];
+  return v as GetSockOptValues[K];
+}
+
+/** What the OSM's record keeps of an option the card accepted. */
+export function noteOption<K extends SockOpt>(s: OsmSocket, opt: K, value: SockOptValues[K], memory: MemoryManagement): void {
+  if (opt === 'SO_SNDBUF' || opt === 'SO_RCVBUF') {
+    if (opt === 'SO_SNDBUF') s.sndBuf = value as number;
+    else s.rcvBuf = value as number;
+    memory.setShares(s);
+  } else if (opt === 'SO_LINGER') {
+    const l = value as SockOptValues['SO_LINGER'];
+    s.linger = { onoff: l.onoff, seconds: l.seconds };
+  }
+}
