@@ -10,6 +10,8 @@ import { SWEEP_METRICS, type SweepMetric, type SweepPointSummary } from './sweep
 export interface SweepLineChartProps {
   readonly xs: readonly number[];
   readonly xLabel: string;
+  /** The swept parameter's unit ('' when it has none): on the axis title, the tooltips and the crossover labels. */
+  readonly xUnit: string;
   readonly points: readonly (SweepPointSummary | undefined)[];
   readonly metric: SweepMetric;
   readonly laws: readonly LawsSweepPoint[] | null;
@@ -19,7 +21,8 @@ const W = 640;
 const H = 300;
 const M = { left: 52, right: 16, top: 8, bottom: 40 };
 
-export function SweepLineChart({ xs, xLabel, points, metric, laws }: SweepLineChartProps) {
+export function SweepLineChart({ xs, xLabel, xUnit, points, metric, laws }: SweepLineChartProps) {
+  const withUnit = (v: number) => `${formatAxisValue(v)}${xUnit ? ` ${xUnit}` : ''}`;
   const pw = W - M.left - M.right;
   const probe = sweepLinePlot(xs, points, metric, laws, pw, 100);
   const legend = legendLayout(probe.lines.map((l) => ({ key: l.key, label: l.label, color: l.color })), pw);
@@ -48,7 +51,7 @@ export function SweepLineChart({ xs, xLabel, points, metric, laws }: SweepLineCh
           <text key={`x${v}`} x={plot.x(v)} y={ph + 15} textAnchor="middle" fontSize={11} fill="var(--muted)">{formatAxisValue(v)}</text>
         ))}
         <line x1={0} x2={pw} y1={ph} y2={ph} stroke="var(--muted)" />
-        <text x={pw} y={ph + 32} textAnchor="end" fontSize={11} fill="var(--muted)">{xLabel}</text>
+        <text x={pw} y={ph + 32} textAnchor="end" fontSize={11} fill="var(--muted)">{xUnit ? `${xLabel} (${xUnit})` : xLabel}</text>
         <text x={-M.left + 2} y={-2} fontSize={11} fill="var(--muted)">{m.unit}</text>
         {plot.unityY !== null ? (
           <g>
@@ -61,7 +64,7 @@ export function SweepLineChart({ xs, xLabel, points, metric, laws }: SweepLineCh
             <path d={l.path} fill="none" stroke={l.color} strokeWidth={2} strokeDasharray={l.dashed ? '6 4' : undefined} />
             {l.points.map((p) => (
               <circle key={p.vx} cx={p.x} cy={p.y} r={3} fill={l.color}>
-                <title>{`${l.label} at ${formatAxisValue(p.vx)}: ${formatAxisValue(p.vy)} ${m.unit}`}</title>
+                <title>{`${l.label} at ${withUnit(p.vx)}: ${formatAxisValue(p.vy)} ${m.unit}`}</title>
               </circle>
             ))}
           </g>
@@ -72,7 +75,7 @@ export function SweepLineChart({ xs, xLabel, points, metric, laws }: SweepLineCh
             {/* Labels sit on the side of the rule with more room, so they are never cut off. */}
             <text x={c.px > pw / 2 ? c.px - 4 : c.px + 4} textAnchor={c.px > pw / 2 ? 'end' : 'start'} y={12 + (c.source === 'laws' ? 14 : 0)}
               fontSize={11} fontWeight={700} fill="var(--fg)" paintOrder="stroke" stroke="var(--surface)" strokeWidth={3}>
-              {`${c.source === 'laws' ? 'LAWS' : 'simulated'}: offload loses ${c.direction === 'loses' ? 'above' : 'below'} ${formatAxisValue(c.x)}`}
+              {`${c.source === 'laws' ? 'LAWS' : 'simulated'}: offload loses ${c.direction === 'loses' ? 'above' : 'below'} ${withUnit(c.x)}`}
             </text>
           </g>
         ))}

@@ -70,6 +70,9 @@ export function SweepPanel() {
   const workers = poolSize(typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency);
 
   useEffect(() => () => runRef.current?.cancel(), []);
+  // The swept parameter's unit, so the chart's axis and crossover read "571 MHz", not "571".
+  const unitOf = (path: string) => paths.find((x) => x.path === path)?.unit ?? '';
+  const titleOf = (path: string) => (unitOf(path) ? `${path} (${unitOf(path)})` : path);
 
   const start = () => {
     const read = readAxes(scenario, twoD ? [a, b] : [a]);
@@ -134,9 +137,9 @@ export function SweepPanel() {
       ) : null}
       {result ? (
         result.axes.length === 1 ? (
-          <SweepLineChart xs={result.values[0]!} xLabel={result.axes[0]!.path} points={result.points} metric={result.metric} laws={result.metric === 'gain' ? lawsPoints : null} />
+          <SweepLineChart xs={result.values[0]!} xLabel={result.axes[0]!.path} xUnit={unitOf(result.axes[0]!.path)} points={result.points} metric={result.metric} laws={result.metric === 'gain' ? lawsPoints : null} />
         ) : (
-          <SweepHeatmap xsA={result.values[0]!} xsB={result.values[1]!} labelA={result.axes[0]!.path} labelB={result.axes[1]!.path}
+          <SweepHeatmap xsA={result.values[0]!} xsB={result.values[1]!} labelA={titleOf(result.axes[0]!.path)} labelB={titleOf(result.axes[1]!.path)}
             points={result.points} metric={result.metric} configuration="offload" />
         )
       ) : null}
