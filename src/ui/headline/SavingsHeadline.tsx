@@ -9,7 +9,7 @@ import type { RunSummary } from '../model-data';
 import { shareEqual } from '../runtime/structural-share';
 import { categoryColor } from '../live/category-colors';
 import { labFeed, useFeedVersion } from '../charts/feed-binding';
-import { configFigures, pickBaseline, savings, type Savings } from './savings';
+import { configFigures, goodputCaveat, pickBaseline, savings, type Savings } from './savings';
 import { DIFF_ROW, differentialBars } from './differential-bars';
 import './Headline.css';
 
@@ -86,6 +86,7 @@ const HeadlineBody = memo(function HeadlineBody({ summaries }: { summaries: read
           <small data-testid="headline.window">over {(offload.baseline.measuredNanos / 1e6).toFixed(0)} ms of simulated time after the warm-up</small>
         </p>
       ) : null}
+      {offload && goodputCaveat(offload) ? <p className="headline-caveat" data-testid="headline.caveat">{goodputCaveat(offload)}</p> : null}
       <table className="headline-table">
         <thead>
           <tr><th scope="col">run</th><th scope="col">goodput</th><th scope="col">host CPU</th><th scope="col">cycles/B</th><th scope="col" title="host CPU µs per KB moved, as netperf reports it">service demand</th><th scope="col" title="goodput ÷ host utilization, capped by the wire">if host-limited</th><th scope="col">IOP</th></tr>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../model-data';
-import { configFigures, pickBaseline, savings } from './savings';
+import { configFigures, goodputCaveat, pickBaseline, savings } from './savings';
 import { differentialBars } from './differential-bars';
 
 // 1 s window, one 2 GHz core, 100 MB moved on a 1 Gb/s wire.
@@ -60,5 +60,13 @@ describe('savings headline', () => {
     expect(copy.x + copy.width).toBeCloseTo(l.zeroX);
     expect(osm.x).toBeCloseTo(l.zeroX);
     expect(copy.width / osm.width).toBeCloseTo(5);
+  });
+
+  it('warns that CPU freed is not for the same work when goodput differs by 5 % or more, and not otherwise', () => {
+    expect(goodputCaveat(savings(native, offload))).toBeNull();
+    const slowCard: RunSummary = { ...offload, payloadBytes: 64e6 };
+    expect(goodputCaveat(savings(native, slowCard))).toBe(
+      'offload moved 36 % less data than native (512.0 Mb/s against 800.0 Mb/s), so the CPU freed is not for the same work: compare cycles/B.');
+    expect(goodputCaveat(savings(native, { ...offload, payloadBytes: 97e6 }))).toBeNull();
   });
 });

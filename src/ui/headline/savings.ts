@@ -100,3 +100,19 @@ export function savings(baseline: RunSummary, other: RunSummary): Savings {
 export function pickBaseline(summaries: readonly RunSummary[]): RunSummary | undefined {
   return summaries.find((s) => s.configuration === 'native') ?? summaries[0];
 }
+
+/**
+ * When the two runs moved clearly different amounts of data (goodput apart by 5 % or
+ * more), CPU freed alone misleads: a card that caps goodput frees host CPU by doing less
+ * work. Returns the sentence that says so and points at cycles per byte, else null.
+ */
+export function goodputCaveat(s: Savings): string | null {
+  const b = s.baseline.goodputBitsPerSecond;
+  const o = s.other.goodputBitsPerSecond;
+  if (!(b > 0) || !(o > 0)) return null;
+  const change = o / b - 1;
+  if (Math.abs(change) < 0.05) return null;
+  const mb = (v: number) => `${(v / 1e6).toFixed(1)} Mb/s`;
+  const amount = `${Math.round(Math.abs(change) * 100)} % ${change < 0 ? 'less' : 'more'}`;
+  return `${s.other.label} moved ${amount} data than ${s.baseline.label} (${mb(o)} against ${mb(b)}), so the CPU freed is not for the same work: compare cycles/B.`;
+}
