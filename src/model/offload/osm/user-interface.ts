@@ -327,10 +327,13 @@ export class OsmUserInterface implements SocketApi, SocketTable {
   /**
    * setsockopt(2). O_NONBLOCK is the host's (options.ts); every other option
    * is encoded as setsockopt(2) passes it and is the card's: the card's option
-   * code (card/ism-socket.ts) decodes the request and applies it to the card's
-   * socket, and its errno is the answer. With a continuation the caller then
-   * sleeps until the card's reply to the SETSOCKOPT (CTX_CALL); without one it
-   * returns at once and the request follows (CTX_CONTROL).
+   * code (card/ism-socket.ts) decodes the request's optval and applies it to
+   * the card's socket, and its errno is the answer. That runs at the call
+   * (the ISM's dispatch answers option requests with a plain COMPLETE; its
+   * optionReply is the card-side answer for when the dispatch calls it). With
+   * a continuation the caller then sleeps until the card's reply to the
+   * SETSOCKOPT (CTX_CALL); without one it returns at once and the request
+   * follows (CTX_CONTROL). A failed option sends nothing.
    */
   setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K]): 0 | SysError;
   setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K], cont?: Cont<0>): Result<0>;
@@ -358,8 +361,10 @@ export class OsmUserInterface implements SocketApi, SocketTable {
   /**
    * getsockopt(2). The host's options (options.ts) are answered from the OSM's
    * record; the others are the card's socket's, read by the card's option code
-   * from a GETSOCKOPT. With a continuation the caller sleeps until the card's
-   * reply (OPTVAL or ERROR); without one the answer is given at the call.
+   * for a GETSOCKOPT (at the call, as setsockopt). With a continuation the
+   * caller sleeps until the card's reply to its GETSOCKOPT and takes the value
+   * an OPTVAL reply carries (else the one read); without one the answer is
+   * given at the call and nothing is sent (a read changes nothing on the card).
    */
   getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError;
   getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K, cont?: Cont<GetSockOptValues[K]>): Result<GetSockOptValues[K]>;
