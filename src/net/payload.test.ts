@@ -2,7 +2,52 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { PayloadChecker, fillPayload, payloadByte, verifyPayload } from './payload';
 
+// The generator restated from the module header with plain float arithmetic for
+// block numbers (no shifts), as an independent reference for the fast paths.
+function referenceByte(conn: number, offset: number): number {
+  const w = Math.floor(offset / 4);
+  const b = Math.floor(w / 64);
+  const lo = b % 2 ** 32;
+  const hi = Math.floor(b / 2 ** 32);
+  let h = Math.imul(conn ^ 0x9e3779b9, 0x85ebca6b) ^ lo;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h ^= Math.imul(hi, 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  const word = ((h ^ (h >>> 16)) + Math.imul(w % 64, 0x9e3779b9)) | 0;
+  return (word >>> ((offset % 4) * 8)) & 0xff;
+}
+
+const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+
 describe('payload', () => {
+  it('fill equals the restated definition at offsets up to 2^53, across the shift limit of the block number', () => {
+    // 2^33 bytes = 2^31 words, where blockAt stops shifting; 2^34 bytes = 2^32 words, where a shift would wrap.
+    const near = fc.oneof(...[2 ** 33, 2 ** 34, 2 ** 35].map((x) => fc.integer({ min: x - 600, max: x + 600 })));
+    fc.assert(
+      fc.property(fc.nat(), fc.oneof(fc.nat({ max: 2 ** 53 - 1000 }), near), fc.nat({ max: 600 }), (conn, offset, len) => {
+        const buf = new Uint8Array(len);
+        fillPayload(conn, offset, buf);
+        for (let i = 0; i < len; i++) expect(buf[i]).toBe(referenceByte(conn, offset + i));
+        expect(verifyPayload(conn, offset, buf)).toBe(-1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps the bytes it always made (pinned from the first implementation)', () => {
+    const pinned: [number, number, string][] = [
+      [1, 0, '9c4a646155c49bff0e3ed39dc7b70a3c'],
+      [7, 2 ** 33 - 130, '44b3b4847b516dfeb2ef2678ea8ddff1'],
+      [3, 2 ** 40 + 5, '187d597692b4f72f0cec95e8852334a1'],
+      [2 ** 31 + 9, 2 ** 52 + 3, '31abe88acf6462c26d1ddcf90bd65531'],
+    ];
+    for (const [conn, offset, bytes] of pinned) {
+      const buf = new Uint8Array(16);
+      fillPayload(conn, offset, buf);
+      expect(hex(buf), `${conn} @ ${offset}`).toBe(bytes);
+    }
+  });
+
   it('fill agrees with the byte-at-a-time definition at any alignment', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat({ max: 2 ** 40 }), fc.nat({ max: 64 }), (conn, offset, len) => {

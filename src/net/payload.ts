@@ -25,7 +25,7 @@
 const TWO_32 = 4294967296;
 /** Per-word step within a block (odd, so the 16 words of a block differ). */
 const STEP = 0x9e3779b9 | 0;
-const BLOCK_WORDS = 64;
+const BLOCK_WORDS = 64; // blockAt shifts by log2(64) = 6
 /** STEP times 2, 3 and 4 (mod 2^32): words j+1..j+4 from word j without a chain of adds. */
 const STEP2 = Math.imul(2, STEP);
 const STEP3 = Math.imul(3, STEP);
@@ -45,6 +45,9 @@ function blockBase(conn: number, blockLo: number, blockHi: number): number {
 
 /** Base word of the block holding word `w` (a whole number). */
 function blockAt(conn: number, w: number): number {
+  // Below 2^31 words (8 GiB into a stream) the block number is a shift and its
+  // high half is zero; beyond, the same values by float division.
+  if (w < 0x80000000) return blockBase(conn, w >>> 6, 0);
   const b = Math.floor(w / BLOCK_WORDS);
   return blockBase(conn, b >>> 0, Math.floor(b / TWO_32));
 }
