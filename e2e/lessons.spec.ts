@@ -64,6 +64,9 @@ test('a shared link opens the lesson at its step, and the step list and keys mov
   await expect(page.getByTestId('lesson.title')).toHaveText(lesson.steps[1]!.title);
   // The step's layers are outlined in the architecture view (dashed: a shape, not only a colour).
   await expect(page.locator('html')).toHaveAttribute('data-lesson-layers', /\bosm\b/);
+  // The step names its layers as the boxes are labelled, not by internal ids ('osm', 'pci').
+  await expect(page.getByTestId('lesson.layers')).toContainText('Socket OSM');
+  await expect(page.getByTestId('lesson.layers')).not.toContainText(/\bosm\b/);
   const osm = page.getByTestId('diagram.offload.layer.osm').locator('rect').first();
   await expect.poll(() => osm.evaluate((el) => getComputedStyle(el).strokeDasharray)).not.toBe('none');
   const app = page.getByTestId('diagram.offload.layer.app').locator('rect').first();

@@ -11,6 +11,10 @@ import { runLessonStep, type StepFigures } from './step-runner';
 import { useLessonFile } from './use-lesson';
 import { StepQuestion } from './StepQuestion';
 import { ConfigurationDisclosure } from './ConfigurationDisclosure';
+import { LAYER_INFO } from '../views';
+
+/** A layer as the architecture view names it ('System call', not 'syscall'); an unknown id as written. */
+const layerTitle = (id: string): string => (LAYER_INFO as Readonly<Record<string, { title: string } | undefined>>)[id]?.title ?? id;
 
 const fmt = (v: number | null): string => {
   if (v === null) return 'n/a';
@@ -65,7 +69,7 @@ function LessonBody({ lesson, index }: { lesson: Lesson; index: number }) {
       <div className="lesson-grid">
         <div className="lesson-text" data-testid="lesson.text">
           {step.text.map((p, i) => <p key={i}>{p}</p>)}
-          {step.layers.length ? <p className="lesson-layers">Outlined in the architecture view: {step.layers.join(', ')}</p> : null}
+          {step.layers.length ? <p className="lesson-layers" data-testid="lesson.layers">Outlined in the architecture view: {step.layers.map(layerTitle).join(', ')}</p> : null}
           {reduced ? <p className="lesson-layers" data-testid="lesson.reduced">Reduced motion is on: the model waits at time zero. Step it with Event, Crossing or Packet, or press Play.</p> : null}
           {setupError ? <p className="lesson-verdict lesson-bad" role="alert">This step's scenario is refused: {setupError}</p> : null}
           {step.watch.length ? (
