@@ -14,7 +14,7 @@ import { columnLayout, type ColumnLayout, type LayerBox } from './layout';
 import { LayerDetail } from './LayerDetail';
 import { JourneyDetail } from '../JourneyDetail';
 import { Legend } from './Legend';
-import { describeMarks, marksSentence, TokenPainter } from './token-painter';
+import { describeMarks, marksSentence, tokenZoneLeft, TokenPainter } from './token-painter';
 import { lastPaint, setLastPaint } from './paint-state';
 import './ArchitectureView.css';
 
@@ -62,9 +62,10 @@ function Column({ layout, x }: { layout: ColumnLayout; x: number }) {
                 {b.layer === 'app' ? `${compact(f.calls)} calls made` : `${compact(f.crossings)} in`} · {compact(f.cycles)} cyc{f.gauge && b.w > 260 ? ` · ${f.gauge.label} ${compact(f.gauge.value)}` : ''}
               </text>
             )}
+            {/* The bus's figures end where the tokens' zone begins (at its right end they were drawn over by the tokens). */}
             {isBus && (
-              <text x={b.x + b.w - 8} y={b.y + 13} textAnchor="end" className="arch-bus-label">
-                host ▲ · {cfg === 'offload' ? 'iNIC card' : 'NIC card'} ▼ · {compact(f.crossings)} crossings
+              <text x={b.x + tokenZoneLeft(b.w) - 6} y={b.y + 13} textAnchor="end" className="arch-bus-label">
+                {b.w > 340 ? `host ▲ · ${cfg === 'offload' ? 'iNIC card' : 'NIC card'} ▼ · ` : ''}{compact(f.crossings)} crossings
               </text>
             )}
             {b.parts.map((p, i) => {

@@ -69,7 +69,7 @@ export class TokenPainter {
         // Tokens sit in the right part of the box, clear of its label and counters.
         // Aggregates carry a count ("×6") beside the mark, so they get wider slots.
         const step = m.label ? 36 : 14;
-        const left = box.w > 340 ? box.w - 130 : Math.round(box.w * 0.6);
+        const left = tokenZoneLeft(box.w);
         const perRow = Math.max(1, Math.floor((box.w - left - 4) / step));
         const tx = ox + box.x + left + (m.slot % perRow) * step + 7;
         const ty = box.y + 9 + Math.floor(m.slot / perRow) * 13;
@@ -110,6 +110,11 @@ export class TokenPainter {
     for (const k of this.transits.keys()) if (!alive.has(k)) this.transits.delete(k);
     return { marks, moving };
   }
+}
+
+/** Where, from a box's left edge, the tokens' zone begins: labels and counters stay left of it. */
+export function tokenZoneLeft(boxWidth: number): number {
+  return boxWidth > 340 ? boxWidth - 130 : Math.round(boxWidth * 0.6);
 }
 
 /** A readable line per aggregated mark, for the page's text (screen readers, tests). */
