@@ -66,10 +66,11 @@ describe('chart model', () => {
     expect(shared.yMax).toBe(2000);
   });
 
-  it('reports an empty chart when there are no samples', () => {
+  it('reports an empty chart when there are no samples, with no time ticks', () => {
     const m = buildChartModel({ def: CHART_DEFS.goodput, data: { channels: [], t: [], cols: [], annotations: [] }, width: 300, height: 200, zoom: NO_ZOOM, hoverNanos: 1 });
     expect(m.empty).toBe(true);
     expect(m.hover).toBeNull();
+    expect(m.xTicks).toEqual([]);
   });
 });
 
