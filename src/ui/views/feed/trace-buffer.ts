@@ -4,13 +4,25 @@
 // Contract: `append(cols)` adds records oldest first; when full the oldest are
 // overwritten. `clear()` empties it. Per layer it keeps running sums of the records
 // that crossed *into* the layer (count, cycles, bytes), over every record appended since
-// the last clear: these are the "tokens passed" figures. With the same capacity as the
+// the last clear: these are the "tokens passed" figures. Cycles on a crossing into a layer
+// that has no processor (the NIC, the wire, the bus, the peer) cannot have been spent
+// there: the model records the sender's work on that crossing (the HDM's transmit cost
+// on HDM -> NIC), so they are summed into the sender's layer instead (`intoCycles` is the
+// cycles charged in the layer). With the same capacity as the
 // worker's ring, a buffer refilled from a reset stream holds exactly what it held when
 // it had been filled record by record up to the same point.
-import { LAYERS } from '../../../sim';
+import { LAYER, LAYERS } from '../../../sim';
 import type { TraceColumns } from '../../../worker';
 
 export const LAYER_COUNT = LAYERS.length;
+
+/** Layers with no processor of their own: no cycle is spent in them. */
+const NO_CPU: ReadonlySet<number> = new Set([LAYER.nic, LAYER.wire, LAYER.pci, LAYER.peer]);
+
+/** The layer a crossing's cycles were spent in: the layer entered, unless it has no processor. */
+export function cyclesOwner(from: number, to: number): number {
+  return NO_CPU.has(to) && from < LAYER_COUNT && !NO_CPU.has(from) ? from : to;
+}
 
 export class TraceBuffer {
   readonly time: Float64Array;
@@ -86,7 +98,8 @@ export class TraceBuffer {
       if (from < LAYER_COUNT) this.outCount[from] = this.outCount[from]! + 1;
       if (to < LAYER_COUNT) {
         this.intoCount[to] = this.intoCount[to]! + 1;
-        this.intoCycles[to] = this.intoCycles[to]! + c.cycles[k]!;
+        const owner = cyclesOwner(from, to);
+        this.intoCycles[owner] = this.intoCycles[owner]! + c.cycles[k]!;
         this.intoBytes[to] = this.intoBytes[to]! + c.bytes[k]!;
       }
     }
