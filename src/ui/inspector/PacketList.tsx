@@ -9,14 +9,28 @@
 // it selects its frame; ArrowUp/Down, PageUp/Down, Home and End move the focus through
 // the whole list, scrolling the next row into view first. When the selection changes
 // (here or in another view), the selected row is scrolled into view.
+// Follow newest (use-follow-newest.ts): while following, the list stays at its end as
+// frames arrive; scrolling up, focusing or moving through the rows, or selecting a frame
+// stops it (a focused row must not scroll away and lose its focus), and the strip under
+// the list (FollowControl) brings it back.
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { formatNanos } from '../../sim';
 import { select } from '../state/views-actions';
+import { FollowControl } from './FollowControl';
 import type { PacketRow } from './packet-rows';
 import { isNavKey, navigate, revealRow, rowWindow } from './row-window';
+import { useFollowNewest } from './use-follow-newest';
 
 export const ROW_HEIGHT = 20;
 const OVERSCAN = 8;
+
+/** Focuses a row the list has already scrolled into its own view, then brings it into the
+ *  page's view too (the list may reach below the fold): `nearest` moves the page only as
+ *  far as needed and leaves the list, where the row is already wholly visible, alone. */
+function focusRow(el: HTMLElement): void {
+  el.focus({ preventScroll: true });
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
 
 const chooseRow = (r: PacketRow) => select({ kind: 'frame', configuration: r.frame.configuration, no: r.frame.no });
 
@@ -25,15 +39,16 @@ interface RowProps {
   readonly index: number;
   readonly on: boolean;
   readonly onKey: (e: KeyboardEvent<HTMLDivElement>, index: number) => void;
+  readonly onPick: (r: PacketRow) => void;
 }
 
-const Row = memo(function Row({ row: r, index, on, onKey }: RowProps) {
+const Row = memo(function Row({ row: r, index, on, onKey, onPick }: RowProps) {
   const cls = `insp-row${index % 2 === 0 ? ' insp-row-alt' : ''}${on ? ' insp-row-on' : ''}`;
   return (
     <div role="option" aria-selected={on} aria-posinset={index + 1} tabIndex={0}
       className={cls} style={{ top: index * ROW_HEIGHT }} data-index={index}
       data-testid="inspector.row" data-syn={r.isSyn || undefined} data-layer={r.layer}
-      onClick={() => chooseRow(r)} onKeyDown={(e) => onKey(e, index)}>
+      title={r.summary} onClick={() => onPick(r)} onKeyDown={(e) => onKey(e, index)}>
       <span className="insp-t">{formatNanos(r.frame.t)}</span>
       <span className="insp-cfg">{r.frame.configuration}</span>
       <span className="insp-src">{r.frame.source}</span>
@@ -46,11 +61,16 @@ export interface PacketListProps {
   readonly rows: readonly PacketRow[];
   readonly chosen: PacketRow | undefined;
   readonly empty: string;
+  /** The selected frame ("configuration:no"), whether or not it is listed; null for none. */
+  readonly selectedKey: string | null;
+  /** Per configuration, the number of the next frame to be captured (capture-extent captureEnds). */
+  readonly captureEnd: Readonly<Record<string, number>>;
+  /** Follow the newest frame from the start (read once, when the list mounts). */
+  readonly followAtStart: boolean;
 }
 
-export function PacketList({ rows, chosen, empty }: PacketListProps) {
+export function PacketList({ rows, chosen, empty, selectedKey, captureEnd, followAtStart }: PacketListProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);
   // A row to focus once it is rendered (keyboard navigation to a row out of the window).
   const pendingFocus = useRef<number | null>(null);
@@ -66,18 +86,26 @@ export function PacketList({ rows, chosen, empty }: PacketListProps) {
     return () => ro.disconnect();
   }, []);
 
-  const scrollTo = (top: number) => {
-    const el = ref.current;
-    if (!el || el.scrollTop === top) return;
-    el.scrollTop = top;
-    setScrollTop(el.scrollTop);
-  };
+  const { following, arrived, scrollTop, scrollTo, stop, follow, onScroll, onWheel } =
+    useFollowNewest(ref, rows, ROW_HEIGHT, viewport, captureEnd, followAtStart);
 
-  // A selection made anywhere is brought into view (no movement when it already is).
+  // A selection made anywhere stops following and is brought into view (no movement when
+  // it already is). Keyed on the selection, not its index: the index moves as older frames
+  // are evicted, and that must not pull the list back to a selection scrolled away from.
+  const chosenIndexRef = useRef(chosenIndex);
+  useLayoutEffect(() => { chosenIndexRef.current = chosenIndex; });
   useEffect(() => {
     const el = ref.current;
-    if (chosenIndex >= 0 && el) scrollTo(revealRow(chosenIndex, ROW_HEIGHT, el.clientHeight, el.scrollTop));
-  }, [chosenIndex]);
+    const at = chosenIndexRef.current;
+    if (selectedKey === null || at < 0 || !el) return;
+    stop();
+    scrollTo(revealRow(at, ROW_HEIGHT, el.clientHeight, el.scrollTop));
+  }, [selectedKey, stop, scrollTo]);
+
+  const onPick = useCallback((r: PacketRow) => {
+    stop();
+    chooseRow(r);
+  }, [stop]);
 
   const rowElement = (index: number) => ref.current?.querySelector<HTMLElement>(`[data-index="${index}"]`) ?? null;
 
@@ -87,24 +115,26 @@ export function PacketList({ rows, chosen, empty }: PacketListProps) {
     const target = rowElement(pendingFocus.current);
     if (!target) return;
     pendingFocus.current = null;
-    target.focus({ preventScroll: true });
+    focusRow(target);
   });
 
   const onKeyNow = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
     const r = rows[index];
     if ((e.key === 'Enter' || e.key === ' ') && r) {
       e.preventDefault();
-      chooseRow(r);
+      onPick(r);
       return;
     }
     if (!isNavKey(e.key)) return;
+    // Moving through the rows is reading them: the list stops following.
+    stop();
     const el = ref.current;
     const to = navigate(e.key, index, count, Math.floor((el?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT));
     if (to === null || !el) return;
     e.preventDefault();
     scrollTo(revealRow(to, ROW_HEIGHT, el.clientHeight, el.scrollTop));
     const target = rowElement(to);
-    if (target) target.focus({ preventScroll: true });
+    if (target) focusRow(target);
     else pendingFocus.current = to;
   };
   // One stable handler for every row (a new one per render would defeat the rows' memo).
@@ -122,16 +152,20 @@ export function PacketList({ rows, chosen, empty }: PacketListProps) {
   const shown: ReactElement[] = [];
   for (let i = w.start; i < w.end; i++) {
     const r = rows[i]!;
-    shown.push(<Row key={`${r.frame.configuration}:${r.frame.no}`} row={r} index={i} on={r === chosen} onKey={onKey} />);
+    shown.push(<Row key={`${r.frame.configuration}:${r.frame.no}`} row={r} index={i} on={r === chosen} onKey={onKey} onPick={onPick} />);
   }
   // A listbox must hold options (axe aria-required-children): while nothing is listed the
   // pane is a plain region that says why.
   return (
-    <div ref={ref} className="insp-list" role={count > 0 ? 'listbox' : 'region'} aria-label="Captured frames and messages"
-      data-testid="inspector.list" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-      {count === 0
-        ? <p className="insp-empty">{empty}</p>
-        : <div className="insp-rows" style={{ height: w.totalHeight }}>{shown}</div>}
+    <div className="insp-listcol">
+      <div ref={ref} className="insp-list" role={count > 0 ? 'listbox' : 'region'} aria-label="Captured frames and messages"
+        data-testid="inspector.list" data-following={following} onScroll={onScroll} onWheel={onWheel}
+        onFocus={(e) => { if (e.target !== e.currentTarget) stop(); }}>
+        {count === 0
+          ? <p className="insp-empty">{empty}</p>
+          : <div className="insp-rows" style={{ height: w.totalHeight }}>{shown}</div>}
+      </div>
+      <FollowControl following={following} arrived={arrived} onFollow={follow} onStop={stop} />
     </div>
   );
 }

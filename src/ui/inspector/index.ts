@@ -3,3 +3,4 @@
 export { InspectorView } from './InspectorView';
 export { rowOf, filterRows, connectionsOf, NO_FILTER, type PacketRow, type PacketFilter } from './packet-rows';
 export { captureToPcapng } from './capture-file';
+export { captureExtents, evictionNote, missingFrameNote, arrivedSince, type CaptureExtent } from './capture-extent';
