@@ -42,7 +42,7 @@ describe('MessagingUnit', () => {
     expect(mfa).toBe(0x1000);
     const frame = new Uint8Array(128);
     const n = encodeSocketFrame({ op: 'CLOSE', handle: 6 }, { initiatorContext: 1, transactionContext: 2 }, frame, 0);
-    expect(n).toBe(24);
+    expect(n).toBe(28); // 7 words: 4 header words, the private word, handle and abort
     expect(mu.writeFrame(mfa, frame.subarray(0, n as number))).toBeNull();
     expect(mu.postInbound(mfa)).toBeNull();
 

@@ -109,12 +109,22 @@ const CASES: [string, SocketMessage, number[]][] = [
     1, // SHUT_WR
   ]],
   ['CLOSE', { op: 'CLOSE', handle: 6 }, [
-    0x0006_0001, // word 0: MessageSize 6, MsgFlags 0, no SGL, version 1
+    0x0007_0001, // word 0: MessageSize 7, MsgFlags 0, no SGL, version 1
     REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
     0x12, // word 2: InitiatorContext
     0x5, // word 3: TransactionContext
     0x4f4c_0009, // CLOSE
     6, // handle
+    0, // abort 0: an orderly close (FIN)
+  ]],
+  ['CLOSE with abort', { op: 'CLOSE', handle: 6, abort: 1 }, [
+    0x0007_0001, // word 0: MessageSize 7, MsgFlags 0, no SGL, version 1
+    REQ_W1, // word 1: Target 0x010 (socket DDM), Initiator 0x001 (host), Function 0xFF
+    0x12, // word 2: InitiatorContext
+    0x5, // word 3: TransactionContext
+    0x4f4c_0009, // CLOSE
+    6, // handle
+    1, // abort 1: reset (RST, RFC 9293 3.10.4)
   ]],
   ['SETSOCKOPT TCP_NODELAY', { op: 'SETSOCKOPT', handle: 6, level: 6, name: 1, optval: le(1) }, [
     0x000d_0001, // word 0: MessageSize 13, MsgFlags 0, no SGL, version 1
@@ -351,6 +361,7 @@ describe('socket class refusals', () => {
     ['a 17-bit port', { op: 'BIND', handle: 1, addr: A, port: 0x10000 }, 'socket.port'],
     ['a negative handle', { op: 'CLOSE', handle: -1 }, 'socket.handle'],
     ['a fractional backlog', { op: 'LISTEN', handle: 1, backlog: 1.5 }, 'socket.backlog'],
+    ['an abort word other than 0 or 1', { op: 'CLOSE', handle: 1, abort: 2 as 1 }, 'socket.abort'],
     ['an optval longer than 16 bytes', { op: 'SETSOCKOPT', handle: 1, level: 6, name: 13, optval: new Uint8Array(17) }, 'socket.optval'],
     ['COMPLETE for a request that completes by event', { op: 'COMPLETE', request: 'CONNECT' as 'SEND', handle: 1, value: 0 }, 'socket.request'],
   ])('refuses %s, naming the field', (_what, m, field) => {
@@ -372,6 +383,7 @@ describe('socket class refusals', () => {
     ['a 16-bit field over 16 bits', [0x0008_0001, REQ_W1, 0, 0, 0x4f4c_0002, 5, A, 0x10050], 'bad-field', 'socket.port'],
     ['SEND without an SGL', [0x0007_0001, REQ_W1, 0, 0, 0x4f4c_0006, 5, 0], 'bad-sgl', 'sgl'],
     ['SEND whose SGL says IOP to host', [0x0009_0071, REQ_W1, 0, 0, 0x4f4c_0006, 5, 0, 0xd000_0001, 0], 'bad-sgl', 'sgl[0].flags'],
+    ['a CLOSE abort word other than 0 or 1', [0x0007_0001, REQ_W1, 0, 0, 0x4f4c_0009, 6, 2], 'bad-field', 'socket.abort'],
     ['an optlen past the 16 bytes of optval', [0x000d_0001, REQ_W1, 0, 0, 0x4f4c_000a, 6, 6, 13, 17, 0, 0, 0, 0], 'bad-field', 'socket.optlen'],
     ['optval bytes past optlen', [0x000d_0001, REQ_W1, 0, 0, 0x4f4c_000a, 6, 6, 1, 4, 1, 0, 0, 1], 'bad-field', 'socket.optval'],
     ['ERROR naming an event as the failed request', [0x0009_8001, REP_W1, 0, 0, 0x0500_0000, 0x4f4c_0085, 6, 111, 0x81], 'bad-field', 'socket.failedXFunction'],
@@ -389,7 +401,8 @@ const arbSocket: fc.Arbitrary<SocketMessage> = fc.oneof(
   fc.record({ op: fc.constant('SOCKET' as const), family: u16, type: u16, protocol: u16 }),
   fc.record({ op: fc.constantFrom('BIND' as const, 'CONNECT' as const), handle: u32, addr: u32, port: u16 }),
   fc.record({ op: fc.constant('LISTEN' as const), handle: u32, backlog: u32 }),
-  fc.record({ op: fc.constantFrom('ACCEPT' as const, 'CLOSE' as const), handle: u32 }),
+  fc.record({ op: fc.constant('ACCEPT' as const), handle: u32 }),
+  fc.record({ op: fc.constant('CLOSE' as const), handle: u32, abort: fc.constant(1 as const) }, { requiredKeys: ['op', 'handle'] }),
   fc.record({ op: fc.constantFrom('SEND' as const, 'RECV' as const, 'RECV_DATA' as const), handle: u32, flags: u32, buffers: bufs }),
   fc.record({ op: fc.constant('SHUTDOWN' as const), handle: u32, how: u16 }),
   fc.record({ op: fc.constant('SETSOCKOPT' as const), handle: u32, level: u16, name: u16, optval: fc.uint8Array({ maxLength: 16 }) }),

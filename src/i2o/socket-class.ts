@@ -23,6 +23,10 @@
 // room, unused bytes zero). GETSOCKOPT is answered by an OPTVAL reply with
 // the option's bytes (or ERROR); its TransactionContext is the request's.
 //
+// CLOSE carries an abort word: 0 closes in order (FIN after the data queued
+// before it), 1 resets (RST, RFC 9293 3.10.4), which the card applies when it
+// handles the frame.
+//
 // Datagram sockets use SENDTO (a SEND with a destination address and port,
 // completed by COMPLETE) and RECVFROM_DATA (a RECV_DATA with the source
 // address and port, one datagram per event) in lent RECV buffers.
@@ -47,7 +51,9 @@ export type SocketRequest =
   | { readonly op: 'SOCKET'; readonly family: number; readonly type: number; readonly protocol: number }
   | ({ readonly op: 'BIND' | 'CONNECT'; readonly addr: number; readonly port: number } & Handle)
   | ({ readonly op: 'LISTEN'; readonly backlog: number } & Handle)
-  | ({ readonly op: 'ACCEPT' | 'CLOSE' } & Handle)
+  | ({ readonly op: 'ACCEPT' } & Handle)
+  /** `abort`: 1 resets the connection (RFC 9293 3.10.4); left out, an orderly close (the word is 0). */
+  | ({ readonly op: 'CLOSE'; readonly abort?: 1 } & Handle)
   | ({ readonly op: 'SEND' | 'RECV'; readonly flags: number; readonly buffers: readonly DmaBuffer[] } & Handle)
   /** A datagram socket's send with its destination (added to the reconstruction: SEND has no address). */
   | ({ readonly op: 'SENDTO'; readonly flags: number; readonly addr: number; readonly port: number; readonly buffers: readonly DmaBuffer[] } & Handle)
@@ -110,11 +116,13 @@ export function socketToI2o(m: SocketMessage, env: SocketEnvelope): I2oMessage |
   const packed = optval instanceof Uint8Array ? packOptval(optval) : null;
   for (const word of layout.words) {
     const v = word.name === 'failedXFunction' ? XFN[(m as { failed: SocketRequestOp }).failed]
-      : packed !== null && word.name in packed ? packed[word.name] : fields[word.name];
+      : packed !== null && word.name in packed ? packed[word.name]
+        : word.flag === true ? (fields[word.name] ?? 0) : fields[word.name];
     const max = word.bits === 16 ? 0xffff : 0xffffffff;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) {
       return i2oError('bad-field', `socket.${word.name}`, `${word.label} must fit ${word.bits} bits, got ${String(v)}`);
     }
+    if (word.flag === true && v > 1) return i2oError('bad-field', `socket.${word.name}`, `${word.label} must be 0 or 1, got ${v}`);
     body.push(v);
   }
   let sgl = null;
@@ -178,6 +186,9 @@ export function socketFromI2o(f: I2oMessage): SocketMessage | I2oError {
       const failed = xfnName(v);
       if (!failed || !isRequestOp(failed)) return i2oError('bad-field', 'socket.failedXFunction', `0x${v.toString(16)} is not a socket request`);
       out['failed'] = failed;
+    } else if (word.flag === true) {
+      if (v > 1) return i2oError('bad-field', `socket.${word.name}`, `${word.label} must be 0 or 1, got ${v}`);
+      if (v === 1) out[word.name] = v;
     } else {
       out[word.name] = v;
     }

@@ -75,6 +75,11 @@ export interface PayloadWord {
   readonly name: string;
   readonly label: string;
   readonly bits: 16 | 32;
+  /**
+   * A flag word a message may leave out: a missing field is encoded as 0 and a
+   * 0 decodes to no field, so a message without the flag has one encoding.
+   */
+  readonly flag?: true;
 }
 
 /** Which way a data-bearing message's SGL moves bytes; 'none' means it has no SGL. */
@@ -88,6 +93,14 @@ export interface SocketLayout {
 }
 
 const w = (name: string, label: string, bits: 16 | 32 = 32): PayloadWord => ({ name, label, bits });
+/**
+ * CLOSE's abort word: 1 resets the connection instead of closing it in order
+ * (RFC 9293 3.10.4 ABORT; the OSM asks for it where Linux's tcp_close sends a
+ * RST: data the application never read, RFC 2525 2.17, or a connection the
+ * card accepted that the application never took). The card applies it when
+ * it handles the frame.
+ */
+const ABORT: PayloadWord = { name: 'abort', label: 'Abort (1: reset, RFC 9293 3.10.4; 0: orderly close)', bits: 16, flag: true };
 const HANDLE = w('handle', 'Socket handle');
 const FLAGS = w('flags', 'MSG_* flags');
 
@@ -116,7 +129,7 @@ export const REQUEST_LAYOUTS: Readonly<Record<SocketRequestOp, SocketLayout>> = 
   SEND: { words: [HANDLE, FLAGS], sgl: 'host-to-iop', summary: 'Send the bytes in the OSM transmit-pool buffers the SGL names.' },
   RECV: { words: [HANDLE, FLAGS], sgl: 'iop-to-host', summary: 'Lend OSM receive-pool buffers; answered by RECV_DATA when data arrives.' },
   SHUTDOWN: { words: [HANDLE, w('how', 'How (0 RD, 1 WR, 2 RDWR)', 16)], sgl: 'none', summary: 'Shut down one or both directions.' },
-  CLOSE: { words: [HANDLE], sgl: 'none', summary: 'Release the socket.' },
+  CLOSE: { words: [HANDLE, ABORT], sgl: 'none', summary: 'Release the socket: an orderly close, or with abort a reset.' },
   SETSOCKOPT: { words: [HANDLE, LEVEL, OPTNAME, ...OPTVAL], sgl: 'none', summary: 'Set a socket option to the optval bytes given (an int, a struct linger or a name).' },
   GETSOCKOPT: { words: [HANDLE, LEVEL, OPTNAME, w('optlen', 'optlen (room for the value, bytes)', 16)], sgl: 'none', summary: 'Read a socket option; answered by OPTVAL with its bytes, or ERROR.' },
   SENDTO: { words: [HANDLE, FLAGS, w('addr', 'Destination IPv4 address'), w('port', 'Destination port', 16)], sgl: 'host-to-iop', summary: 'Send one datagram, the bytes in the transmit-pool buffers the SGL names, to the address given.' },
@@ -147,3 +160,93 @@ export const SOCK_DGRAM = 2;
 export const CLOSED_PEER_FIN = 0;
 export const CLOSED_RESET = 1;
 export const CLOSED_LOCAL = 2;
+
+// ---------------------------------------------------------- socket options
+
+/** How C lays out an option's optval: an int, a struct linger, or a name's bytes (no NUL). */
+export type OptvalShape = 'int' | 'linger' | 'name';
+
+/**
+ * The options the lab carries, by (level, optname) in Linux numbering
+ * (asm-generic/socket.h, uapi/linux/tcp.h), for the dissector and the
+ * printer. The same numbers as net/stack/sockopt.ts, which the codec cannot
+ * import (i2o sits beside net); a model test checks the two tables agree.
+ */
+export const SOCKOPT_LEVELS: ReadonlyMap<number, string> = new Map([[1, 'SOL_SOCKET'], [6, 'IPPROTO_TCP']]);
+export const SOCKOPTS: ReadonlyMap<number, { readonly name: string; readonly shape: OptvalShape }> = new Map([
+  [0x1_0002, { name: 'SO_REUSEADDR', shape: 'int' }],
+  [0x1_0003, { name: 'SO_TYPE', shape: 'int' }],
+  [0x1_0004, { name: 'SO_ERROR', shape: 'int' }],
+  [0x1_0007, { name: 'SO_SNDBUF', shape: 'int' }],
+  [0x1_0008, { name: 'SO_RCVBUF', shape: 'int' }],
+  [0x1_000d, { name: 'SO_LINGER', shape: 'linger' }],
+  [0x6_0001, { name: 'TCP_NODELAY', shape: 'int' }],
+  [0x6_000d, { name: 'TCP_CONGESTION', shape: 'name' }],
+] as const);
+
+/** The option (level, optname) names, or undefined. */
+export function sockoptOf(level: number, name: number): { readonly name: string; readonly shape: OptvalShape } | undefined {
+  return SOCKOPTS.get(level * 0x10000 + name);
+}
+
+/** 'SOL_SOCKET/SO_LINGER'; numbers stand in for what the table does not name. */
+export function sockoptName(level: number, name: number): string {
+  return `${SOCKOPT_LEVELS.get(level) ?? String(level)}/${sockoptOf(level, name)?.name ?? String(name)}`;
+}
+
+/** One decoded piece of an optval: its C name, its bytes within optval, and its value as text. */
+export interface OptvalField {
+  readonly name: string;
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+/**
+ * The fields of optval bytes for option (level, name), as C reads them:
+ * int (little-endian, signed), struct linger { int l_onoff; int l_linger; },
+ * or a congestion control name. An empty list when the length does not fit
+ * the option's shape or the option is unknown (the bytes are then shown raw).
+ */
+export function optvalFields(level: number, name: number, optval: Uint8Array): OptvalField[] {
+  const shape = sockoptOf(level, name)?.shape;
+  const d = new DataView(optval.buffer, optval.byteOffset, optval.byteLength);
+  if (shape === 'int' && optval.length === 4) return [{ name: 'int', offset: 0, length: 4, text: String(d.getInt32(0, true)) }];
+  if (shape === 'linger' && optval.length === 8) {
+    return [
+      { name: 'l_onoff', offset: 0, length: 4, text: String(d.getInt32(0, true)) },
+      { name: 'l_linger', offset: 4, length: 4, text: `${d.getInt32(4, true)} s` },
+    ];
+  }
+  if (shape === 'name' && optval.length > 0) {
+    const chars = Array.from(optval, (b) => (b >= 0x20 && b < 0x7f && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`));
+    return [{ name: 'name', offset: 0, length: optval.length, text: `"${chars.join('')}"` }];
+  }
+  return [];
+}
+
+/** optval as one phrase: 'int 1', 'struct linger {l_onoff 1, l_linger 7 s}', '"cubic"', or its bytes in hex. */
+export function optvalText(level: number, name: number, optval: Uint8Array): string {
+  const f = optvalFields(level, name, optval);
+  if (f.length === 1 && f[0]!.name === 'int') return `int ${f[0]!.text}`;
+  if (f.length === 1) return f[0]!.text;
+  if (f.length === 2) return `struct linger {${f.map((x) => `${x.name} ${x.text}`).join(', ')}}`;
+  if (optval.length === 0) return 'empty';
+  return `bytes ${Array.from(optval, (b) => b.toString(16).padStart(2, '0')).join(' ')}`;
+}
+
+/**
+ * The option a SETSOCKOPT or OPTVAL body carries: level, name, the optval
+ * bytes (optlen of them) and the index of the first optval word; null for a
+ * layout with no optval or an optlen past OPTVAL_BYTES (malformed).
+ */
+export function optvalOf(layout: SocketLayout, body: readonly number[]): { level: number; name: number; optval: Uint8Array; word: number } | null {
+  const at = (n: string): number => layout.words.findIndex((x) => x.name === n);
+  const word = at('optval0');
+  const len = body[at('optlen')];
+  if (word < 0 || len === undefined || len > OPTVAL_BYTES) return null;
+  const room = new Uint8Array(OPTVAL_BYTES);
+  const d = new DataView(room.buffer);
+  for (let i = 0; i < OPTVAL_BYTES / 4; i++) d.setUint32(4 * i, body[word + i] ?? 0, true);
+  return { level: body[at('level')] ?? 0, name: body[at('name')] ?? 0, optval: room.slice(0, len), word };
+}

@@ -9,9 +9,12 @@ export const CTX_DATA = 0x4f534d01;
 /** Control path: socket completions and events (CONNECTED, ACCEPTED, CLOSED, ERROR). */
 export const CTX_CONTROL = 0x4f534d02;
 /**
- * A control call whose caller sleeps for the card's answer (bind, listen, shutdown
- * made with a continuation): the ISM applies the request when it arrives and
- * answers COMPLETE or ERROR(errno); TransactionContext names the sleeping call.
+ * A control call whose caller sleeps for the card's answer (bind, listen,
+ * shutdown, setsockopt and getsockopt made with a continuation): the ISM
+ * applies the request when it handles it and answers COMPLETE or ERROR(errno),
+ * or for GETSOCKOPT OPTVAL (the option's bytes) or ERROR; TransactionContext
+ * names the sleeping call. (A lingering close sleeps too, but for the socket's
+ * own COMPLETE(CLOSE) on CTX_CONTROL, or its linger time.)
  */
 export const CTX_CALL = 0x4f534d03;
 

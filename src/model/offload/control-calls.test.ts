@@ -12,6 +12,8 @@ import { LAYER, TRACE_KIND, categoryIndex, type Category, type Processor } from 
 import { decodeSocketFrame, isI2oError } from '../../i2o';
 import { PENDING, isPending, isSysError, type Accepted, type Fd, type SysError } from '../../net/stack';
 import { nativeWorld } from '../machine/native.testing';
+import { SOCKOPTS, sockoptOf } from '../../i2o/socket-codes';
+import { sockOptByCode, sockOptCode } from '../../net/stack/sockopt';
 import { CTX_CALL } from './contexts';
 import type { OsmUserInterface } from './osm/user-interface';
 import { PEER_ADDR, SERVER_ADDR, offloadWorld, type OffloadWorld } from './testing/world';
@@ -223,6 +225,155 @@ describe('offload socket options over I2O', () => {
     w.run(1 * MS);
     expect(frames.length).toBe(quiet);
     expect(nb.value).toBeUndefined();
+  });
+});
+
+describe('offload socket options applied by the card', () => {
+  it('the card applies a SETSOCKOPT when the IOP handles it, not at the call, and answers a refused one with ERROR and the errno', () => {
+    const w = offloadWorld();
+    const frames = tapped(w);
+    const osm = w.server.api as OsmUserInterface;
+    const fd = osm.socket('stream') as Fd;
+    w.run(1 * MS);
+    const card = 3; // the card's socket: the ISM stack's only one
+    const before = w.server.ism.getsockopt(card, 'TCP_CONGESTION');
+    expect(before).not.toBe('cubic');
+    const done = new Done<0>(w);
+    const iopIsm = cycles(w.server.iop!, 'ism');
+    expect(osm.setsockopt(fd, 'TCP_CONGESTION', 'cubic', done.cont)).toBe(PENDING);
+    // Nothing has reached the card yet: its socket still has the old value, and the OSM has noted nothing.
+    expect(w.server.ism.getsockopt(card, 'TCP_CONGESTION')).toBe(before);
+    w.run(1 * MS);
+    expect(done.value).toBe(0);
+    expect(w.server.ism.getsockopt(card, 'TCP_CONGESTION')).toBe('cubic');
+    expect(cycles(w.server.iop!, 'ism')).toBeGreaterThan(iopIsm);
+    // A refused option travels too and comes back as ERROR(SETSOCKOPT) with the native errno.
+    const cases: [string, () => unknown, number][] = [
+      ['TCP_CONGESTION bbr9', () => osm.setsockopt(fd, 'TCP_CONGESTION', 'bbr9', bad.cont), 2], // ENOENT
+      ['SO_SNDBUF -1', () => osm.setsockopt(fd, 'SO_SNDBUF', -1, bad.cont), 22], // EINVAL
+      ['SO_LINGER -1 s', () => osm.setsockopt(fd, 'SO_LINGER', { onoff: true, seconds: -1 }, bad.cont), 22],
+    ];
+    let bad = new Done<0>(w);
+    for (const [what, call, errno] of cases) {
+      bad = new Done<0>(w);
+      const from = frames.length;
+      expect(call(), what).toBe(PENDING);
+      w.run(1 * MS);
+      const req = frames.slice(from).find((f) => f.dir === 'inbound')!;
+      const reply = frames.slice(from).find((f) => f.dir === 'outbound')!;
+      expect([req.op, req.ctx], what).toEqual(['SETSOCKOPT', CTX_CALL]);
+      // ERROR: status word ERROR_NO_DATA_TRANSFER, private word, handle, errno, the failed XFunctionCode.
+      expect([reply.op, reply.ctx, reply.words[3], reply.words[4]! >>> 24, reply.words[5], reply.words[7], reply.words[8]], what)
+        .toEqual(['ERROR(SETSOCKOPT)', CTX_CALL, req.words[3], 0x05, 0x4f4c_0085, errno, 0x000a]);
+      expect(bad.value, what).toEqual({ errno: errno === 2 ? 'ENOENT' : 'EINVAL' });
+      expect(bad.at, what).toBeGreaterThan(reply.t);
+    }
+    expect(w.server.ism.getsockopt(card, 'TCP_CONGESTION')).toBe('cubic');
+    expect(osm.getsockopt(fd, 'SO_SNDBUF')).toBe(131072);
+    expect(w.server.offload.malformedFrames).toBe(0);
+  });
+
+  it('a GETSOCKOPT is answered by OPTVAL with the option as C lays it out, or by ERROR(ENOPROTOOPT)', () => {
+    const w = offloadWorld();
+    const frames = tapped(w);
+    const osm = w.server.api as OsmUserInterface;
+    const fd = osm.socket('stream') as Fd;
+    const u = osm.socket('dgram') as Fd;
+    expect(osm.setsockopt(fd, 'SO_LINGER', { onoff: true, seconds: 9 })).toBe(0);
+    expect(osm.setsockopt(fd, 'TCP_CONGESTION', 'cubic')).toBe(0);
+    w.run(1 * MS);
+    const cases: [string, Fd, 'SO_LINGER' | 'TCP_CONGESTION' | 'TCP_NODELAY', unknown, string, number[]][] = [
+      // [what, fd, option, value returned, reply, reply payload words: level, optname, optlen, optval words]
+      ['SO_LINGER', fd, 'SO_LINGER', { onoff: true, seconds: 9 }, 'OPTVAL', [1, 13, 8, 1, 9, 0, 0]],
+      ['TCP_CONGESTION', fd, 'TCP_CONGESTION', 'cubic', 'OPTVAL', [6, 13, 5, 0x6962_7563, 0x63, 0, 0]],
+      ['TCP_NODELAY off', fd, 'TCP_NODELAY', false, 'OPTVAL', [6, 1, 4, 0, 0, 0, 0]],
+    ];
+    for (const [what, f, opt, value, op, payload] of cases) {
+      const got = new Done<unknown>(w);
+      const from = frames.length;
+      expect(osm.getsockopt(f, opt, got.cont as never), what).toBe(PENDING);
+      w.run(1 * MS);
+      const reply = frames.slice(from).find((x) => x.dir === 'outbound')!;
+      expect([reply.op, reply.ctx, reply.words[5]], what).toEqual([op, CTX_CALL, 0x4f4c_0087]);
+      expect(reply.words.slice(6), what).toEqual(payload);
+      expect(got.value, what).toEqual(value);
+    }
+    const nodelay = new Done<boolean>(w);
+    const from = frames.length;
+    expect(osm.getsockopt(u, 'TCP_NODELAY', nodelay.cont)).toBe(PENDING);
+    w.run(1 * MS);
+    const reply = frames.slice(from).find((x) => x.dir === 'outbound')!;
+    expect([reply.op, reply.words[7], reply.words[8]]).toEqual(['ERROR(GETSOCKOPT)', 92, 0x000b]); // ENOPROTOOPT
+    expect(nodelay.value).toEqual({ errno: 'ENOPROTOOPT' });
+  });
+
+  it("the socket class's option names are the stack's (level, optname) numbers", () => {
+    for (const opt of ['SO_REUSEADDR', 'SO_TYPE', 'SO_ERROR', 'SO_SNDBUF', 'SO_RCVBUF', 'SO_LINGER', 'TCP_NODELAY', 'TCP_CONGESTION'] as const) {
+      const c = sockOptCode(opt)!;
+      expect(sockoptOf(c.level, c.name)?.name, opt).toBe(opt);
+    }
+    for (const [code, { name }] of SOCKOPTS) expect(sockOptByCode(code >>> 16, code & 0xffff)).toBe(name);
+  });
+});
+
+describe('offload close that resets', () => {
+  it('close with unread data sends CLOSE with abort 1, and the card resets the connection when it handles the frame', () => {
+    const w = offloadWorld();
+    const frames = tapped(w);
+    const osm = w.server.api as OsmUserInterface;
+    const l = w.peer.socket('stream') as Fd;
+    w.peer.bind(l, { addr: 0, port: 7600 });
+    w.peer.listen(l, 4);
+    const fds: Fd[] = [];
+    const peers: Fd[] = [];
+    for (let i = 0; i < 2; i++) {
+      const fd = osm.socket('stream') as Fd;
+      osm.connect(fd, { addr: PEER_ADDR, port: 7600 }, () => undefined);
+      w.run(2 * MS);
+      fds.push(fd);
+      peers.push((w.peer.accept(l) as Accepted).fd);
+      expect(w.peer.send(peers[i]!, new Uint8Array(500))).toBe(500);
+    }
+    w.run(2 * MS);
+    expect(osm.recv(fds[1]!, new Uint8Array(1000))).toBe(500);
+    const card = w.server.ism;
+    const from = frames.length;
+    expect(osm.close(fds[0]!)).toBe(0);
+    // The OSM changed nothing on the card's socket at the call: the abort is in the frame.
+    expect(card.getsockopt(3, 'SO_LINGER')).toEqual({ onoff: false, seconds: 0 });
+    expect(osm.close(fds[1]!)).toBe(0);
+    w.run(5 * MS);
+    const closes = frames.slice(from).filter((f) => f.op === 'CLOSE');
+    // Word 0: MessageSize 7; then the private word (CLOSE), the handle and the abort word.
+    expect(closes.map((f) => [f.words[0], f.words[4], f.words[6]])).toEqual([[0x0007_0001, 0x4f4c_0009, 1], [0x0007_0001, 0x4f4c_0009, 0]]);
+    expect(w.peer.recv(peers[0]!, new Uint8Array(10))).toEqual({ errno: 'ECONNRESET' });
+    expect(w.peer.recv(peers[1]!, new Uint8Array(10))).toBe(0);
+    expect(frames.slice(from).filter((f) => f.op === 'COMPLETE(CLOSE)')).toHaveLength(2);
+  });
+
+  it('a listener closed with connections the card accepted ahead sends an aborting CLOSE for each', () => {
+    const w = offloadWorld();
+    const frames = tapped(w);
+    const osm = w.server.api as OsmUserInterface;
+    const ls = osm.socket('stream') as Fd;
+    osm.bind(ls, { addr: 0, port: 7700 });
+    osm.listen(ls, 8);
+    const clients: Fd[] = [];
+    for (let i = 0; i < 3; i++) {
+      const c = w.peer.socket('stream') as Fd;
+      clients.push(c);
+      w.peer.connect(c, { addr: SERVER_ADDR, port: 7700 }, () => undefined);
+    }
+    w.run(5 * MS);
+    const accepted = frames.filter((f) => f.op === 'ACCEPTED').map((f) => f.words[7]!);
+    expect(accepted).toHaveLength(3);
+    const from = frames.length;
+    expect(osm.close(ls)).toBe(0);
+    w.run(5 * MS);
+    const closes = frames.slice(from).filter((f) => f.op === 'CLOSE').map((f) => [f.words[5], f.words[6]]);
+    expect(closes).toEqual(expect.arrayContaining(accepted.map((h) => [h, 1])));
+    for (const c of clients) expect(w.peer.recv(c, new Uint8Array(10))).toEqual({ errno: 'ECONNRESET' });
+    expect(osm.records).toEqual({ sockets: 0, cardSockets: 0, sleepingCalls: 0, sendsInFlight: 0 });
   });
 });
 

@@ -13,15 +13,20 @@
 //
 // Control path: a real OSM sleeps in the system call until the card's reply.
 // A call made with a continuation does so here too: its request carries
-// InitiatorContext CTX_CALL, takes effect on the ISM's socket when it arrives
-// (BIND, LISTEN, SHUTDOWN) and the reply (COMPLETE or ERROR with the errno)
-// completes the call. A call the SocketApi makes synchronous (no continuation:
-// socket, setsockopt, and bind/listen/shutdown called without one) needs its
-// answer at the call, so it takes effect on the ISM's socket at the call
-// through the methods below marked "at the call"; its I2O request still
-// travels, is dispatched and charged here, and is answered (COMPLETE) or
-// followed by its events (CONNECTED, ACCEPTED, ERROR). Close and shutdown
-// travel in order behind the data.
+// InitiatorContext CTX_CALL, takes effect on the ISM's socket when the IOP
+// handles it, after paying the request's handling (ismSocketRequest), and the
+// reply completes the call: COMPLETE or ERROR with the errno for BIND, LISTEN,
+// SHUTDOWN and SETSOCKOPT, OPTVAL (the option's bytes) or ERROR for
+// GETSOCKOPT. A call the SocketApi makes synchronous (no continuation: socket,
+// and bind/listen/shutdown/setsockopt called without one, by callers that
+// cannot sleep) needs its answer at the call, so it takes effect on the ISM's
+// socket at the call through the methods below marked "at the call" or the
+// card's option code (ism-socket.ts); its I2O request still travels, is
+// dispatched and charged here, and is answered (COMPLETE) or followed by its
+// events (CONNECTED, ACCEPTED, ERROR). Close and shutdown travel in order
+// behind the data; a CLOSE with its abort word set makes the card's socket
+// reset rather than close in order (RFC 9293 3.10.4), decided when the frame
+// is handled.
 import { Priority, type EventHandler, type Processor } from '../../../sim';
 import type { CompletableOp, DecodedSocketFrame, SocketEnvelope, SocketReply, SocketRequestOp } from '../../../i2o';
 import {
@@ -35,7 +40,7 @@ import { errnoCode } from '../errno-codes';
 import type { IsmReceiver } from './ism-receiver';
 import type { DmaEngine } from './dma-engine';
 import type { Ddm, IopMessaging } from './iop-messaging';
-import { IsmSocket, SendOp } from './ism-socket';
+import { IsmSocket, SendOp, optionReply } from './ism-socket';
 
 const K_REQUEST = 1;
 const K_SEND_MOVED = 2;
@@ -143,7 +148,9 @@ export class Ism implements Ddm, EventHandler {
       }
       case 'SETSOCKOPT':
       case 'GETSOCKOPT':
-        return this.complete(m.op, s.handle, 0, env);
+        // Asked: the card's option code decodes and applies (or reads) the option now, and the reply
+        // says how it went. Not asked: a synchronous setsockopt, applied at the call; acknowledge it.
+        return asked ? this.reply(optionReply(this.stack, s, m), env) : this.complete(m.op, s.handle, 0, env);
       case 'LISTEN':
         if (asked) {
           const r = this.stack.listen(s.fd, m.backlog);
@@ -173,6 +180,11 @@ export class Ism implements Ddm, EventHandler {
         s.ops.push({ kind: 'shutdown', how: m.how, transactionContext: env.transactionContext, initiatorContext: env.initiatorContext });
         return this.pumpOps(s);
       case 'CLOSE':
+        // Abort: the host asks for a reset (tcp_close's RST for unread data, RFC 2525 2.17, or a
+        // connection the application never took). SO_LINGER 0 makes the stack's close send the
+        // RST and drop what is queued (RFC 9293 3.10.4); the close still runs after the requests
+        // before it, as every close here does.
+        if (m.abort === 1 && s.type === 'stream') this.stack.setsockopt(s.fd, 'SO_LINGER', { onoff: true, seconds: 0 });
         s.ops.push({ kind: 'close', transactionContext: env.transactionContext });
         return this.pumpOps(s);
     }

@@ -15,8 +15,8 @@
 //   ERROR event): reading it clears it, as the card's own would.
 // Everything else (SO_REUSEADDR, SO_LINGER, TCP_NODELAY, TCP_CONGESTION,
 // SO_ERROR otherwise) is what the card's socket has, read by GETSOCKOPT.
-import type { SocketRequest } from '../../../i2o';
-import type { GetSockOptValues, SockOpt, SockOptValues } from '../../../net/stack';
+import type { SocketReply, SocketRequest } from '../../../i2o';
+import { sysError, type GetSockOptValues, type SockOpt, type SockOptValues, type SysError } from '../../../net/stack';
 import { OPTVAL_MAX, optionFromC, optionToC, sockOptCode, type WireSockOpt } from '../../../net/stack/sockopt';
 import { errnoName } from '../errno-codes';
 import { MemoryManagement } from './memory';
@@ -67,6 +67,18 @@ export function optionValue<K extends WireSockOpt>(opt: K, optval: Uint8Array): 
   const v = optionFromC(opt, optval);
   if (opt === 'SO_ERROR') return (v === 0 || v === null ? null : errnoName(v as number)) as GetSockOptValues[K];
   return v as GetSockOptValues[K];
+}
+
+/**
+ * A sleeping getsockopt's answer from the card's reply: the value an OPTVAL
+ * carries, the errno of an ERROR. A reply with no value (COMPLETE) is not how
+ * the socket class answers GETSOCKOPT; it can only mean the card has no such
+ * option, which getsockopt(2) reports as ENOPROTOOPT.
+ */
+export function optionAnswer<K extends WireSockOpt>(opt: K, reply: SocketReply): GetSockOptValues[K] | SysError {
+  if (reply.op === 'ERROR') return sysError(errnoName(reply.errno));
+  if (reply.op === 'OPTVAL') return optionValue(opt, reply.optval);
+  return sysError('ENOPROTOOPT');
 }
 
 /** What the OSM's record keeps of an option the card accepted. */

@@ -19,12 +19,14 @@
 // and take its errno. Socket options (options.ts) travel as setsockopt(2)
 // passes them, in SETSOCKOPT and GETSOCKOPT requests; the card's option code
 // (card/ism-socket.ts) decodes them and applies them to, or reads them from,
-// the card's socket. It runs at the call, as the other synchronous control
-// calls do (the ISM's dispatch, card/ism.ts, still answers every option
-// request with a plain COMPLETE); a caller with a continuation then sleeps
-// until the card's reply to its request, CTX_CALL, before it is told. close
-// releases the descriptor at once; the socket record and its lent receive
-// buffers are freed by the card's COMPLETE(CLOSE) (kernel-interface.ts). A datagram socket's sends travel through the transmit
+// the card's socket. A caller with a continuation sleeps until the card's
+// reply (CTX_CALL): the card applies the option when it handles the frame and
+// answers COMPLETE, OPTVAL or ERROR; the synchronous form runs the same code
+// at the call (see setsockopt for what that models). close releases the
+// descriptor at once; the socket record and its lent receive buffers are
+// freed by the card's COMPLETE(CLOSE) (kernel-interface.ts). A close that must
+// reset (unread data, a connection never accepted) says so in its CLOSE's
+// abort word, which the card honours when it handles the frame. A datagram socket's sends travel through the transmit
 // pool as SENDTO requests (the socket class's datagram send, with the
 // destination), one datagram whole per request; a datagram that cannot
 // (empty, larger than one frame's SGL or the socket's share, no destination
@@ -52,7 +54,7 @@ import { MemoryManagement } from './memory';
 import type { MessageInterface } from './message-interface';
 import { OsmSocket } from './osm-socket';
 import { osmReadiness } from './readiness';
-import { getRequest, hostOption, noteOption, optionValue, setRequest } from './options';
+import { getRequest, hostOption, noteOption, optionAnswer, optionValue, setRequest } from './options';
 
 const EMPTY = new Uint8Array(0);
 
@@ -300,16 +302,15 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       s.fd = -1;
       s.released = true;
       this.failParked(s);
-      // Linux resets a connection closed with unread data (tcp_close): part of
-      // the receive queue is in the OSM's buffers, so the OSM applies the rule.
-      if (s.type === 'stream' && s.rxBytes > 0) {
-        this.ism.stack.setsockopt(k, 'SO_LINGER', { onoff: true, seconds: 0 });
-      }
+      // Linux resets a connection closed with unread data (tcp_close; RFC 2525
+      // 2.17): part of the receive queue is in the OSM's buffers, which only the
+      // OSM sees, so the OSM decides and its CLOSE asks the card to abort.
+      const abort = s.type === 'stream' && s.rxBytes > 0;
       this.memory.discard(s);
       this.kernel.txWaiters.delete(s);
       for (const child of s.acceptQueue) this.abandon(child);
       s.acceptQueue.length = 0;
-      this.msgs.request({ op: 'CLOSE', handle: s.handle }, CTX_CONTROL, s.handle);
+      this.msgs.request(abort ? { op: 'CLOSE', handle: s.handle, abort: 1 } : { op: 'CLOSE', handle: s.handle }, CTX_CONTROL, s.handle);
       if (!lingers) return 0;
       // The caller's own timeout, as sk_stream_wait_close sleeps with the linger time in the caller's context:
       // the card's CLOSE waits behind the data still queued on it, so its reply can come later than that.
@@ -326,14 +327,20 @@ export class OsmUserInterface implements SocketApi, SocketTable {
 
   /**
    * setsockopt(2). O_NONBLOCK is the host's (options.ts); every other option
-   * is encoded as setsockopt(2) passes it and is the card's: the card's option
-   * code (card/ism-socket.ts) decodes the request's optval and applies it to
-   * the card's socket, and its errno is the answer. That runs at the call
-   * (the ISM's dispatch answers option requests with a plain COMPLETE; its
-   * optionReply is the card-side answer for when the dispatch calls it). With
-   * a continuation the caller then sleeps until the card's reply to the
-   * SETSOCKOPT (CTX_CALL); without one it returns at once and the request
-   * follows (CTX_CONTROL). A failed option sends nothing.
+   * is encoded as setsockopt(2) passes it and is the card's. With a
+   * continuation the call is what a split driver's setsockopt is: the caller
+   * sleeps until the card's reply to its SETSOCKOPT (CTX_CALL); the card's
+   * option code (card/ism-socket.ts) decodes and applies it when the IOP
+   * handles the frame, and the reply's errno (ERROR) or success (COMPLETE) is
+   * the answer; the OSM records the option only then. Without one, the
+   * SocketApi's synchronous form, for callers that cannot sleep (workloads
+   * set up in one event, tests, the bridge): it models that same exchange
+   * with the caller's wait taken out. The card's option code runs on the
+   * card's socket at the call, so the answer, errno included, is the one the
+   * reply would carry and the next call already sees the option, and a
+   * successful option's SETSOCKOPT still travels and is charged on both sides
+   * (CTX_CONTROL; the card acknowledges it without applying it twice). A
+   * failed one sends nothing: nothing on the card changes.
    */
   setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K]): 0 | SysError;
   setsockopt<K extends SockOpt>(fd: Fd, opt: K, value: SockOptValues[K], cont?: Cont<0>): Result<0>;
@@ -349,10 +356,16 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       const o = opt as Exclude<SockOpt, 'O_NONBLOCK'>;
       const msg = setRequest(s, o, value as SockOptValues[typeof o]);
       if (msg === null) return sysError('ENOPROTOOPT');
+      if (cont !== undefined) {
+        return this.ask(msg, cont, (m) => {
+          if (m.op === 'ERROR') return sysError(errnoName(m.errno));
+          if (!s.released) noteOption(s, opt, value, this.memory);
+          return 0;
+        });
+      }
       const r = setCardOption(this.ism.stack, k, msg.level, msg.name, msg.optval);
       if (r !== 0) return r;
       noteOption(s, opt, value, this.memory);
-      if (cont !== undefined) return this.ask(msg, cont, (m) => (m.op === 'ERROR' ? sysError(errnoName(m.errno)) : 0));
       this.msgs.request(msg, CTX_CONTROL, s.handle);
       return 0;
     });
@@ -360,11 +373,13 @@ export class OsmUserInterface implements SocketApi, SocketTable {
 
   /**
    * getsockopt(2). The host's options (options.ts) are answered from the OSM's
-   * record; the others are the card's socket's, read by the card's option code
-   * for a GETSOCKOPT (at the call, as setsockopt). With a continuation the
-   * caller sleeps until the card's reply to its GETSOCKOPT and takes the value
-   * an OPTVAL reply carries (else the one read); without one the answer is
-   * given at the call and nothing is sent (a read changes nothing on the card).
+   * record, with no frame. The others are the card's socket's: with a
+   * continuation the caller sleeps until the card's reply to its GETSOCKOPT
+   * and takes the value its OPTVAL carries, or the errno of an ERROR. Without
+   * one (the synchronous form, see setsockopt) the card's option code reads
+   * the card's socket at the call, the value the OPTVAL would carry, and
+   * nothing is sent: a read changes nothing on the card (except that reading
+   * SO_ERROR clears it, which the read at the call does too).
    */
   getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K): GetSockOptValues[K] | SysError;
   getsockopt<K extends keyof GetSockOptValues>(fd: Fd, opt: K, cont?: Cont<GetSockOptValues[K]>): Result<GetSockOptValues[K]>;
@@ -378,11 +393,9 @@ export class OsmUserInterface implements SocketApi, SocketTable {
       const o = opt as WireSockOpt;
       const msg = getRequest(s, o);
       if (msg === null) return sysError('ENOPROTOOPT');
+      if (cont !== undefined) return this.ask(msg, cont, (m) => optionAnswer(o, m) as GetSockOptValues[K] | SysError);
       const bytes = getCardOption(this.ism.stack, k, msg.level, msg.name, msg.optlen);
-      if (isSysError(bytes)) return bytes;
-      const v = optionValue(o, bytes) as GetSockOptValues[K];
-      if (cont === undefined) return v;
-      return this.ask(msg, cont, (m) => (m.op === 'ERROR' ? sysError(errnoName(m.errno)) : m.op === 'OPTVAL' ? optionValue(o, m.optval) as GetSockOptValues[K] : v));
+      return isSysError(bytes) ? bytes : optionValue(o, bytes) as GetSockOptValues[K];
     });
   }
 
@@ -440,8 +453,8 @@ export class OsmUserInterface implements SocketApi, SocketTable {
 
   abandon(child: OsmSocket): void {
     child.released = true;
-    this.ism.stack.setsockopt(this.ism.fdOf(child.handle), 'SO_LINGER', { onoff: true, seconds: 0 });
-    this.msgs.request({ op: 'CLOSE', handle: child.handle }, CTX_CONTROL, child.handle);
+    // As Linux's inet_csk_listen_stop does for a connection nobody accepted: a reset, not a FIN.
+    this.msgs.request({ op: 'CLOSE', handle: child.handle, abort: 1 }, CTX_CONTROL, child.handle);
   }
 
   // ------------------------------------------------------------ internals

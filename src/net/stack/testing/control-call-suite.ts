@@ -286,6 +286,49 @@ export function describeControlCallSuite(makeWorld: () => SocketWorld): void {
       expect(closed.settled(w)).toBe(0);
     });
 
+    it('closing with received data unread resets the connection (RFC 2525 2.17); closing after reading it ends it in order', () => {
+      const w = makeWorld();
+      const [c1, s1] = connected(w, 9800);
+      const [c2, s2] = connected(w, 9801);
+      expect(w.client.send(c1, new Uint8Array(1000).fill(1))).toBe(1000);
+      expect(w.client.send(c2, new Uint8Array(1000).fill(2))).toBe(1000);
+      w.run(20 * MS);
+      // s1's data is left unread; s2's is read to the last byte.
+      let read = 0;
+      for (let i = 0; i < 20 && read < 1000; i++) {
+        const r = w.server.recv(s2, new Uint8Array(2000));
+        if (typeof r === 'number') read += r;
+        else w.run(MS);
+      }
+      expect(read).toBe(1000);
+      const closed = [new Reply<0>(), new Reply<0>()];
+      closed[0]!.from(w.server.close(s1, closed[0]!.cont));
+      closed[1]!.from(w.server.close(s2, closed[1]!.cont));
+      // Neither lingers (SO_LINGER is off): both answer at the call.
+      expect(closed.map((x) => [x.pending, x.value])).toEqual([[false, 0], [false, 0]]);
+      w.run(20 * MS);
+      expect(errnoOf(w.client.recv(c1, new Uint8Array(10)))).toBe('ECONNRESET');
+      expect(w.client.recv(c2, new Uint8Array(10))).toBe(0);
+    });
+
+    it('closing a listener resets the connections the application never accepted', () => {
+      const w = makeWorld();
+      const l = w.server.socket('stream') as Fd;
+      expect(bind(w, l, 9900)).toBe(0);
+      expect(listen(w, l, 8)).toBe(0);
+      const clients: Fd[] = [];
+      for (let i = 0; i < 3; i++) {
+        const c = w.client.socket('stream') as Fd;
+        clients.push(c);
+        w.client.connect(c, { addr: w.serverAddr, port: 9900 }, () => undefined);
+      }
+      w.run(20 * MS);
+      for (const c of clients) expect(w.client.getpeername(c)).toEqual({ addr: w.serverAddr, port: 9900 });
+      expect(w.server.close(l)).toBe(0);
+      w.run(20 * MS);
+      for (const c of clients) expect(errnoOf(w.client.recv(c, new Uint8Array(10)))).toBe('ECONNRESET');
+    });
+
     it('a lingering close sleeps until the peer acknowledged everything, and the peer reads it all then end of stream', () => {
       const w = makeWorld();
       const [c, s] = connected(w, 9700);
