@@ -74,6 +74,10 @@ export function formatTable(results: RunResults, records: readonly CliRecord[]):
     }],
     ['bytes delivered', (r) => String(r.bytesDelivered)],
     ['integrity', (r) => (r.integrityOk ? 'ok' : `BAD at ${String(r.firstMismatch)}`)],
+    // The server stack's ordered transmit queue and, on offload, the card MAC's transmit ring.
+    ['xmit queue peak / stopped waits', (r) => `${String(r.xmitPeakQueued)} / ${String(r.xmitStoppedWaits)}`],
+    ['HDM tx ring stops / wakes', (r) => (r.configuration === 'offload' ? `${String(r.hdmTxStops)} / ${String(r.hdmTxWakes)}` : '-')],
+    ['HDM tx ring peak in use', (r) => (r.configuration === 'offload' ? `${String(r.hdmTxPeakInUse)} of ${String(r.hdmTxDescriptors)}` : '-')],
     ['errors', (r) => (r.errors === 0 ? '0' : `${String(r.errors)} (${String(r.lastError)})`)],
     ['sim events', (r) => String(r.simEvents)],
     ['wall ms', (r) => fmt(r.wallMs, 0)],

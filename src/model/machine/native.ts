@@ -193,6 +193,8 @@ export function buildNativeMachine(real: Simulator, opts: NativeMachineOptions, 
     c.rxRingDrops = nic.counters.rxRingDrops;
     // A full socket buffer is flow control, not a pool: native has no DMA pools to exhaust.
     c.sendBufferFull = sockets.counters.sendBufferFull;
+    c.xmitPeakQueued = stack.out.xmitCounters.peakQueued;
+    c.xmitStoppedWaits = stack.out.xmitCounters.stoppedWaits;
     return c;
   };
 

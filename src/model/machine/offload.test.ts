@@ -25,7 +25,9 @@ describe('buildOffloadMachine', () => {
     expect(c).toEqual({
       interrupts: 0, contextSwitches: 0, copies: 0, bytesCopied: 0, dmaTransfers: 0, dmaBytes: 0, mmioReads: 0,
       i2oMessages: 0, i2oFramesInUse: 0, runtimeAllocations: 0, rxRingDrops: 0, poolExhausted: 0, i2oQueueFull: 0,
-      sendBufferFull: 0,
+      sendBufferFull: 0, xmitPeakQueued: 0, xmitStoppedWaits: 0,
+      // The card MAC's transmit ring: the e1000 default of 256 descriptors, all free.
+      hdmTxStops: 0, hdmTxWakes: 0, hdmTxPeakInUse: 0, hdmTxDescriptors: 256, hdmTxFree: 256,
     });
     expect([...m.tcpConnections()]).toEqual([]);
   });

@@ -61,7 +61,7 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
   transport.doorbell = messaging;
   transport.onOutboundReturned = () => messaging.outboundReturned();
 
-  const hdm = new Hdm(iop, iopCosts, counters);
+  const hdm = new Hdm(iop, iopCosts, counters, cfg.rxDescriptors, cfg.txDescriptors);
   const stack = new Stack({
     name: `${cfg.name}:ism`, sim, processor: iop, mac: cfg.mac, addr: cfg.addr, netif: hdm, mtu: cfg.mtu,
     costs: ismStackCosts(iopCosts), checksumOffload: cfg.macChecksumOffload, tcp: cfg.tcp, staticArp: cfg.staticArp,
@@ -137,6 +137,15 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
       c.sendBufferFull = counters.sendBufferFull;
       // Inbound port reads that found no free frame, and replies that found no free host frame.
       c.i2oQueueFull = counters.i2oQueueFull + counters.outboundFull;
+      const xq = stack.out.xmitCounters;
+      c.xmitPeakQueued = xq.peakQueued;
+      c.xmitStoppedWaits = xq.stoppedWaits;
+      const ring = hdm.tx;
+      c.hdmTxStops = ring.counters.stops;
+      c.hdmTxWakes = ring.counters.wakes;
+      c.hdmTxPeakInUse = ring.counters.peakInUse;
+      c.hdmTxDescriptors = ring.size;
+      c.hdmTxFree = ring.free;
       return c;
     },
     tcpConnections() {

@@ -46,13 +46,33 @@ export interface MachineCounters {
    * metrics do not annotate it as a fault.
    */
   sendBufferFull: number;
+  /**
+   * The server stack's ordered transmit queue (src/net/stack/xmit-queue.ts; the
+   * host stack, or the ISM on the card): most frames ever waiting there for
+   * their turn or for a stopped driver, and the times a stopped driver made a
+   * frame wait (cumulative).
+   */
+  xmitPeakQueued: number;
+  xmitStoppedWaits: number;
+  /**
+   * The card MAC's transmit descriptor ring (offload only; 0 elsewhere): times it
+   * filled and stopped the ISM's queue, times the transmit-complete interrupt woke
+   * it (cumulative), most descriptors ever in use, and, as gauges, its size and the
+   * descriptors free now.
+   */
+  hdmTxStops: number;
+  hdmTxWakes: number;
+  hdmTxPeakInUse: number;
+  hdmTxDescriptors: number;
+  hdmTxFree: number;
 }
 
 export function emptyCounters(): MachineCounters {
   return {
     interrupts: 0, contextSwitches: 0, copies: 0, bytesCopied: 0, dmaTransfers: 0, dmaBytes: 0, mmioReads: 0,
     i2oMessages: 0, i2oFramesInUse: 0, runtimeAllocations: 0, rxRingDrops: 0, poolExhausted: 0, i2oQueueFull: 0,
-    sendBufferFull: 0,
+    sendBufferFull: 0, xmitPeakQueued: 0, xmitStoppedWaits: 0, hdmTxStops: 0, hdmTxWakes: 0, hdmTxPeakInUse: 0,
+    hdmTxDescriptors: 0, hdmTxFree: 0,
   };
 }
 

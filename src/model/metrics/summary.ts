@@ -55,6 +55,18 @@ export interface Summary {
   readonly i2oQueueFull: number;
   /** Sends that found the socket send buffer full (flow control, not a fault). */
   readonly sendBufferFull: number;
+  /** Most frames ever waiting in the server stack's ordered transmit queue (whole run, warm-up included). */
+  readonly xmitPeakQueued: number;
+  /** Times a stopped driver made a frame wait in that queue, over the window. */
+  readonly xmitStoppedWaits: number;
+  /** The card MAC's transmit ring (offload only): times it filled and stopped the ISM, over the window. */
+  readonly hdmTxStops: number;
+  /** Times the transmit-complete interrupt woke the stopped ISM, over the window. */
+  readonly hdmTxWakes: number;
+  /** Most transmit descriptors ever in use (whole run), of hdmTxDescriptors. */
+  readonly hdmTxPeakInUse: number;
+  /** The ring's size (0 without an HDM). */
+  readonly hdmTxDescriptors: number;
   readonly eventCounts: Record<string, number>;
   readonly simEvents: number;
 }
@@ -134,6 +146,12 @@ export function summarize(x: SummaryInput): Summary {
     poolExhausted: kb.poolExhausted - ka.poolExhausted,
     i2oQueueFull: kb.i2oQueueFull - ka.i2oQueueFull,
     sendBufferFull: kb.sendBufferFull - ka.sendBufferFull,
+    xmitPeakQueued: kb.xmitPeakQueued,
+    xmitStoppedWaits: kb.xmitStoppedWaits - ka.xmitStoppedWaits,
+    hdmTxStops: kb.hdmTxStops - ka.hdmTxStops,
+    hdmTxWakes: kb.hdmTxWakes - ka.hdmTxWakes,
+    hdmTxPeakInUse: kb.hdmTxPeakInUse,
+    hdmTxDescriptors: kb.hdmTxDescriptors,
     eventCounts,
     simEvents: x.simEvents,
   };

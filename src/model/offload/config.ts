@@ -3,10 +3,31 @@
 // and host profiles, the bus model), where each names its source; what is
 // chosen here says so. Faults follow the scenario schema's card faults
 // (src/scenario/schema/faults.ts), in nanoseconds instead of milliseconds.
+// The card MAC's descriptor rings (HDM_RINGS) are defined here, with their
+// sources, so the scenario schema and the HDM read one number.
 import { type Hz, type Nanos, ghz, mhz, micros } from '../../sim';
 import type { TcpConfig } from '../../net/tcp';
 import type { Ipv4Addr, MacAddr } from '../../net/wire';
-import { I2O_DEFAULTS, busModel, buildCostTables, type BusConfig, type BusModel, type CostTables } from '../costs';
+import { I2O_DEFAULTS, busModel, buildCostTables, estimate, param, type BusConfig, type BusModel, type CostTables } from '../costs';
+
+/**
+ * The card MAC's transmit and receive descriptor rings, as the HDM drives them.
+ * The article does not give the HDM's ring sizes; the card's MAC is taken to be an
+ * Intel 8254x-class gigabit part, so the HDM gets what Linux's e1000 driver gives
+ * it (drivers/net/ethernet/intel/e1000/e1000_param.c and the kernel's e1000
+ * documentation: TxDescriptors and RxDescriptors default 256, valid 80-4096 on the
+ * 82544 and newer; e1000e: default 256, 64-4096). The lab accepts rings down to 8
+ * so a lesson can make the ring stop the queue often; the maximum is the driver's.
+ * A ring's size changes by restart, as `ethtool -G` resets the device.
+ */
+export const HDM_RINGS = {
+  txDescriptors: param(256, 'descriptors', { min: 8, max: 4096 }, estimate(
+    "Linux e1000 driver default TxDescriptors = 256 (e1000_param.c; kernel e1000 documentation; valid 80-4096 on the 82544 and newer), taken for the iNIC's 8254x-class MAC, whose HDM ring the article does not give",
+    'linux'), "Transmit descriptors on the card MAC's ring (HDM): frames prepared by the IOP and not yet on the wire; a full ring stops the ISM's queue"),
+  rxDescriptors: param(256, 'descriptors', { min: 8, max: 4096 }, estimate(
+    "Linux e1000 driver default RxDescriptors = 256 (e1000_param.c; kernel e1000 documentation; valid 80-4096 on the 82544 and newer), taken for the iNIC's 8254x-class MAC, whose HDM ring the article does not give",
+    'linux'), "Receive descriptors on the card MAC's ring (HDM): frames from the wire the IOP has not yet taken; none free drops the frame (counted)"),
+} as const;
 
 /** A window of simulated time [at, at + length). */
 export interface FaultWindow {
@@ -64,6 +85,10 @@ export interface OffloadOptions {
   readonly macChecksumOffload?: boolean;
   /** Longest a partly filled receive buffer waits on the card for more data (default 20 µs). */
   readonly rxFillTimeout?: Nanos;
+  /** Transmit descriptors on the card MAC's ring (default HDM_RINGS.txDescriptors). */
+  readonly txDescriptors?: number;
+  /** Receive descriptors on the card MAC's ring (default HDM_RINGS.rxDescriptors). */
+  readonly rxDescriptors?: number;
   readonly faults?: OffloadFaults;
 }
 
@@ -91,6 +116,8 @@ export interface OffloadConfig {
   readonly repostThreshold: number;
   readonly macChecksumOffload: boolean;
   readonly rxFillTimeout: Nanos;
+  readonly txDescriptors: number;
+  readonly rxDescriptors: number;
   readonly faults: OffloadFaults;
 }
 
@@ -134,6 +161,9 @@ export function resolveOffloadConfig(o: OffloadOptions): OffloadConfig {
     // burst of segments shares one buffer, one DMA and one reply, while a lone
     // small message waits at most this long.
     rxFillTimeout: o.rxFillTimeout ?? micros(20),
+    // At least one descriptor each: the scenario schema enforces HDM_RINGS' ranges.
+    txDescriptors: Math.max(1, Math.floor(o.txDescriptors ?? HDM_RINGS.txDescriptors.value)),
+    rxDescriptors: Math.max(1, Math.floor(o.rxDescriptors ?? HDM_RINGS.rxDescriptors.value)),
     faults: o.faults ?? {},
   };
 }

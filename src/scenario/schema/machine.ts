@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { estimate, I2O_DEFAULTS, LINUX_CONSTANTS, param, source } from '../../model/costs';
+import { HDM_RINGS } from '../../model/offload/config';
 import { bool, choice, group, num, numChoice } from './fields';
 
 const I2O = I2O_DEFAULTS;
@@ -89,6 +90,10 @@ export const inicSchema = group({
   copyThresholdBytes: num(I2O.copyThresholdBytes, { int: true }),
   dmaChannels: num(I2O.dmaChannels, { int: true }),
   macChecksumOffload: bool(true, 'The card\'s MAC computes TCP/UDP checksums for the ISM', estimate('the iNIC\'s gigabit MAC (82544 class) had checksum offload', 'iop321')),
+  // The card MAC's descriptor rings (the HDM's). Resizing a ring resets the device
+  // (ethtool -G), so a change restarts the run.
+  txDescriptors: num(HDM_RINGS.txDescriptors, { int: true, apply: 'restart' }),
+  rxDescriptors: num(HDM_RINGS.rxDescriptors, { int: true, apply: 'restart' }),
 });
 
 export const configurationSchema = choice(['native', 'stateless', 'offload'], 'native', 'A server configuration (DESIGN.md 1.1)', estimate('DESIGN.md 1.1'));

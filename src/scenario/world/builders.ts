@@ -48,6 +48,8 @@ export function buildOffloadServer({ sim, scenario: s, costs }: BuildContext): M
     receiveBuckets: i.receiveBuckets,
     repostThreshold: i.repostThreshold,
     macChecksumOffload: i.macChecksumOffload,
+    txDescriptors: i.txDescriptors,
+    rxDescriptors: i.rxDescriptors,
     faults: {
       poolExhaustion: s.faults.card.poolExhaustion.map((w) => ({ pool: w.pool, ...ns(w) })),
       i2oQueueFull: s.faults.card.i2oQueueFull.map((w) => ({ queue: w.queue, ...ns(w) })),

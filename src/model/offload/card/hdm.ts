@@ -16,6 +16,9 @@
 // are free it interrupts the IOP ('rtos'), the handler wakes the queue and the
 // stack hands down what waited.
 //
+// Both ring sizes are scenario parameters (inic.txDescriptors, inic.rxDescriptors;
+// defaults and sources in ../config.ts HDM_RINGS) and change by restart.
+//
 // Receive: the MAC fills one of `rxDescriptors` buffers (none free: the frame
 // is dropped and counted, as any NIC does), interrupts the IOP once per burst
 // ('rtos'), and the HDM takes each frame ('hdm'), allocates the ISM's packet
@@ -25,6 +28,7 @@ import { ChargeList, LAYER, Priority, TRACE_KIND, type EventHandler, type Nanos,
 import { FramePool, NULL_SINK, type FrameSink, type Netif } from '../../../net/link';
 import type { TxFlowControl } from '../../../net/stack';
 import type { ResolvedIopCosts } from '../../costs';
+import { HDM_RINGS } from '../config';
 import type { OffloadCounters } from '../counters';
 import { HdmTxRing } from './hdm-tx-ring';
 
@@ -35,12 +39,10 @@ const K_RX_IRQ = 2;
 const K_RX_DONE = 3;
 const K_TX_IRQ = 4;
 
-/**
- * Transmit descriptors on the card's MAC. ESTIMATE: the e1000 driver's default
- * ring of 256 (the card's MAC is an Intel 8254x-class gigabit part), the same
- * as the host NIC's (LINUX_CONSTANTS.txRingDescriptors).
- */
-export const HDM_TX_DESCRIPTORS = 256;
+/** Transmit descriptors on the card's MAC by default: the e1000 driver's 256 (config.ts HDM_RINGS says why). */
+export const HDM_TX_DESCRIPTORS = HDM_RINGS.txDescriptors.value;
+/** Receive descriptors on the card's MAC by default: the e1000 driver's 256 (config.ts HDM_RINGS). */
+export const HDM_RX_DESCRIPTORS = HDM_RINGS.rxDescriptors.value;
 
 export class Hdm implements Netif, TxFlowControl, FrameSink, EventHandler {
   /** Installed by the ISM stack's transmit queue: called when a stopped queue wakes. */
@@ -66,7 +68,9 @@ export class Hdm implements Netif, TxFlowControl, FrameSink, EventHandler {
     private readonly iop: Processor,
     costs: ResolvedIopCosts,
     private readonly counters: OffloadCounters,
-    private readonly rxDescriptors = 256,
+    /** Receive descriptors on the MAC (the scenario's inic.rxDescriptors). */
+    readonly rxDescriptors = HDM_RX_DESCRIPTORS,
+    /** Transmit descriptors on the MAC (the scenario's inic.txDescriptors). */
     txDescriptors = HDM_TX_DESCRIPTORS,
   ) {
     this.tx = new HdmTxRing(iop.simulator, txDescriptors);

@@ -16,7 +16,7 @@ export function LayerDetail({ configuration, layer }: { configuration: string; l
         <dt>Crossings into it</dt><dd data-testid="diagram.detail.crossings">{f.crossings.toLocaleString('en-US')}</dd>
         <dt>Cycles charged here</dt><dd>{Math.round(f.cycles).toLocaleString('en-US')}</dd>
         <dt>Bytes carried in</dt><dd>{f.bytes.toLocaleString('en-US')}</dd>
-        {f.gauge && <><dt>{f.gauge.label}</dt><dd>{f.gauge.value.toLocaleString('en-US')}</dd></>}
+        {f.gauge && <><dt>{f.gauge.label}</dt><dd data-testid="diagram.detail.gauge">{f.gauge.value.toLocaleString('en-US')}{f.gauge.of !== undefined ? ` of ${f.gauge.of.toLocaleString('en-US')}` : ''}</dd></>}
       </dl>
       <p className="arch-note">Figures come from the trace records the model wrote (one per layer crossing) and the machine&apos;s counters.
         Buffers free per pool are not reported by the model yet.</p>

@@ -10,17 +10,27 @@ export interface BoxFigures {
   readonly calls: number;
   readonly cycles: number;
   readonly bytes: number;
-  /** One gauge the model reports for this layer, when it has one. */
-  readonly gauge: { label: string; value: number } | null;
+  /** One gauge the model reports for this layer, when it has one (`of`: the whole it is part of). */
+  readonly gauge: { label: string; value: number; of?: number } | null;
 }
 
-const GAUGES: Partial<Record<Layer, { label: string; read: (c: Record<string, number>) => number | undefined }>> = {
+interface GaugeSpec {
+  readonly label: string;
+  readonly read: (c: Record<string, number>) => number | undefined;
+  readonly of?: (c: Record<string, number>) => number | undefined;
+}
+
+/** The card MAC's ring, as the machine reports it (MachineCounters.hdmTx*); absent without an HDM. */
+const hdmRingSize = (c: Record<string, number>): number | undefined => (c.hdmTxDescriptors !== undefined && c.hdmTxDescriptors > 0 ? c.hdmTxDescriptors : undefined);
+
+const GAUGES: Partial<Record<Layer, GaugeSpec>> = {
   i2o: { label: 'I2O frames in use', read: (c) => c.i2oFramesInUse },
   osm: { label: 'pool exhausted (times)', read: (c) => c.poolExhausted },
   netdev: { label: 'interrupts', read: (c) => c.interrupts },
   nic: { label: 'rx ring drops', read: (c) => c.rxRingDrops },
   pci: { label: 'DMA transfers', read: (c) => c.dmaTransfers },
   socket: { label: 'copies', read: (c) => c.copies },
+  hdm: { label: 'tx descriptors free', read: (c) => (hdmRingSize(c) === undefined ? undefined : c.hdmTxFree), of: hdmRingSize },
 };
 
 export function boxFigures(feed: ViewFeed, configuration: string, layer: Layer): BoxFigures {
@@ -30,7 +40,8 @@ export function boxFigures(feed: ViewFeed, configuration: string, layer: Layer):
   let gauge: BoxFigures['gauge'] = null;
   const g = GAUGES[layer];
   const v = g && w ? g.read(w.counters) : undefined;
-  if (g && v !== undefined) gauge = { label: g.label, value: v };
+  const of = g?.of && w ? g.of(w.counters) : undefined;
+  if (g && v !== undefined) gauge = of === undefined ? { label: g.label, value: v } : { label: g.label, value: v, of };
   if (!gauge && (layer === 'irtos' || layer === 'ism' || layer === 'hdm')) {
     const iop = feed.figures?.processors.find((p) => p.name.startsWith(`${configuration}:`) && /iop/i.test(p.name));
     if (iop) gauge = { label: 'IOP run queue', value: iop.queueDepth };
