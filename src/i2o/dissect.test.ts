@@ -103,3 +103,76 @@ describe('dissectI2oFrame', () => {
     }), { numRuns: 500 });
   });
 });
+
+describe('dissectI2oFrame on socket options', () => {
+  const le = (...v: number[]): Uint8Array => {
+    const b = new Uint8Array(4 * v.length);
+    v.forEach((x, i) => new DataView(b.buffer).setInt32(4 * i, x, true));
+    return b;
+  };
+
+  it('names the level and option and shows a struct linger field by field over its bytes', () => {
+    const b = frame({ op: 'SETSOCKOPT', handle: 6, level: 1, name: 13, optval: le(1, 7) });
+    const tree = dissectI2oFrame(b);
+    expect(one(tree, 'i2o.socket.level').label).toBe('Level (Linux numbering): 1 (SOL_SOCKET)');
+    expect(one(tree, 'i2o.socket.name').label).toBe('Option name (Linux numbering): 13 (SO_LINGER)');
+    expect(valueOf(b, one(tree, 'i2o.socket.optlen'))).toBe(8);
+    const v = one(tree, 'i2o.socket.optval');
+    expect(v.label).toBe('optval (8 bytes): struct linger {l_onoff 1, l_linger 7 s}');
+    // Word 4 is the private word, 5-8 handle, level, optname and optlen: optval starts at byte 36, 16 bytes of room.
+    expect([v.offset, v.length]).toEqual([36, 16]);
+    expect(valueOf(b, one(tree, 'i2o.socket.optval.l_onoff'))).toBe(1);
+    expect(valueOf(b, one(tree, 'i2o.socket.optval.l_linger'))).toBe(7);
+    expect(one(tree, 'i2o.socket.optval.l_linger').offset).toBe(40);
+    expect(one(tree, 'i2o.socket.optval.unused')).toMatchObject({ offset: 44, length: 8, label: 'Unused: 8 bytes (zero)' });
+    expect(find(tree, 'i2o.socket.optval0')).toHaveLength(0);
+  });
+
+  it('shows an int option as its value and a congestion control name as text', () => {
+    const rcvbuf = frame({ op: 'SETSOCKOPT', handle: 6, level: 1, name: 8, optval: le(65536) });
+    let tree = dissectI2oFrame(rcvbuf);
+    expect(one(tree, 'i2o.socket.name').label).toContain('(SO_RCVBUF)');
+    expect(one(tree, 'i2o.socket.optval').label).toBe('optval (4 bytes): int 65536');
+    expect(valueOf(rcvbuf, one(tree, 'i2o.socket.optval.int'))).toBe(65536);
+    const cc = frame({ op: 'OPTVAL', level: 6, name: 13, optval: new TextEncoder().encode('cubic') });
+    tree = dissectI2oFrame(cc);
+    expect(one(tree, 'i2o.socket.level').label).toContain('(IPPROTO_TCP)');
+    expect(one(tree, 'i2o.socket.name').label).toContain('(TCP_CONGESTION)');
+    expect(one(tree, 'i2o.socket.optval').label).toBe('optval (5 bytes): "cubic"');
+    expect(one(tree, 'i2o.socket.optval.name').length).toBe(5);
+    const get = dissectI2oFrame(frame({ op: 'GETSOCKOPT', handle: 6, level: 6, name: 1, optlen: 16 }));
+    expect(one(get, 'i2o.socket.name').label).toContain('(TCP_NODELAY)');
+  });
+
+  it('keeps the raw words of an option it does not know or bytes that do not fit the option', () => {
+    const unknown = dissectI2oFrame(frame({ op: 'SETSOCKOPT', handle: 6, level: 9, name: 99, optval: le(5) }));
+    expect(one(unknown, 'i2o.socket.level').label).toContain('(unknown level)');
+    expect(one(unknown, 'i2o.socket.name').label).toContain('(unknown option)');
+    expect(find(unknown, 'i2o.socket.optval')).toHaveLength(0);
+    expect(one(unknown, 'i2o.socket.optval0').label).toBe('optval bytes 0-3: 5');
+    const short = dissectI2oFrame(frame({ op: 'SETSOCKOPT', handle: 6, level: 1, name: 13, optval: le(1) }));
+    expect(find(short, 'i2o.socket.optval')).toHaveLength(0);
+    expect(find(short, 'i2o.socket.optval3')).toHaveLength(1);
+    // An empty optval (a value with no C form) is shown as such.
+    expect(one(dissectI2oFrame(frame({ op: 'SETSOCKOPT', handle: 6, level: 1, name: 7, optval: new Uint8Array(0) })), 'i2o.socket.optval').label)
+      .toBe('optval (0 bytes): empty');
+  });
+
+  it("shows a CLOSE's abort word", () => {
+    const b = frame({ op: 'CLOSE', handle: 6, abort: 1 });
+    const tree = dissectI2oFrame(b);
+    expect(valueOf(b, one(tree, 'i2o.socket.abort'))).toBe(1);
+    expect(one(tree, 'i2o.socket.abort').label).toMatch(/^Abort .*: 1$/);
+  });
+
+  it('keeps every option node inside the frame, for any level, name and optval', () => {
+    fc.assert(fc.property(fc.constantFrom(1, 6, 9), fc.constantFrom(1, 2, 7, 8, 13, 99), fc.uint8Array({ maxLength: 16 }), (level, name, optval) => {
+      const b = frame({ op: 'SETSOCKOPT', handle: 1, level, name, optval });
+      const walk = (ns: FieldNode[]): void => ns.forEach((n) => {
+        expect(n.offset >= 0 && n.offset + n.length <= b.length).toBe(true);
+        if (n.children) walk(n.children);
+      });
+      walk(dissectI2oFrame(b));
+    }), { numRuns: 300 });
+  });
+});

@@ -7,6 +7,9 @@
 // integer formed by its `length` bytes (TargetAddress is bits 11:0 of word 1:
 // offset 4, length 4, bitMask 0x00000FFF).
 //
+// Socket options: level and optname are shown with their names and the
+// optval words as the C value they hold (socket-codes.ts, optvalFields).
+//
 // Contract: never throws. A frame that does not decode still shows its header
 // (when 16 bytes are there) and ends with an 'i2o.error' node naming the field.
 import { FUNCTION_PRIVATE, MSG_FLAG_FAIL, MSG_FLAG_NAMES, replyStatusName } from './constants';
@@ -16,7 +19,10 @@ import { functionName } from './functions';
 import {
   SGL_FLAG_DIR, SGL_FLAG_END_OF_BUFFER, SGL_FLAG_LAST_ELEMENT, SGL_FLAG_LOCAL_ADDRESS, SGL_FLAG_SIMPLE_ADDRESS, sglByteCount,
 } from './sgl';
-import { COMPLETE_LAYOUT, EVENT_LAYOUTS, REQUEST_LAYOUTS, SOCKET_ORG_ID, isRequestOp, xfnName, type SocketLayout } from './socket-codes';
+import {
+  COMPLETE_LAYOUT, EVENT_LAYOUTS, OPTVAL_BYTES, REQUEST_LAYOUTS, SOCKET_ORG_ID, SOCKOPT_LEVELS, isRequestOp, optvalFields, optvalOf,
+  optvalText, sockoptOf, xfnName, type OptvalField, type SocketLayout,
+} from './socket-codes';
 
 /** The inspector's tree node; the same shape the wire dissector uses. */
 export type FieldNode = {
@@ -100,7 +106,7 @@ function bodyNodes(m: I2oMessage): FieldNode[] {
     const sock = socketLayoutOf(m);
     if (sock && sock.layout.words.length === m.body.length) {
       out.push(node('i2o.socket', `Socket class: ${sock.name} (${sock.layout.summary})`, start, m.body.length * 4, {
-        children: sock.layout.words.map((w, i) => node(`i2o.socket.${w.name}`, `${w.label}: ${wordText(w.name, m.body[i]!)}`, start + i * 4, 4)),
+        children: socketWordNodes(sock.layout, m.body, start),
       }));
     } else {
       out.push(node('i2o.body', `Payload: ${m.body.length} words`, start, m.body.length * 4, {
@@ -112,9 +118,42 @@ function bodyNodes(m: I2oMessage): FieldNode[] {
   return out;
 }
 
-function wordText(name: string, v: number): string {
+/**
+ * The payload words' nodes. An option's level and optname carry their names
+ * (SOL_SOCKET, SO_LINGER); its optval words are one node decoded as C reads
+ * the bytes (an int, a struct linger's two ints, a congestion control name),
+ * each field a child over its own bytes, then the unused bytes. An optval
+ * that does not decode for its option stays four raw words.
+ */
+function socketWordNodes(layout: SocketLayout, body: readonly number[], start: number): FieldNode[] {
+  const level = layout.words.findIndex((w) => w.name === 'level');
+  const opt = level < 0 ? null : { level: body[level]!, name: body[level + 1]! };
+  const val = optvalOf(layout, body);
+  const fields = val === null ? [] : optvalFields(val.level, val.name, val.optval);
+  const out: FieldNode[] = [];
+  layout.words.forEach((w, i) => {
+    const at = start + i * 4;
+    if (val !== null && (fields.length > 0 || val.optval.length === 0) && w.name.startsWith('optval')) {
+      if (i === val.word) out.push(optvalNode(val.level, val.name, val.optval, fields, at));
+      return;
+    }
+    out.push(node(`i2o.socket.${w.name}`, `${w.label}: ${wordText(w.name, body[i]!, opt)}`, at, 4));
+  });
+  return out;
+}
+
+function optvalNode(level: number, name: number, optval: Uint8Array, fields: readonly OptvalField[], at: number): FieldNode {
+  const room = OPTVAL_BYTES;
+  const children = fields.map((f) => node(`i2o.socket.optval.${f.name}`, `${f.name}: ${f.text}`, at + f.offset, f.length));
+  if (optval.length < room) children.push(node('i2o.socket.optval.unused', `Unused: ${room - optval.length} bytes (zero)`, at + optval.length, room - optval.length));
+  return node('i2o.socket.optval', `optval (${optval.length} bytes): ${optvalText(level, name, optval)}`, at, room, { children });
+}
+
+function wordText(name: string, v: number, opt: { level: number; name: number } | null): string {
   if (name.toLowerCase().endsWith('addr')) return `${v >>> 24}.${(v >>> 16) & 0xff}.${(v >>> 8) & 0xff}.${v & 0xff}`;
   if (name === 'failedXFunction') return `${hex(v, 4)} (${xfnName(v) ?? 'unknown'})`;
+  if (opt !== null && name === 'level') return `${v} (${SOCKOPT_LEVELS.get(v) ?? 'unknown level'})`;
+  if (opt !== null && name === 'name') return `${v} (${sockoptOf(opt.level, v)?.name ?? 'unknown option'})`;
   return String(v);
 }
 

@@ -49,3 +49,35 @@ describe('formatI2oMessage', () => {
     expect(formatI2oFrame(new Uint8Array(4))).toBe('I2O malformed (truncated at header: 4 bytes, a header needs 16)');
   });
 });
+
+describe('formatI2oMessage on socket options and close', () => {
+  const le = (...v: number[]): Uint8Array => {
+    const b = new Uint8Array(4 * v.length);
+    v.forEach((x, i) => new DataView(b.buffer).setInt32(4 * i, x, true));
+    return b;
+  };
+
+  it('prints an option by its level and name with its value decoded', () => {
+    expect(line({ op: 'SETSOCKOPT', handle: 1, level: 1, name: 13, optval: le(1, 7) })).toBe(
+      'I2O 0x0001→0x0010 PRIVATE/SETSOCKOPT ctx=0x12 tctx=0x5 size=13w handle=1 opt=SOL_SOCKET/SO_LINGER optlen=8 optval={l_onoff=1,l_linger=7s}',
+    );
+    expect(line({ op: 'SETSOCKOPT', handle: 1, level: 1, name: 8, optval: le(65536) })).toContain('opt=SOL_SOCKET/SO_RCVBUF optlen=4 optval=65536');
+    expect(line({ op: 'SETSOCKOPT', handle: 1, level: 6, name: 1, optval: le(1) })).toContain('opt=IPPROTO_TCP/TCP_NODELAY optlen=4 optval=1');
+    expect(line({ op: 'OPTVAL', level: 6, name: 13, optval: new TextEncoder().encode('cubic') })).toBe(
+      'I2O 0x0010→0x0001 REPLY PRIVATE/OPTVAL status=SUCCESS ctx=0x12 tctx=0x5 size=13w opt=IPPROTO_TCP/TCP_CONGESTION optlen=5 optval="cubic"',
+    );
+    expect(line({ op: 'GETSOCKOPT', handle: 1, level: 1, name: 4, optlen: 16 })).toBe(
+      'I2O 0x0001→0x0010 PRIVATE/GETSOCKOPT ctx=0x12 tctx=0x5 size=9w handle=1 opt=SOL_SOCKET/SO_ERROR optlen=16',
+    );
+  });
+
+  it('prints numbers for an option it does not know and hex for bytes that do not fit', () => {
+    expect(line({ op: 'SETSOCKOPT', handle: 1, level: 9, name: 99, optval: new Uint8Array([1, 2, 0xab]) })).toContain('opt=9/99 optlen=3 optval=0x0102ab');
+    expect(line({ op: 'SETSOCKOPT', handle: 1, level: 1, name: 7, optval: new Uint8Array(0) })).toContain('opt=SOL_SOCKET/SO_SNDBUF optlen=0 optval=(empty)');
+  });
+
+  it("prints a CLOSE's abort word", () => {
+    expect(line({ op: 'CLOSE', handle: 6, abort: 1 })).toBe('I2O 0x0001→0x0010 PRIVATE/CLOSE ctx=0x12 tctx=0x5 size=7w handle=6 abort=1');
+    expect(line({ op: 'CLOSE', handle: 6 })).toContain('handle=6 abort=0');
+  });
+});

@@ -116,7 +116,7 @@ const OPTVAL = [
   w('optlen', 'optlen (bytes of optval)', 16),
   w('optval0', 'optval bytes 0-3'), w('optval1', 'optval bytes 4-7'), w('optval2', 'optval bytes 8-11'), w('optval3', 'optval bytes 12-15'),
 ];
-const LEVEL = w('level', 'Level (1 SOL_SOCKET, 6 IPPROTO_TCP)', 16);
+const LEVEL = w('level', 'Level (Linux numbering)', 16);
 const OPTNAME = w('name', 'Option name (Linux numbering)', 16);
 
 /** Request payloads (after the private word): words, then the SGL if any. */
