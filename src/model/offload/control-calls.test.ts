@@ -14,7 +14,7 @@ import { PENDING, isPending, isSysError, type Accepted, type Fd, type SysError }
 import { nativeWorld } from '../machine/native.testing';
 import { SOCKOPTS, sockoptOf } from '../../i2o/socket-codes';
 import { sockOptByCode, sockOptCode } from '../../net/stack/sockopt';
-import { CTX_CALL } from './contexts';
+import { CTX_CALL, CTX_CONTROL } from './contexts';
 import type { OsmUserInterface } from './osm/user-interface';
 import { PEER_ADDR, SERVER_ADDR, offloadWorld, type OffloadWorld } from './testing/world';
 
@@ -305,6 +305,24 @@ describe('offload socket options applied by the card', () => {
     const reply = frames.slice(from).find((x) => x.dir === 'outbound')!;
     expect([reply.op, reply.words[7], reply.words[8]]).toEqual(['ERROR(GETSOCKOPT)', 92, 0x000b]); // ENOPROTOOPT
     expect(nodelay.value).toEqual({ errno: 'ENOPROTOOPT' });
+  });
+
+  it('a synchronous setsockopt answers at the call and its SETSOCKOPT follows on CTX_CONTROL; a refused one sends nothing', () => {
+    const w = offloadWorld();
+    const frames = tapped(w);
+    const osm = w.server.api as OsmUserInterface;
+    const fd = osm.socket('stream') as Fd;
+    w.run(1 * MS);
+    const from = frames.length;
+    expect(osm.setsockopt(fd, 'TCP_NODELAY', true)).toBe(0);
+    // The answer is the card's option code's, run at the call: the next call already sees it.
+    expect(w.server.ism.getsockopt(3, 'TCP_NODELAY')).toBe(true);
+    expect(osm.setsockopt(fd, 'TCP_CONGESTION', 'bbr9')).toEqual({ errno: 'ENOENT' });
+    expect(osm.getsockopt(fd, 'TCP_NODELAY')).toBe(true);
+    w.run(1 * MS);
+    const sent = frames.slice(from);
+    expect(sent.map((f) => [f.op, f.ctx])).toEqual([['SETSOCKOPT', CTX_CONTROL], ['COMPLETE(SETSOCKOPT)', CTX_CONTROL]]);
+    expect(sent[0]!.words.slice(6)).toEqual([6, 1, 4, 1, 0, 0, 0]);
   });
 
   it("the socket class's option names are the stack's (level, optname) numbers", () => {
