@@ -4,9 +4,11 @@
 // with InitiatorContext CTX_CALL, the ISM applies it when it arrives, and the
 // call completes when the reply is back, with the reply's errno, the same
 // errno the native stack gives. setsockopt and getsockopt made with one carry
-// the option as setsockopt(2) passes it (level, optname, optval bytes) and
-// sleep for the reply too. close releases the descriptor at once; the card's
-// COMPLETE(CLOSE) frees the OSM's record and its lent buffers.
+// the option as setsockopt(2) passes it (level, optname, optval bytes), the
+// card applies or reads it when it handles the frame, and the caller sleeps
+// for COMPLETE, OPTVAL or ERROR. close releases the descriptor at once; the
+// card's COMPLETE(CLOSE) frees the OSM's record and its lent buffers; a close
+// that must reset says so in CLOSE's abort word, honoured by the card.
 import { describe, expect, it } from 'vitest';
 import { LAYER, TRACE_KIND, categoryIndex, type Category, type Processor } from '../../sim';
 import { decodeSocketFrame, isI2oError } from '../../i2o';
