@@ -48,7 +48,8 @@ export const ChartSvgBody = memo(function ChartSvgBody({ model, unit }: { model:
         {model.xTicks.map((t, i) => (
           <g key={i} transform={`translate(${t.at},${plot.height})`}>
             <line y2={4} stroke="var(--muted)" />
-            <text y={15} textAnchor="middle" fill="var(--muted)">{t.label}</text>
+            {/* A label at the plot's right end would be centred past the SVG's edge and cut ("100(" for 1000): it ends there instead. */}
+            <text y={15} textAnchor={t.at > plot.width - 16 ? 'end' : 'middle'} fill="var(--muted)">{t.label}</text>
           </g>
         ))}
         <text x={plot.width} y={plot.height + 27} textAnchor="end" fill="var(--muted)">simulated time (ms)</text>
