@@ -27,6 +27,15 @@ test('each chart appears for each configuration and moves while the preset runs'
   await expect.poll(() => samplesOf(page, 'charts.hostCpu.offload')).toBeGreaterThan(before);
   await page.getByTestId('controls.pause').click();
   await page.getByTestId('charts.hostCpu.native').scrollIntoViewIfNeeded();
+  // No label of the chart runs past its SVG's edge (the last time tick was cut: "100(" for 1000).
+  const overflow = await page.getByTestId('charts.hostCpu.native').locator('svg').evaluate((svg) => {
+    const edge = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.width > 0 && (r.right > edge.right + 0.5 || r.left < edge.left - 0.5);
+    }).map((t) => t.textContent);
+  });
+  expect(overflow).toEqual([]);
   await page.getByTestId('charts.hostCpu.native').locator('svg').hover({ position: { x: 200, y: 120 } });
   await expect(page.getByTestId('charts.hostCpu.native.readout')).toContainText('t = ');
   await expect(page.getByTestId('charts.hostCpu.native.readout')).toContainText('copy');
@@ -93,6 +102,9 @@ test('A/B runs the variant beside the scenario on the same clock and shows both'
   const config = page.getByTestId('lesson.config').first();
   await config.locator('summary').click();
   await expect(config.getByTestId('lesson.config.variant')).toHaveText('B = A with inic.iopClockMHz=1200');
+  // The card's clock does not touch the native path: its differential says so in one line, no empty axis.
+  await expect(page.getByTestId('headline.diff.native.B.same')).toBeVisible();
+  await expect(page.getByTestId('headline.diff.native.B').locator('svg')).toHaveCount(0);
   await page.getByTestId('charts.hostCpu.offload').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'reports/screenshots/charts-ab.png' });
 });

@@ -23,6 +23,16 @@ function DifferentialBars({ s }: { s: Savings }) {
   const moved = s.byCategory.filter((d) => Math.abs(d.delta) >= 0.005);
   const still = s.byCategory.filter((d) => Math.abs(d.delta) < 0.005).map((d) => d.category);
   const l = differentialBars(moved, width);
+  // Nothing moved (an A/B variant that only changes the card, against native): an empty
+  // axis labelled "0 cycles/B" beside a list of every category said nothing; one line does.
+  if (moved.length === 0) {
+    return (
+      <figure className="diff" data-testid={`headline.diff.${s.other.runId}`}>
+        <figcaption>Host cycles per byte by category, {s.other.label} against {s.baseline.label}</figcaption>
+        <p className="diff-still" data-testid={`headline.diff.${s.other.runId}.same`}>No category moved by 0.005 cycles/B or more: the same host work per byte.</p>
+      </figure>
+    );
+  }
   return (
     <figure className="diff" data-testid={`headline.diff.${s.other.runId}`}>
       <figcaption>Host cycles per byte by category, {s.other.label} against {s.baseline.label} (left: saved, right: added)</figcaption>
