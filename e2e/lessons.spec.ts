@@ -67,6 +67,11 @@ test('a shared link opens the lesson at its step, and the step list and keys mov
   // The step names its layers as the boxes are labelled, not by internal ids ('osm', 'pci').
   await expect(page.getByTestId('lesson.layers')).toContainText('Socket OSM');
   await expect(page.getByTestId('lesson.layers')).not.toContainText(/\bosm\b/);
+  // Its link brings the architecture view (tab and boxes) into sight from a full-screen lesson.
+  await page.getByTestId('views.tab.sequence').click();
+  await page.getByTestId('lesson.toViews').click();
+  await expect(page.getByTestId('views.tab.architecture')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('diagram.offload.layer.osm')).toBeInViewport();
   const osm = page.getByTestId('diagram.offload.layer.osm').locator('rect').first();
   await expect.poll(() => osm.evaluate((el) => getComputedStyle(el).strokeDasharray)).not.toBe('none');
   const app = page.getByTestId('diagram.offload.layer.app').locator('rect').first();

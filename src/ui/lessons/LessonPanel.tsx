@@ -12,6 +12,7 @@ import { useLessonFile } from './use-lesson';
 import { StepQuestion } from './StepQuestion';
 import { ConfigurationDisclosure } from './ConfigurationDisclosure';
 import { LAYER_INFO } from '../views';
+import { setViewTab } from '../state/views-actions';
 
 /** A layer as the architecture view names it ('System call', not 'syscall'); an unknown id as written. */
 const layerTitle = (id: string): string => (LAYER_INFO as Readonly<Record<string, { title: string } | undefined>>)[id]?.title ?? id;
@@ -69,7 +70,10 @@ function LessonBody({ lesson, index }: { lesson: Lesson; index: number }) {
       <div className="lesson-grid">
         <div className="lesson-text" data-testid="lesson.text">
           {step.text.map((p, i) => <p key={i}>{p}</p>)}
-          {step.layers.length ? <p className="lesson-layers" data-testid="lesson.layers">Outlined in the architecture view: {step.layers.map(layerTitle).join(', ')}</p> : null}
+          {step.layers.length ? <p className="lesson-layers" data-testid="lesson.layers">
+              {/* On a 1280×720 projector the lesson fills the screen: the link brings the outlined boxes into view. */}
+              Outlined in the <a href="#views" data-testid="lesson.toViews" onClick={() => setViewTab('architecture')}>architecture view ↓</a>: {step.layers.map(layerTitle).join(', ')}
+            </p> : null}
           {reduced ? <p className="lesson-layers" data-testid="lesson.reduced">Reduced motion is on: the model waits at time zero. Step it with Event, Crossing or Packet, or press Play.</p> : null}
           {setupError ? <p className="lesson-verdict lesson-bad" role="alert">This step's scenario is refused: {setupError}</p> : null}
           {step.watch.length ? (

@@ -18,7 +18,7 @@ export function ViewsPanel() {
   const tab = useLab((s) => s.viewTab);
   const info = useLab((s) => s.info);
   return (
-    <section className="views" aria-label="Views" data-testid="views">
+    <section className="views" id="views" aria-label="Views" data-testid="views">
       <div className="views-tabs" role="tablist" aria-label="Views">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`views.tab.${t.id}`}
