@@ -1,7 +1,10 @@
-// The lab's page: masthead, the one run bar (it drives the network model every part of
-// the page shows), the welcome / lesson, then the model's views (Architecture, Sequence,
+// The lab's page: masthead, the first-visit welcome, the one run bar (it drives the network
+// model every part of the page shows), the lesson, then the model's views (Architecture, Sequence,
 // Packets & I2O) beside the answer column (savings headline, live charts, sweeps), and
 // the scenario's controls and sharing below. Two panes from 1500 px wide; stacked below.
+// Keyboard order follows the page: a newcomer's first Tab stops are the first-visit
+// actions (the masthead's launcher, or the welcome above the run bar), then a link,
+// shown when focused, that skips the run bar's dozen controls to the views.
 import { Header } from '../shell/Header';
 import { RunBar } from '../shell/RunBar';
 import { ErrorBanner } from '../shell/ErrorBanner';
@@ -22,11 +25,12 @@ export function App() {
   return (
     <div className="app">
       <Header><LessonLauncher /></Header>
-      <RunBar />
       <main id="main" aria-label="Lab">
+        <Welcome />
+        <a className="skip-link" href="#views" data-testid="skip.views">Skip the run controls: to the views</a>
+        <RunBar />
         <ErrorBanner />
         <NoticeBar />
-        <Welcome />
         <LessonPanel />
         <div className="lab-panes">
           <ViewsPanel />

@@ -1,6 +1,7 @@
 // The first-visit welcome: what the lab is, in a few lines, and two one-click ways
 // in: the guided lesson through the article, or a free run of the 2002 machine.
-// A card at the top of the page, not a modal (nothing is blocked: a person may ignore
+// A card at the top of the page, above the run bar so that its two buttons are the first
+// Tab stops after the masthead's theme toggle, not a modal (nothing is blocked: a person may ignore
 // it); closing is remembered, and the strip below the run bar reopens it.
 import { labStore, useLab } from '../state/store';
 import { closeWelcome, openWelcome } from './lesson-actions';
@@ -25,10 +26,7 @@ export function Welcome() {
   if (!open) return null;
   return (
     <section className="welcome" aria-labelledby="welcome-title" data-testid="welcome">
-      <div className="welcome-head">
-        <h2 id="welcome-title">Welcome to Offload Lab</h2>
-        <button type="button" className="btn btn-quiet" onClick={() => closeWelcome(storage())} data-testid="welcome.close">Close</button>
-      </div>
+      <h2 id="welcome-title">Welcome to Offload Lab</h2>
       <p>
         A lab that runs a model of a server's network path in your browser. It puts a Linux host that runs TCP/IP itself
         side by side with the same host using an <strong>iNIC</strong>: a network card with its own processor that runs
@@ -45,6 +43,8 @@ export function Welcome() {
         <ConfigurationDisclosure />
       </div>
       <p className="welcome-keys">Keyboard: Tab moves between controls; in a lesson, [ and ] go to the previous and next step.</p>
+      {/* Last in the keyboard order (the ways in come first), drawn at the card's top right. */}
+      <button type="button" className="btn btn-quiet welcome-close" onClick={() => closeWelcome(storage())} data-testid="welcome.close">Close</button>
     </section>
   );
 }
