@@ -13,6 +13,7 @@ import { SPEEDS } from '../timeline/speed-limiter';
 import { canStepBack, pause, play, seekTime, setSpeed, startScenario, stepBack, stepForward } from '../timeline/time-commands';
 import { ConfigurationDisclosure } from '../lessons/ConfigurationDisclosure';
 import { Icon } from './Icon';
+import { useScrollPaddingFor } from './use-scroll-padding';
 import './RunBar.css';
 
 // Only the clock (the scrubber and the simulated time) re-renders with the live figures,
@@ -70,12 +71,14 @@ export function RunBar() {
   const seed = useLab((s) => s.scenario.seed);
   const playRef = useRef<HTMLButtonElement>(null);
   const pauseRef = useRef<HTMLButtonElement>(null);
+  const barRef = useRef<HTMLElement>(null);
+  useScrollPaddingFor(barRef);
   const isScenario = spec?.kind === 'scenario';
   const usable = isScenario && (status === 'paused' || status === 'running' || status === 'ended');
   const speedIndex = SPEEDS.findIndex((s) => s.nsPerSecond === speed);
   const running = status === 'running';
   return (
-    <section className="runbar" aria-label="Run controls" data-testid="controls">
+    <section ref={barRef} className="runbar" aria-label="Run controls" data-testid="controls">
       <div className="runbar-buttons" role="group" aria-label="Time">
         {running ? (
           <button ref={pauseRef} type="button" className="btn btn-primary" data-testid="controls.pause" data-runbar="" aria-keyshortcuts="Space"
