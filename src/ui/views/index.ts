@@ -11,4 +11,6 @@ export { bindViews, views, type ViewBinding } from './feed/binding';
 export { createViewsTestApi, type ViewsTestApi } from './test-api';
 export { columnLayout, type ColumnLayout, type LayerBox } from './arch/layout';
 export { LAYER_INFO } from './arch/layer-info';
+export { boxOfCategory, categoriesOfBox, processorKind, CYCLES_ELSEWHERE, type ProcessorKind } from './arch/cycle-map';
+export { columnCycles, type BoxCycles, type ColumnCycles, type CyclePart } from './arch/box-cycles';
 export { ladderItems, lanesFor } from './sequence/ladder';

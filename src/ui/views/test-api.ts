@@ -1,6 +1,7 @@
 // `window.__offloadLabViews`: what the views show, read for e2e tests and for the curious
 // from the console. Read-only: commands go through window.__offloadLab and the buttons.
-import { LAYERS } from '../../sim';
+import { CATEGORIES, LAYERS } from '../../sim';
+import { columnCycles } from './arch/box-cycles';
 import { lastPaint } from './arch/paint-state';
 import { views } from './feed/binding';
 
@@ -8,6 +9,8 @@ export interface ViewsTestApi {
   readonly version: 1;
   /** Trace records that crossed into each layer (tokens that passed it), per configuration. */
   tokensPassed(configuration: string): Record<string, number>;
+  /** Cycles of each box paid by a processor (its processor's accounting by category), per layer. */
+  boxCycles(configuration: string): Record<string, number>;
   /** The marks the architecture view drew last: per configuration, layer, kind, count, label. */
   marksShown(): Record<string, { layer: string; count: number; label: string | null }[]>;
   /** Configurations shown, the run's clock, per-configuration position and trace hash. */
@@ -33,6 +36,12 @@ export function createViewsTestApi(): ViewsTestApi {
       const t = views().feed.get(configuration)?.trace;
       const out: Record<string, number> = {};
       LAYERS.forEach((l, i) => { out[l] = t ? t.intoCount[i]! : 0; });
+      return out;
+    },
+    boxCycles(configuration) {
+      const { feed } = views();
+      const out: Record<string, number> = {};
+      for (const [layer, b] of columnCycles(feed.figures, feed.info?.categories ?? CATEGORIES, configuration).boxes) out[layer] = b.cycles;
       return out;
     },
     marksShown() {

@@ -1,15 +1,20 @@
 // The architecture view (issue 5 item 2): one SVG column of layer boxes per configuration
 // (DESIGN.md 1.2), the host/card boundary and the bus drawn, live counters in each box,
 // tinted by the processor that pays; a canvas on top carries the tokens of the trace.
+// A box's crossings come from the trace; its cycles are its processor's own accounting by
+// category (box-cycles.ts, cycle-map.ts), the figures of the CPU charts, so one
+// processor's boxes add up to its total.
 // Clicking a box selects it (shared selection) and the side panel says what it is.
 import { useEffect, useRef } from 'react';
-import { LAYERS, type Layer } from '../../../sim';
+import { CATEGORIES, LAYERS, type Layer } from '../../../sim';
 import { useLab } from '../../state/store';
 import { select } from '../../state/views-actions';
 import { views } from '../feed/binding';
 import { useFeedVersion } from '../feed/use-feed';
 import { useSize } from '../use-size';
 import { boxFigures, compact } from './box-figures';
+import { columnCycles } from './box-cycles';
+import { CYCLES_ELSEWHERE } from './cycle-map';
 import { columnLayout, type ColumnLayout, type LayerBox } from './layout';
 import { LayerDetail } from './LayerDetail';
 import { JourneyDetail } from '../JourneyDetail';
@@ -19,6 +24,29 @@ import { lastPaint, setLastPaint } from './paint-state';
 import './ArchitectureView.css';
 
 const PAUSED_WINDOW_NS = 50_000;
+
+/** The box's cycles, or null for a box without a processor (NIC, wire, bus, peer). */
+function cyclesOf(box: LayerBox, boxes: ReturnType<typeof columnCycles>['boxes']): number | null {
+  return box.cpu === 'none' ? null : boxes.get(box.layer)?.cycles ?? 0;
+}
+
+function countText(layer: Layer, crossings: number, calls: number, cycles: number | null): string {
+  const moved = layer === 'app' ? `${compact(calls)} calls made` : `${compact(crossings)} in`;
+  const elsewhere = CYCLES_ELSEWHERE[layer];
+  if (cycles === null) return moved;
+  if (elsewhere && cycles === 0) return `${moved} · cycles in ${elsewhere.box}`;
+  return `${moved} · ${compact(cycles)} cyc`;
+}
+
+/** Width of one character of the boxes' counters (11 px monospace, .arch-count). */
+const COUNT_CHAR_PX = 6.7;
+
+/** The counters' line, with the box's gauge when the whole line fits inside the box. */
+function withGauge(text: string, gauge: { label: string; value: number } | null, width: number): string {
+  if (!gauge) return text;
+  const full = `${text} · ${gauge.label} ${compact(gauge.value)}`;
+  return full.length * COUNT_CHAR_PX <= width - 16 ? full : text;
+}
 
 function tint(box: LayerBox, share: number): string {
   const a = (0.06 + 0.5 * share).toFixed(3);
@@ -32,9 +60,12 @@ function Column({ layout, x }: { layout: ColumnLayout; x: number }) {
   const selection = useLab((s) => s.selection);
   const cfg = layout.configuration;
   const figs = new Map(layout.boxes.map((b) => [b.layer, boxFigures(feed, cfg, b.layer)]));
-  const maxCycles = Math.max(1, ...[...figs.values()].map((f) => f.cycles));
+  const cycles = columnCycles(feed.figures, feed.info?.categories ?? CATEGORIES, cfg);
+  // The tint compares a box with the other boxes of the same processor.
+  const maxCycles = (cpu: LayerBox['cpu']) => Math.max(1, ...layout.boxes.filter((b) => b.cpu === cpu).map((b) => cyclesOf(b, cycles.boxes) ?? 0));
+  const total = (kind: 'host' | 'iop') => cycles.totals.get(kind);
   return (
-    <g transform={`translate(${x},0)`} data-testid={`diagram.${cfg}`}>
+    <g transform={`translate(${x},0)`} data-testid={`diagram.${cfg}`} data-host-cycles={total('host')} data-iop-cycles={total('iop')}>
       <rect x={2} y={layout.boundaryY} width={layout.width - 4} height={layout.height - layout.boundaryY}
         fill="rgba(230,159,0,0.05)" stroke="var(--border-strong)" strokeDasharray="5 4" rx={8} />
       {cfg !== 'offload' && (
@@ -45,21 +76,22 @@ function Column({ layout, x }: { layout: ColumnLayout; x: number }) {
       )}
       {layout.boxes.map((b) => {
         const f = figs.get(b.layer)!;
+        const cyc = cyclesOf(b, cycles.boxes);
         const selected = selection?.kind === 'layer' && selection.configuration === cfg && selection.layer === b.layer;
         const isBus = b.layer === 'pci';
         return (
           <g key={b.layer} data-testid={`diagram.${cfg}.layer.${b.layer}`} role="button" tabIndex={0}
-            aria-label={`${b.label} (${cfg}): ${f.crossings} crossings`} className="arch-box"
-            data-crossings={f.crossings}
+            aria-label={`${b.label} (${cfg}): ${f.crossings} crossings${cyc === null ? '' : `, ${Math.round(cyc)} ${b.cpu === 'iop' ? 'IOP' : 'host CPU'} cycles`}`} className="arch-box"
+            data-crossings={f.crossings} data-cycles={cyc ?? undefined} data-processor={b.cpu}
             onClick={() => select({ kind: 'layer', configuration: cfg, layer: b.layer })}
             onKeyDown={(e) => { if (e.key === 'Enter') select({ kind: 'layer', configuration: cfg, layer: b.layer }); }}>
             <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={isBus ? 3 : 6}
-              fill={isBus ? 'var(--border-strong)' : tint(b, f.cycles / maxCycles)}
+              fill={isBus ? 'var(--border-strong)' : tint(b, (cyc ?? 0) / maxCycles(b.cpu))}
               stroke={selected ? 'var(--focus)' : 'var(--border-strong)'} strokeWidth={selected ? 2.5 : 1} />
             <text x={b.x + 8} y={b.y + (isBus ? 13 : 13)} className={isBus ? 'arch-bus-label' : 'arch-label'}>{b.label}</text>
             {!isBus && b.h >= 28 && (
               <text x={b.x + 8} y={b.y + 25} className="arch-count" data-testid={`diagram.${cfg}.layer.${b.layer}.count`}>
-                {b.layer === 'app' ? `${compact(f.calls)} calls made` : `${compact(f.crossings)} in`} · {compact(f.cycles)} cyc{f.gauge && b.w > 260 ? ` · ${f.gauge.label} ${compact(f.gauge.value)}` : ''}
+                {withGauge(countText(b.layer, f.crossings, f.calls, cyc), f.gauge, b.w)}
               </text>
             )}
             {/* The bus's figures end where the tokens' zone begins (at its right end they were drawn over by the tokens). */}

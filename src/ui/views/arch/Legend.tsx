@@ -25,7 +25,7 @@ export const Legend = memo(function Legend() {
       <ul>
         <li><span className="swatch" style={{ background: 'rgba(0,114,178,0.45)' }} /> host CPU</li>
         <li><span className="swatch" style={{ background: 'rgba(230,159,0,0.45)' }} /> IOP (the card&apos;s processor)</li>
-        <li className="arch-note">Deeper tint: more cycles spent in the box. Each box: crossings into it · cycles charged there.</li>
+        <li className="arch-note" data-testid="diagram.legend.cycles">Each box: crossings into it (from the trace) · cycles the processor spent on this layer&apos;s work, from its accounting by cost category (the CPU charts&apos; figures; a processor&apos;s boxes add up to its total). Deeper tint: more of that processor&apos;s cycles. The NIC, bus, wire and peer have no processor and show no cycles.</li>
       </ul>
     </div>
   );

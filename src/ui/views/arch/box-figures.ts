@@ -1,14 +1,15 @@
-// The live figures of one layer box: read from the feed (trace sums) and the worker's
-// figures (processor queues, machine counters). Nothing is estimated here.
+// The live figures of one layer box other than its cycles (box-cycles.ts): read from the
+// feed (trace sums: crossings, bytes) and the worker's figures (processor queues, machine
+// counters). Nothing is estimated here.
 import { LAYERS, type Layer } from '../../../sim';
 import type { ViewFeed } from '../feed/view-feed';
+import { processorKind } from './cycle-map';
 
 export interface BoxFigures {
   /** Trace records that crossed into the layer (calls, segments, messages...). */
   readonly crossings: number;
   /** Records that left the layer (for the application: the calls it made). */
   readonly calls: number;
-  readonly cycles: number;
   readonly bytes: number;
   /** One gauge the model reports for this layer, when it has one (`of`: the whole it is part of). */
   readonly gauge: { label: string; value: number; of?: number } | null;
@@ -43,17 +44,16 @@ export function boxFigures(feed: ViewFeed, configuration: string, layer: Layer):
   const of = g?.of && w ? g.of(w.counters) : undefined;
   if (g && v !== undefined) gauge = of === undefined ? { label: g.label, value: v } : { label: g.label, value: v, of };
   if (!gauge && (layer === 'irtos' || layer === 'ism' || layer === 'hdm')) {
-    const iop = feed.figures?.processors.find((p) => p.name.startsWith(`${configuration}:`) && /iop/i.test(p.name));
+    const iop = feed.figures?.processors.find((p) => p.name.startsWith(`${configuration}:`) && processorKind(p.name) === 'iop');
     if (iop) gauge = { label: 'IOP run queue', value: iop.queueDepth };
   }
   if (!gauge && (layer === 'app' || layer === 'syscall' || layer === 'inet' || layer === 'tcp' || layer === 'ip')) {
-    const cpu = feed.figures?.processors.find((p) => p.name.startsWith(`${configuration}:`) && !/iop/i.test(p.name));
+    const cpu = feed.figures?.processors.find((p) => p.name.startsWith(`${configuration}:`) && processorKind(p.name) === 'host');
     if (cpu) gauge = { label: 'host run queue', value: cpu.queueDepth };
   }
   return {
     crossings: t ? t.intoCount[id]! : 0,
     calls: t ? t.outCount[id]! : 0,
-    cycles: t ? t.intoCycles[id]! : 0,
     bytes: t ? t.intoBytes[id]! : 0,
     gauge,
   };

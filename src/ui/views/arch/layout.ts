@@ -119,3 +119,9 @@ export function boxCentre(layout: ColumnLayout, layer: string): { x: number; y: 
   const b = layout.boxes.find((x) => x.layer === layer);
   return b ? { x: b.x + b.w / 2, y: b.y + b.h / 2 } : null;
 }
+
+/** Who pays for a layer's box in a configuration's column, or null when the column has no such box. */
+export function layerCpu(configuration: string, layer: string): Cpu | null {
+  const { top, bottom } = rowsFor(configuration);
+  return [...top, ...bottom].find((r) => r.layer === layer)?.cpu ?? null;
+}

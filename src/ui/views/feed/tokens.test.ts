@@ -61,10 +61,13 @@ describe('aggregateTokens', () => {
 });
 
 describe('TraceBuffer', () => {
-  it('counts the records that crossed into each layer, and holds only the newest when full', () => {
+  it('counts the records that crossed into and out of each layer, and holds only the newest when full', () => {
     const b = buffer([[1, 1, LAYER.app, LAYER.syscall, call], [2, 1, LAYER.syscall, LAYER.socket, call], [3, 2, LAYER.app, LAYER.syscall, call]], 2);
     expect(b.intoCount[LAYER.syscall]).toBe(2);
-    expect(b.intoCycles[LAYER.socket]).toBe(10);
+    expect(b.intoBytes[LAYER.socket]).toBe(100);
+    expect(b.outCount[LAYER.app]).toBe(2);
+    // Each record keeps its own cycles (for the journey detail), the oldest overwritten.
+    expect(b.cycles[b.indexOf(1)]).toBe(10);
     expect(b.size).toBe(2);
     expect(b.time[b.indexOf(0)]).toBe(2);
   });

@@ -3,26 +3,17 @@
 //
 // Contract: `append(cols)` adds records oldest first; when full the oldest are
 // overwritten. `clear()` empties it. Per layer it keeps running sums of the records
-// that crossed *into* the layer (count, cycles, bytes), over every record appended since
-// the last clear: these are the "tokens passed" figures. Cycles on a crossing into a layer
-// that has no processor (the NIC, the wire, the bus, the peer) cannot have been spent
-// there: the model records the sender's work on that crossing (the HDM's transmit cost
-// on HDM -> NIC), so they are summed into the sender's layer instead (`intoCycles` is the
-// cycles charged in the layer). With the same capacity as the
+// that crossed *into* the layer (count, bytes) and that left it (count), over every record
+// appended since the last clear: these are the "tokens passed" figures. Each record's
+// cycles are kept for the sequence view and the journey detail; the boxes' cycles come
+// from the processors' accounting instead (arch/box-cycles.ts), because the model's
+// producers do not put every charge on a crossing. With the same capacity as the
 // worker's ring, a buffer refilled from a reset stream holds exactly what it held when
 // it had been filled record by record up to the same point.
-import { LAYER, LAYERS } from '../../../sim';
+import { LAYERS } from '../../../sim';
 import type { TraceColumns } from '../../../worker';
 
 export const LAYER_COUNT = LAYERS.length;
-
-/** Layers with no processor of their own: no cycle is spent in them. */
-const NO_CPU: ReadonlySet<number> = new Set([LAYER.nic, LAYER.wire, LAYER.pci, LAYER.peer]);
-
-/** The layer a crossing's cycles were spent in: the layer entered, unless it has no processor. */
-export function cyclesOwner(from: number, to: number): number {
-  return NO_CPU.has(to) && from < LAYER_COUNT && !NO_CPU.has(from) ? from : to;
-}
 
 export class TraceBuffer {
   readonly time: Float64Array;
@@ -34,7 +25,6 @@ export class TraceBuffer {
   readonly cycles: Float64Array;
   readonly processor: Uint8Array;
   readonly intoCount = new Float64Array(LAYER_COUNT);
-  readonly intoCycles = new Float64Array(LAYER_COUNT);
   readonly intoBytes = new Float64Array(LAYER_COUNT);
   /** Records that left each layer (its `from`). */
   readonly outCount = new Float64Array(LAYER_COUNT);
@@ -69,7 +59,6 @@ export class TraceBuffer {
     this.len = 0;
     this.written = 0;
     this.intoCount.fill(0);
-    this.intoCycles.fill(0);
     this.intoBytes.fill(0);
     this.outCount.fill(0);
   }
@@ -98,8 +87,6 @@ export class TraceBuffer {
       if (from < LAYER_COUNT) this.outCount[from] = this.outCount[from]! + 1;
       if (to < LAYER_COUNT) {
         this.intoCount[to] = this.intoCount[to]! + 1;
-        const owner = cyclesOwner(from, to);
-        this.intoCycles[owner] = this.intoCycles[owner]! + c.cycles[k]!;
         this.intoBytes[to] = this.intoBytes[to]! + c.bytes[k]!;
       }
     }
