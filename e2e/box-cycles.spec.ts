@@ -37,6 +37,9 @@ test('after a short run to its end, each processor\'s boxes add up to its total 
       expect(Math.abs(shown - total), `${cfg} ${kind}: boxes ${shown} vs processor ${total}`).toBeLessThan(1);
       expect(Number(await page.getByTestId(`diagram.${cfg}`).getAttribute(`data-${kind}-cycles`))).toBe(total);
     }
+    // The views' test API reads the same figures the boxes draw.
+    const api = await page.evaluate((c) => window.__offloadLabViews!.boxCycles(c), cfg);
+    for (const b of bs.filter((x) => x.cycles !== null)) expect(api[b.layer] ?? 0, `${cfg} ${b.layer}`).toBe(b.cycles);
     for (const b of bs.filter((x) => x.processor === 'none')) expect(b.cycles, `${cfg} ${b.layer}`).toBeNull();
     expect(bs.filter((x) => x.processor === 'none').map((x) => x.layer)).toEqual(expect.arrayContaining(['nic', 'wire', 'pci', 'peer']));
     await expect(page.getByTestId(`diagram.${cfg}.layer.nic.count`)).not.toContainText('cyc');
