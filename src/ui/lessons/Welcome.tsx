@@ -2,11 +2,11 @@
 // in: the guided lesson through the article, or a free run of the 2002 machine.
 // A card at the top of the page, above the run bar so that its two buttons are the first
 // Tab stops after the masthead's theme toggle, not a modal (nothing is blocked: a person may ignore
-// it); closing is remembered, and the strip below the run bar reopens it.
+// it); closing is remembered, and the strip below the run bar reopens it. The configuration
+// behind the numbers is the run bar's disclosure, right below the welcome (one, not two).
 import { labStore, useLab } from '../state/store';
 import { closeWelcome, openWelcome } from './lesson-actions';
 import { play, startScenario } from '../timeline/time-commands';
-import { ConfigurationDisclosure } from './ConfigurationDisclosure';
 
 const storage = (): Storage | null => { try { return window.localStorage; } catch { return null; } };
 
@@ -31,7 +31,8 @@ export function Welcome() {
         A lab that runs a model of a server's network path in your browser. It puts a Linux host that runs TCP/IP itself
         side by side with the same host using an <strong>iNIC</strong>: a network card with its own processor that runs
         TCP/IP for it, reached through I2O messages, as in the article <cite>Improving server performance</cite> (2002).
-        Every number on the page comes from the model running now; <em>Configuration behind these numbers</em> shows what produced them.
+        Every number on the page comes from the model running now; <em>Configuration behind these numbers</em>, in the run bar
+        just below, shows what produced them.
       </p>
       <div className="welcome-actions">
         <button type="button" className="btn btn-primary" onClick={startFirstLesson} data-testid="welcome.lesson">
@@ -40,7 +41,6 @@ export function Welcome() {
         <button type="button" className="btn" onClick={startFreeRun} data-testid="welcome.free">
           Free run: the 2002 gigabit server
         </button>
-        <ConfigurationDisclosure />
       </div>
       <p className="welcome-keys">Keyboard: Tab moves between controls; in a lesson, [ and ] go to the previous and next step.</p>
       {/* Last in the keyboard order (the ways in come first), drawn at the card's top right. */}
