@@ -77,7 +77,9 @@ export function buildOffloadMachine(sim: Simulator, opts: OffloadOptions): Offlo
   const exhaustion = cfg.faults.poolExhaustion ?? [];
   const tx = new DmaPool(sim, 'tx', TX_POOL_BASE, cfg.txPool.bufferBytes, cfg.txPool.buffers, exhaustion.filter((w) => w.pool === 'tx'));
   const rx = new DmaPool(sim, 'rx', RX_POOL_BASE, cfg.rxPool.bufferBytes, cfg.rxPool.buffers, exhaustion.filter((w) => w.pool === 'rx'));
-  const memory = new MemoryManagement(tx, rx, work, msgs, counters, cfg.receiveBuckets, cfg.repostThreshold, sim, cpu.id);
+  const memory = new MemoryManagement(
+    tx, rx, work, msgs, counters, cfg.receiveBuckets, cfg.repostThreshold, sim, cpu.id, cfg.cardBufferSharePercent,
+  );
   // A reply frame: 4 header words, the status word and the private word, the payload words, 2 words per SGL element.
   const replySgl = Math.max(1, Math.floor((cfg.outboundFrameWords - 6 - EVENT_LAYOUTS.RECVFROM_DATA.words.length) / 2));
   const receiver = new IsmReceiver(sim, stack, messaging, dma, memory, rx.bufferBytes, cfg.rxFillTimeout, cfg.coalesce.maxReplies, replySgl, counters);

@@ -3,8 +3,9 @@
 // and host profiles, the bus model), where each names its source; what is
 // chosen here says so. Faults follow the scenario schema's card faults
 // (src/scenario/schema/faults.ts), in nanoseconds instead of milliseconds.
-// The card MAC's descriptor rings (HDM_RINGS) are defined here, with their
-// sources, so the scenario schema and the HDM read one number.
+// The card MAC's descriptor rings (HDM_RINGS) and the division of each socket
+// buffer between the card and the OSM (CARD_BUFFER_SHARE) are defined here, with
+// their sources, so the scenario schema and the model read one number.
 import { type Hz, type Nanos, ghz, mhz, micros } from '../../sim';
 import type { TcpConfig } from '../../net/tcp';
 import type { Ipv4Addr, MacAddr } from '../../net/wire';
@@ -28,6 +29,21 @@ export const HDM_RINGS = {
     "Linux e1000 driver default RxDescriptors = 256 (e1000_param.c; kernel e1000 documentation; valid 80-4096 on the 82544 and newer), taken for the iNIC's 8254x-class MAC, whose HDM ring the article does not give",
     'linux'), "Receive descriptors on the card MAC's ring (HDM): frames from the wire the IOP has not yet taken; none free drops the frame (counted)"),
 } as const;
+
+/**
+ * How much of each socket's SO_SNDBUF and SO_RCVBUF the card's TCP socket holds;
+ * the rest is the socket's share of the OSM's DMA pools (osm/memory.ts). Data waits
+ * in two places on offload: in the host's pool buffers (copied from the user, not
+ * yet sent to the card; received, not yet read) and in the card's socket (sent and
+ * unacknowledged, which is TCP's room for loss recovery; in order, not yet handed
+ * to the host). The article does not say how the prototype divided socket buffer
+ * memory between them, so the lab splits it evenly by default. It matters under
+ * loss: the card's TCP can keep no more unacknowledged data than its share.
+ * Changes by restart (the socket buffers are divided when a socket is made).
+ */
+export const CARD_BUFFER_SHARE = param(50, '%', { min: 10, max: 90 }, estimate(
+  "the article does not give how the prototype divided socket buffer memory between the host's DMA pools and the card's TCP; half is an even split between the two places data waits",
+  'lab'), "Percent of each socket's SO_SNDBUF and SO_RCVBUF held by the card's TCP socket; the rest is the OSM's DMA pool share");
 
 /** A window of simulated time [at, at + length). */
 export interface FaultWindow {
@@ -89,6 +105,8 @@ export interface OffloadOptions {
   readonly txDescriptors?: number;
   /** Receive descriptors on the card MAC's ring (default HDM_RINGS.rxDescriptors). */
   readonly rxDescriptors?: number;
+  /** Percent of each socket buffer the card's socket holds (default CARD_BUFFER_SHARE, 50). */
+  readonly cardBufferSharePercent?: number;
   readonly faults?: OffloadFaults;
 }
 
@@ -118,6 +136,7 @@ export interface OffloadConfig {
   readonly rxFillTimeout: Nanos;
   readonly txDescriptors: number;
   readonly rxDescriptors: number;
+  readonly cardBufferSharePercent: number;
   readonly faults: OffloadFaults;
 }
 
@@ -164,6 +183,8 @@ export function resolveOffloadConfig(o: OffloadOptions): OffloadConfig {
     // At least one descriptor each: the scenario schema enforces HDM_RINGS' ranges.
     txDescriptors: Math.max(1, Math.floor(o.txDescriptors ?? HDM_RINGS.txDescriptors.value)),
     rxDescriptors: Math.max(1, Math.floor(o.rxDescriptors ?? HDM_RINGS.rxDescriptors.value)),
+    // Whole percents, and something on both sides: the scenario schema enforces CARD_BUFFER_SHARE's range.
+    cardBufferSharePercent: Math.min(99, Math.max(1, Math.floor(o.cardBufferSharePercent ?? CARD_BUFFER_SHARE.value))),
     faults: o.faults ?? {},
   };
 }

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { estimate, I2O_DEFAULTS, LINUX_CONSTANTS, param, source } from '../../model/costs';
-import { HDM_RINGS } from '../../model/offload/config';
+import { CARD_BUFFER_SHARE, HDM_RINGS } from '../../model/offload/config';
 import { bool, choice, group, num, numChoice } from './fields';
 
 const I2O = I2O_DEFAULTS;
@@ -94,6 +94,9 @@ export const inicSchema = group({
   // (ethtool -G), so a change restarts the run.
   txDescriptors: num(HDM_RINGS.txDescriptors, { int: true, apply: 'restart' }),
   rxDescriptors: num(HDM_RINGS.rxDescriptors, { int: true, apply: 'restart' }),
+  // The part of each socket buffer the card's TCP socket holds (the rest is the
+  // OSM's pool share). Sockets are divided when made, so a change restarts the run.
+  cardBufferSharePercent: num(CARD_BUFFER_SHARE, { int: true, apply: 'restart' }),
 });
 
 export const configurationSchema = choice(['native', 'stateless', 'offload'], 'native', 'A server configuration (DESIGN.md 1.1)', estimate('DESIGN.md 1.1'));

@@ -50,6 +50,7 @@ export function buildOffloadServer({ sim, scenario: s, costs }: BuildContext): M
     macChecksumOffload: i.macChecksumOffload,
     txDescriptors: i.txDescriptors,
     rxDescriptors: i.rxDescriptors,
+    cardBufferSharePercent: i.cardBufferSharePercent,
     faults: {
       poolExhaustion: s.faults.card.poolExhaustion.map((w) => ({ pool: w.pool, ...ns(w) })),
       i2oQueueFull: s.faults.card.i2oQueueFull.map((w) => ({ queue: w.queue, ...ns(w) })),

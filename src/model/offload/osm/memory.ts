@@ -8,9 +8,11 @@
 // at most its share of buffers; the pool running
 // dry is backpressure: the caller blocks or gets EAGAIN.
 //
-// Socket buffers: SO_SNDBUF and SO_RCVBUF keep their meaning: half of each
-// goes to the card's socket, the rest is the socket's share of the pool, so
-// that a sender can push ahead no more than the native socket would let it.
+// Socket buffers: SO_SNDBUF and SO_RCVBUF keep their meaning: a part of each
+// (cardSharePercent, the scenario's inic.cardBufferSharePercent, half by
+// default: ../config.ts CARD_BUFFER_SHARE says why) goes to the card's socket,
+// the rest is the socket's share of the pool, so that a sender can push ahead
+// no more than the native socket would let it.
 //
 // Receive: each connected socket keeps its share of buffers lent to the card
 // (RECV requests), topped up once enough have come back (the LAN OSM's repost
@@ -25,6 +27,7 @@ import type { DmaBuffer } from '../../../i2o';
 import type { Received, SockAddr } from '../../../net/stack';
 import type { HostMemory } from '../contexts';
 import { CTX_DATA } from '../contexts';
+import { CARD_BUFFER_SHARE } from '../config';
 import type { OffloadCounters } from '../counters';
 import type { DmaPool } from './dma-pool';
 import type { HostWork } from './host-work';
@@ -57,6 +60,8 @@ export class MemoryManagement implements HostMemory {
     /** Where copies are recorded (the trace) and the host CPU's id. */
     private readonly sim: Simulator,
     private readonly cpuId: number,
+    /** Percent of each socket buffer the card's socket holds (1-99; the scenario's inic.cardBufferSharePercent). */
+    readonly cardSharePercent = CARD_BUFFER_SHARE.value,
   ) {
     this.rxCap = Math.max(1, Math.min(receiveBuckets, Math.floor(rx.count / 4)));
   }
@@ -66,15 +71,19 @@ export class MemoryManagement implements HostMemory {
     return this.sends.size;
   }
 
-  /** The card's half of a socket buffer of `bytes`. */
-  static cardShare(bytes: number): number {
-    return Math.max(1, Math.ceil(bytes / 2));
+  /**
+   * The card's part of a socket buffer of `bytes`: cardSharePercent of it,
+   * rounded up, at least 1 (half, ceil(bytes/2), by default). `bytes * percent`
+   * is a whole number, so the division is exact where it should be.
+   */
+  cardShare(bytes: number): number {
+    return Math.max(1, Math.ceil((bytes * this.cardSharePercent) / 100));
   }
 
   /** Sets the socket's pool shares from its buffer sizes: the part the card does not hold, in buffers. */
   setShares(s: OsmSocket): void {
-    const txBytes = s.sndBuf - MemoryManagement.cardShare(s.sndBuf);
-    const rxBytes = s.rcvBuf - MemoryManagement.cardShare(s.rcvBuf);
+    const txBytes = s.sndBuf - this.cardShare(s.sndBuf);
+    const rxBytes = s.rcvBuf - this.cardShare(s.rcvBuf);
     s.txShare = Math.max(1, Math.min(this.tx.count, Math.floor(txBytes / this.tx.bufferBytes)));
     s.rxShare = Math.max(1, Math.min(this.rxCap, Math.floor(rxBytes / this.rx.bufferBytes)));
   }

@@ -8,9 +8,10 @@
 //   is the caller sleeping in the host kernel, which the card never sees.
 // - SO_TYPE is fixed at socket() and is in the OSM's own socket record.
 // - SO_SNDBUF and SO_RCVBUF as the application set them: the OSM divides each
-//   between the card's socket (half, which is what the card is told and
-//   holds) and its own share of the DMA pools, so only the OSM knows the
-//   whole; the card's half alone would read back as half.
+//   between the card's socket (its part, half by default, which is what the
+//   card is told and holds: MemoryManagement.cardShare) and its own share of
+//   the DMA pools, so only the OSM knows the whole; the card's part alone
+//   would read back as that part.
 // - SO_ERROR while the OSM holds an error the card already reported (an
 //   ERROR event): reading it clears it, as the card's own would.
 // Everything else (SO_REUSEADDR, SO_LINGER, TCP_NODELAY, TCP_CONGESTION,
@@ -19,7 +20,7 @@ import type { SocketReply, SocketRequest } from '../../../i2o';
 import { sysError, type GetSockOptValues, type SockOpt, type SockOptValues, type SysError } from '../../../net/stack';
 import { OPTVAL_MAX, optionFromC, optionToC, sockOptCode, type WireSockOpt } from '../../../net/stack/sockopt';
 import { errnoName } from '../errno-codes';
-import { MemoryManagement } from './memory';
+import type { MemoryManagement } from './memory';
 import type { OsmSocket } from './osm-socket';
 
 type SetRequest = Extract<SocketRequest, { op: 'SETSOCKOPT' }>;
@@ -41,16 +42,18 @@ export function hostOption<K extends keyof GetSockOptValues>(s: OsmSocket, opt: 
 
 /**
  * The SETSOCKOPT for `opt` = `value`. A stream's valid buffer size is sent as
- * the card's half (MemoryManagement.cardShare); any other value goes as the
+ * the card's part of it (`memory.cardShare`); any other value goes as the
  * application gave it, so the card refuses a bad one with the native errno.
  */
-export function setRequest<K extends Exclude<SockOpt, 'O_NONBLOCK'>>(s: OsmSocket, opt: K, value: SockOptValues[K]): SetRequest | null {
+export function setRequest<K extends Exclude<SockOpt, 'O_NONBLOCK'>>(
+  s: OsmSocket, opt: K, value: SockOptValues[K], memory: MemoryManagement,
+): SetRequest | null {
   const code = sockOptCode(opt);
   if (code === null) return null;
   const { level, name } = code;
   let v: unknown = value;
   if (s.type === 'stream' && (opt === 'SO_SNDBUF' || opt === 'SO_RCVBUF') && optionToC(opt, value).length === 4 && (value as number) > 0) {
-    v = MemoryManagement.cardShare(value as number);
+    v = memory.cardShare(value as number);
   }
   return { op: 'SETSOCKOPT', handle: s.handle, level, name, optval: optionToC(opt, v) };
 }

@@ -67,7 +67,7 @@ export class OsmSocket {
   txHeld = 0;
   /**
    * The socket's buffer sizes as the application set them (SO_SNDBUF,
-   * SO_RCVBUF). The OSM splits each between the card's socket (half) and its
+   * SO_RCVBUF). The OSM splits each between the card's socket (half by default) and its
    * own pool share (the rest, in buffers), so that data held on both sides
    * never exceeds what the application asked for.
    */

@@ -50,7 +50,7 @@ import { errnoName } from '../errno-codes';
 import type { WireSockOpt } from '../../../net/stack/sockopt';
 import type { HostWork } from './host-work';
 import type { KernelInterface, SocketTable } from './kernel-interface';
-import { MemoryManagement } from './memory';
+import type { MemoryManagement } from './memory';
 import type { MessageInterface } from './message-interface';
 import { OsmSocket } from './osm-socket';
 import { osmReadiness } from './readiness';
@@ -354,7 +354,7 @@ export class OsmUserInterface implements SocketApi, SocketTable {
         return 0;
       }
       const o = opt as Exclude<SockOpt, 'O_NONBLOCK'>;
-      const msg = setRequest(s, o, value as SockOptValues[typeof o]);
+      const msg = setRequest(s, o, value as SockOptValues[typeof o], this.memory);
       if (msg === null) return sysError('ENOPROTOOPT');
       if (cont !== undefined) {
         return this.ask(msg, cont, (m) => {
@@ -459,10 +459,10 @@ export class OsmUserInterface implements SocketApi, SocketTable {
 
   // ------------------------------------------------------------ internals
 
-  /** Gives the card's socket its half of each buffer and the OSM its share of the pools. */
+  /** Gives the card's socket its part of each buffer (half by default) and the OSM its share of the pools. */
   private split(s: OsmSocket, k: Fd): void {
-    this.ism.stack.setsockopt(k, 'SO_SNDBUF', MemoryManagement.cardShare(s.sndBuf));
-    this.ism.stack.setsockopt(k, 'SO_RCVBUF', MemoryManagement.cardShare(s.rcvBuf));
+    this.ism.stack.setsockopt(k, 'SO_SNDBUF', this.memory.cardShare(s.sndBuf));
+    this.ism.stack.setsockopt(k, 'SO_RCVBUF', this.memory.cardShare(s.rcvBuf));
     this.memory.setShares(s);
   }
 
