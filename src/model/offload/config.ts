@@ -37,8 +37,9 @@ export const HDM_RINGS = {
  * yet sent to the card; received, not yet read) and in the card's socket (sent and
  * unacknowledged, which is TCP's room for loss recovery; in order, not yet handed
  * to the host). The article does not say how the prototype divided socket buffer
- * memory between them, so the lab splits it evenly by default. It matters under
- * loss: the card's TCP can keep no more unacknowledged data than its share.
+ * memory between them, so the lab splits it evenly by default. The card's TCP can
+ * keep no more sent-and-unacknowledged data than its part, and the host no more
+ * copied-but-unsent data than the rest.
  * Changes by restart (the socket buffers are divided when a socket is made).
  */
 export const CARD_BUFFER_SHARE = param(50, '%', { min: 10, max: 90 }, estimate(
