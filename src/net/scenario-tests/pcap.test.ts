@@ -2,16 +2,18 @@
 // (no bad checksums, no malformed packets, no expert errors), and tshark's
 // reassembled stream equals what was sent. The capture is what tcpdump on host
 // b would see: frames b receives (after the wire's faults) and frames b sends.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Nanos } from '../../sim';
 import type { FrameSink } from '../link';
 import { fillPayload } from '../payload';
 import { PcapngWriter } from '../wire';
 import {
-  TSHARK_MISSING_MESSAGE, tsharkAvailable, tsharkExpert, tsharkFollowTcp, writeTempCapture,
+  TSHARK_MISSING_MESSAGE, removeTempCaptures, tsharkAvailable, tsharkExpert, tsharkFollowTcp, writeTempCapture,
 } from '../wire/testing/tshark';
 import { twoHosts } from '../stack/testing/world';
 import { runBulk } from './harness';
+
+afterAll(removeTempCaptures);
 
 const BYTES = 300_000;
 const PORT = 5001;

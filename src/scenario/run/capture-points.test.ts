@@ -1,14 +1,16 @@
 // Capture points (issue 5 item 5): socket, IP, driver and wire, on every
 // configuration, each written as pcapng with its own link type, parsed back by
 // the project's reader (and judged by tshark where it is installed).
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Nanos } from '../../sim';
 import { isWireError, parseFrame, parseIpv4, readPcapng, type PcapngFile } from '../../net/wire';
-import { tsharkAvailable, tsharkExpert, writeTempCapture } from '../../net/wire/testing/tshark';
+import { removeTempCaptures, tsharkAvailable, tsharkExpert, writeTempCapture } from '../../net/wire/testing/tshark';
 import type { Configuration, Scenario } from '../schema';
 import { CAPTURE_LINKTYPES, CAPTURE_POINTS, CaptureRing, PcapngCapture, type CapturePoint } from '../world';
 import { createRun } from './create';
 import { scenarioOf } from './testing';
+
+afterAll(removeTempCaptures);
 
 const base = (sets: string[] = []): Scenario => scenarioOf('2002-gigabit', ['warmupMs=0', 'durationMs=3', ...sets]);
 
