@@ -1,7 +1,7 @@
 // `window.__offloadLabViews`: what the views show, read for e2e tests and for the curious
 // from the console. Read-only: commands go through window.__offloadLab and the buttons.
-import { CATEGORIES, LAYERS } from '../../sim';
-import { columnCycles } from './arch/box-cycles';
+import { LAYERS } from '../../sim';
+import { feedColumnCycles } from './arch/box-cycles';
 import { lastPaint } from './arch/paint-state';
 import { views } from './feed/binding';
 
@@ -41,7 +41,7 @@ export function createViewsTestApi(): ViewsTestApi {
     boxCycles(configuration) {
       const { feed } = views();
       const out: Record<string, number> = {};
-      for (const [layer, b] of columnCycles(feed.figures, feed.info?.categories ?? CATEGORIES, configuration).boxes) out[layer] = b.cycles;
+      for (const [layer, b] of feedColumnCycles(feed, configuration).boxes) out[layer] = b.cycles;
       return out;
     },
     marksShown() {

@@ -6,14 +6,14 @@
 // processor's boxes add up to its total.
 // Clicking a box selects it (shared selection) and the side panel says what it is.
 import { useEffect, useRef } from 'react';
-import { CATEGORIES, LAYERS, type Layer } from '../../../sim';
+import { LAYERS, type Layer } from '../../../sim';
 import { useLab } from '../../state/store';
 import { select } from '../../state/views-actions';
 import { views } from '../feed/binding';
 import { useFeedVersion } from '../feed/use-feed';
 import { useSize } from '../use-size';
 import { boxFigures, compact } from './box-figures';
-import { columnCycles } from './box-cycles';
+import { feedColumnCycles, type ColumnCycles } from './box-cycles';
 import { CYCLES_ELSEWHERE } from './cycle-map';
 import { columnLayout, type ColumnLayout, type LayerBox } from './layout';
 import { LayerDetail } from './LayerDetail';
@@ -26,7 +26,7 @@ import './ArchitectureView.css';
 const PAUSED_WINDOW_NS = 50_000;
 
 /** The box's cycles, or null for a box without a processor (NIC, wire, bus, peer). */
-function cyclesOf(box: LayerBox, boxes: ReturnType<typeof columnCycles>['boxes']): number | null {
+function cyclesOf(box: LayerBox, boxes: ColumnCycles['boxes']): number | null {
   return box.cpu === 'none' ? null : boxes.get(box.layer)?.cycles ?? 0;
 }
 
@@ -60,7 +60,7 @@ function Column({ layout, x }: { layout: ColumnLayout; x: number }) {
   const selection = useLab((s) => s.selection);
   const cfg = layout.configuration;
   const figs = new Map(layout.boxes.map((b) => [b.layer, boxFigures(feed, cfg, b.layer)]));
-  const cycles = columnCycles(feed.figures, feed.info?.categories ?? CATEGORIES, cfg);
+  const cycles = feedColumnCycles(feed, cfg);
   // The tint compares a box with the other boxes of the same processor.
   const maxCycles = (cpu: LayerBox['cpu']) => Math.max(1, ...layout.boxes.filter((b) => b.cpu === cpu).map((b) => cyclesOf(b, cycles.boxes) ?? 0));
   const total = (kind: 'host' | 'iop') => cycles.totals.get(kind);

@@ -1,9 +1,9 @@
 // What a clicked box stands for and its live figures: crossings and bytes from the trace,
 // cycles from its processor's accounting, listed by the categories that make them up.
-import { CATEGORIES, type Category, type Layer } from '../../../sim';
+import type { Category, Layer } from '../../../sim';
 import { views } from '../feed/binding';
 import { boxFigures } from './box-figures';
-import { columnCycles } from './box-cycles';
+import { feedColumnCycles } from './box-cycles';
 import { categoriesOfBox, CYCLES_ELSEWHERE } from './cycle-map';
 import { LAYER_INFO } from './layer-info';
 import { layerCpu } from './layout';
@@ -16,7 +16,7 @@ function CycleRows({ configuration, layer }: { configuration: string; layer: Lay
   if (cpu === null || cpu === 'none') {
     return <><dt>Cycles</dt><dd data-testid="diagram.detail.cycles">none: no processor works here</dd></>;
   }
-  const box = columnCycles(feed.figures, feed.info?.categories ?? CATEGORIES, configuration).boxes.get(layer);
+  const box = feedColumnCycles(feed, configuration).boxes.get(layer);
   const cycles = box?.cycles ?? 0;
   const who = cpu === 'iop' ? 'IOP' : 'host CPU';
   const elsewhere = CYCLES_ELSEWHERE[layer];

@@ -9,8 +9,9 @@
 // the boxes of a processor kind add up to that kind's cycles by category, which are the
 // processors' totals (Processor keeps them equal). Nothing is estimated here, and the
 // trace's per-record cycles play no part.
-import { isCategory, type Category, type Layer } from '../../../sim';
+import { CATEGORIES, isCategory, type Category, type Layer } from '../../../sim';
 import type { WorldFigures } from '../../../worker';
+import type { ViewFeed } from '../feed/view-feed';
 import { boxOfCategory, processorKind, type ProcessorKind } from './cycle-map';
 
 export interface CyclePart {
@@ -61,4 +62,9 @@ export function columnCycles(figures: WorldFigures | null, categories: readonly 
     boxes.set(layer, { processor: a.processor, cycles: a.cycles, parts });
   }
   return { boxes, totals };
+}
+
+/** The column's box cycles from the views' feed: its latest figures, with the run's category names (the sim's list until the run announces its own). */
+export function feedColumnCycles(feed: ViewFeed, configuration: string): ColumnCycles {
+  return columnCycles(feed.figures, feed.info?.categories ?? CATEGORIES, configuration);
 }
