@@ -143,7 +143,7 @@ export function buildChartModel(inp: ChartInput): ChartModel {
 
   return {
     width, height, plot, legend,
-    // No samples, no time axis: over the placeholder extent of 1 ns the ticks read
+    // No samples, no time axis: over the stand-in extent of 1 ns the ticks read
     // "2e-7 ... 0.0000 ms", which meant nothing beside "no samples yet".
     xTicks: n === 0 ? [] : ticks(x, Math.max(2, Math.floor(plot.width / 90)), (v) => formatAxisValue(v / NS_PER_MS)).map(({ at, label }) => ({ at, label })),
     yTicks: ticks(y, Math.max(2, Math.floor(plot.height / 28)), formatAxisValue).map(({ at, label }) => ({ at, label })),
